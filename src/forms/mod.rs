@@ -1,0 +1,25 @@
+//! The forms that ship with the app, as data files embedded at build time.
+
+use crate::model::definition::{parse_definition, DefError};
+use crate::model::schema::FormDef;
+
+/// Source of every shipped definition, by file name (for test messages).
+pub const BUILTIN_SOURCES: [(&str, &str); 1] =
+    [("seven-things.json", include_str!("seven-things.json"))];
+
+/// Every shipped form, parsed. A shipped form that fails the checks is a bug caught by the
+/// native tests; at run time it is left out rather than crashing the app.
+pub fn builtin() -> Vec<FormDef> {
+    BUILTIN_SOURCES
+        .iter()
+        .filter_map(|(_, src)| parse_definition(src).ok())
+        .collect()
+}
+
+/// Parses every shipped definition, reporting failures by file (for tests).
+pub fn check_builtin() -> Vec<(&'static str, Vec<DefError>)> {
+    BUILTIN_SOURCES
+        .iter()
+        .filter_map(|(name, src)| parse_definition(src).err().map(|e| (*name, e)))
+        .collect()
+}

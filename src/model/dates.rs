@@ -1,0 +1,48 @@
+//! Dates as a person reads them, in their language ("November 23, 2026" / "23 de noviembre de
+//! 2026"); storage always keeps ISO `YYYY-MM-DD`.
+
+use chrono::Datelike;
+
+use super::logic::parse_iso_date;
+use super::text::Locale;
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// Formats an ISO date for reading; text that is not a date is returned as it is.
+pub fn format_date(iso: &str, locale: Locale) -> String {
+    let Some(d) = parse_iso_date(iso) else {
+        return iso.to_string();
+    };
+    let month = d.month0() as usize;
+    match locale {
+        Locale::En => format!("{} {}, {}", MONTHS_EN[month], d.day(), d.year()),
+        Locale::Es => format!("{} de {} de {}", d.day(), MONTHS_ES[month], d.year()),
+    }
+}

@@ -1,0 +1,521 @@
+//! Reading a form definition from text, refusing a bad one with messages that name the problem
+//! and where it is, never a panic and never a half-loaded form.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::schema::{Condition, Field, FieldKind, FormDef, KIND_NAMES};
+use super::text::{Locale, Text};
+use super::values::OTHER;
+
+/// Largest definition file accepted (the biggest shipped form is far below this).
+pub const MAX_DEFINITION_BYTES: usize = 1_000_000;
+
+/// One thing wrong with a definition: where (a JSON path such as `sections[2].fields[4].kind`)
+/// and what, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DefError {
+    pub path: String,
+    pub message: Text,
+}
+
+impl DefError {
+    fn new(path: impl Into<String>, en: impl Into<String>, es: impl Into<String>) -> Self {
+        DefError {
+            path: path.into(),
+            message: Text::new(en, es),
+        }
+    }
+
+    /// `path: message` in `locale`.
+    pub fn describe(&self, locale: Locale) -> String {
+        if self.path.is_empty() {
+            self.message.get(locale).to_string()
+        } else {
+            format!("{}: {}", self.path, self.message.get(locale))
+        }
+    }
+}
+
+/// Parses and checks a definition. Either the whole form, or every problem found.
+pub fn parse_definition(src: &str) -> Result<FormDef, Vec<DefError>> {
+    if src.len() > MAX_DEFINITION_BYTES {
+        return Err(vec![DefError::new(
+            "",
+            format!(
+                "The file is too large (over {} KB).",
+                MAX_DEFINITION_BYTES / 1000
+            ),
+            format!(
+                "El archivo es demasiado grande (más de {} KB).",
+                MAX_DEFINITION_BYTES / 1000
+            ),
+        )]);
+    }
+    let raw: Value = serde_json::from_str(src).map_err(|e| {
+        vec![DefError::new(
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("This is not a valid form file (JSON): {e}"),
+            format!("Este no es un archivo de formulario válido (JSON): {e}"),
+        )]
+    })?;
+    let kind_errors = check_kinds(&raw);
+    if !kind_errors.is_empty() {
+        return Err(kind_errors);
+    }
+    let def: FormDef = serde_path_to_error::deserialize(raw).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        vec![DefError::new(
+            if path == "." { String::new() } else { path },
+            inner.clone(),
+            format!("dato no válido: {inner}"),
+        )]
+    })?;
+    let problems = check_definition(&def);
+    if problems.is_empty() {
+        Ok(def)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Finds unknown or missing `kind` names before typed parsing, because serde's own message for
+/// a flattened, tagged enum does not say which field is wrong.
+fn check_kinds(raw: &Value) -> Vec<DefError> {
+    let mut errors = Vec::new();
+    let Some(sections) = raw.get("sections").and_then(Value::as_array) else {
+        return errors;
+    };
+    for (si, section) in sections.iter().enumerate() {
+        let Some(fields) = section.get("fields").and_then(Value::as_array) else {
+            continue;
+        };
+        for (fi, field) in fields.iter().enumerate() {
+            let path = format!("sections[{si}].fields[{fi}]");
+            check_kind(field, &path, &mut errors);
+            if let Some(columns) = field.get("columns").and_then(Value::as_array) {
+                for (ci, column) in columns.iter().enumerate() {
+                    check_kind(column, &format!("{path}.columns[{ci}]"), &mut errors);
+                }
+            }
+        }
+    }
+    errors
+}
+
+fn check_kind(field: &Value, path: &str, errors: &mut Vec<DefError>) {
+    match field.get("kind") {
+        None => errors.push(DefError::new(
+            path,
+            "missing \"kind\"",
+            "falta \"kind\" (el tipo de pregunta)",
+        )),
+        Some(Value::String(k)) if KIND_NAMES.contains(&k.as_str()) => {}
+        Some(k) => {
+            let shown = k
+                .as_str()
+                .map_or_else(|| k.to_string(), |s| format!("\"{s}\""));
+            errors.push(DefError::new(
+                format!("{path}.kind"),
+                format!("unknown kind {shown} (known: {})", KIND_NAMES.join(", ")),
+                format!(
+                    "tipo desconocido {shown} (válidos: {})",
+                    KIND_NAMES.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// The engine's checks on a parsed definition: ids, translations, conditions, derived fields and
+/// limits. Shipped forms must pass with no error; so must any form a user adds.
+pub fn check_definition(def: &FormDef) -> Vec<DefError> {
+    let mut c = Checker::default();
+    c.id("id", &def.id);
+    c.text("title", &def.title);
+    if let Some(intro) = &def.intro {
+        c.text("intro", intro);
+    }
+    if def.sections.is_empty() {
+        c.err(
+            "sections",
+            "a form needs at least one section",
+            "un formulario necesita por lo menos una sección",
+        );
+    }
+    let mut section_ids = HashSet::new();
+    for (si, section) in def.sections.iter().enumerate() {
+        let sp = format!("sections[{si}]");
+        c.id(&format!("{sp}.id"), &section.id);
+        if !section_ids.insert(section.id.as_str()) {
+            c.err(
+                format!("{sp}.id"),
+                format!("duplicate section id \"{}\"", section.id),
+                format!("id de sección repetido \"{}\"", section.id),
+            );
+        }
+        c.text(&format!("{sp}.title"), &section.title);
+        if let Some(intro) = &section.intro {
+            c.text(&format!("{sp}.intro"), intro);
+        }
+        for (fi, field) in section.fields.iter().enumerate() {
+            let fp = format!("{sp}.fields[{fi}]");
+            if c.field_paths.insert(field.id.clone(), fp.clone()).is_some() {
+                c.err(
+                    format!("{fp}.id"),
+                    format!("duplicate field id \"{}\"", field.id),
+                    format!("id de pregunta repetido \"{}\"", field.id),
+                );
+            }
+            c.field(&fp, field, false);
+        }
+    }
+    // References are checked once every id is known.
+    for (si, section) in def.sections.iter().enumerate() {
+        if let Some(cond) = &section.visible_when {
+            c.condition_target(
+                def,
+                &format!("sections[{si}].visible_when"),
+                cond,
+                None,
+                None,
+            );
+        }
+        for (fi, field) in section.fields.iter().enumerate() {
+            let fp = format!("sections[{si}].fields[{fi}]");
+            c.references(def, &fp, field, None);
+        }
+    }
+    c.cycles(def);
+    c.errors
+}
+
+#[derive(Default)]
+struct Checker {
+    errors: Vec<DefError>,
+    field_paths: HashMap<String, String>,
+}
+
+impl Checker {
+    fn err(&mut self, path: impl Into<String>, en: impl Into<String>, es: impl Into<String>) {
+        self.errors.push(DefError::new(path, en, es));
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        if !is_valid_id(id) {
+            self.err(
+                path,
+                format!("id \"{id}\" must be 1-64 lowercase letters, digits, '_' or '-'"),
+                format!(
+                    "el id \"{id}\" debe tener de 1 a 64 letras minúsculas, dígitos, '_' o '-'"
+                ),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for locale in text.missing_languages() {
+            self.err(
+                format!("{path}.{}", locale.tag()),
+                "text is missing in this language",
+                "falta el texto en este idioma",
+            );
+        }
+    }
+
+    fn field(&mut self, fp: &str, field: &Field, in_row: bool) {
+        self.id(&format!("{fp}.id"), &field.id);
+        self.text(&format!("{fp}.label"), &field.label);
+        if let Some(help) = &field.help {
+            self.text(&format!("{fp}.help"), help);
+        }
+        if field.required && !field.kind.takes_input() {
+            self.err(
+                format!("{fp}.required"),
+                format!("a {} field cannot be required", field.kind.name()),
+                format!(
+                    "una pregunta de tipo {} no puede ser obligatoria",
+                    field.kind.name()
+                ),
+            );
+        }
+        match &field.kind {
+            FieldKind::Number { unit, min, max } => {
+                if let Some(unit) = unit {
+                    self.text(&format!("{fp}.unit"), unit);
+                }
+                if let (Some(lo), Some(hi)) = (min, max) {
+                    if lo > hi {
+                        self.err(
+                            format!("{fp}.min"),
+                            "min is larger than max",
+                            "el mínimo es mayor que el máximo",
+                        );
+                    }
+                }
+            }
+            FieldKind::Choice { options, other, .. }
+            | FieldKind::MultiChoice { options, other } => {
+                if options.is_empty() && !other {
+                    self.err(
+                        format!("{fp}.options"),
+                        "a choice needs options",
+                        "una pregunta de opciones necesita opciones",
+                    );
+                }
+                let mut seen = HashSet::new();
+                for (oi, option) in options.iter().enumerate() {
+                    let op = format!("{fp}.options[{oi}]");
+                    if option.value.is_empty() || option.value == OTHER {
+                        self.err(
+                            format!("{op}.value"),
+                            "option value is empty or reserved",
+                            "el valor de la opción está vacío o reservado",
+                        );
+                    }
+                    if !seen.insert(option.value.as_str()) {
+                        self.err(
+                            format!("{op}.value"),
+                            format!("duplicate option \"{}\"", option.value),
+                            format!("opción repetida \"{}\"", option.value),
+                        );
+                    }
+                    self.text(&format!("{op}.label"), &option.label);
+                }
+            }
+            FieldKind::YesNo { describe: Some(d) } => self.text(&format!("{fp}.describe"), d),
+            FieldKind::Rating {
+                min,
+                max,
+                low,
+                high,
+            } => {
+                if min >= max || max - min > 10 {
+                    self.err(
+                        format!("{fp}.max"),
+                        "a rating runs from min to max, 2 to 11 steps",
+                        "una escala va de min a max, de 2 a 11 pasos",
+                    );
+                }
+                for (name, t) in [("low", low), ("high", high)] {
+                    if let Some(t) = t {
+                        self.text(&format!("{fp}.{name}"), t);
+                    }
+                }
+            }
+            FieldKind::Checklist { items } => {
+                let mut seen = HashSet::new();
+                for (ii, item) in items.iter().enumerate() {
+                    let ip = format!("{fp}.items[{ii}]");
+                    self.id(&format!("{ip}.id"), &item.id);
+                    if !seen.insert(item.id.as_str()) {
+                        self.err(
+                            format!("{ip}.id"),
+                            format!("duplicate item id \"{}\"", item.id),
+                            format!("id de elemento repetido \"{}\"", item.id),
+                        );
+                    }
+                    self.text(&format!("{ip}.label"), &item.label);
+                }
+                if items.is_empty() {
+                    self.err(
+                        format!("{fp}.items"),
+                        "a checklist needs items",
+                        "una lista necesita elementos",
+                    );
+                }
+            }
+            FieldKind::Rows {
+                columns,
+                min_rows,
+                max_rows,
+                add_label,
+            } => {
+                if in_row {
+                    self.err(
+                        format!("{fp}.kind"),
+                        "rows cannot hold rows",
+                        "una tabla no puede contener otra tabla",
+                    );
+                    return;
+                }
+                if columns.is_empty() {
+                    self.err(
+                        format!("{fp}.columns"),
+                        "rows need at least one column",
+                        "una tabla necesita por lo menos una columna",
+                    );
+                }
+                if let (Some(lo), Some(hi)) = (min_rows, max_rows) {
+                    if lo > hi {
+                        self.err(
+                            format!("{fp}.min_rows"),
+                            "min_rows is larger than max_rows",
+                            "min_rows es mayor que max_rows",
+                        );
+                    }
+                }
+                if let Some(add) = add_label {
+                    self.text(&format!("{fp}.add_label"), add);
+                }
+                let mut seen = HashSet::new();
+                for (ci, column) in columns.iter().enumerate() {
+                    let cp = format!("{fp}.columns[{ci}]");
+                    if !seen.insert(column.id.as_str()) {
+                        self.err(
+                            format!("{cp}.id"),
+                            format!("duplicate column id \"{}\"", column.id),
+                            format!("id de columna repetido \"{}\"", column.id),
+                        );
+                    }
+                    if matches!(
+                        column.kind,
+                        FieldKind::Checklist { .. }
+                            | FieldKind::Info { .. }
+                            | FieldKind::Derived { .. }
+                    ) {
+                        self.err(
+                            format!("{cp}.kind"),
+                            format!("a {} cannot be a column", column.kind.name()),
+                            format!(
+                                "una pregunta de tipo {} no puede ser columna",
+                                column.kind.name()
+                            ),
+                        );
+                    }
+                    self.field(&cp, column, true);
+                }
+            }
+            FieldKind::Info { body, .. } => self.text(&format!("{fp}.body"), body),
+            _ => {}
+        }
+    }
+
+    fn references(&mut self, def: &FormDef, fp: &str, field: &Field, row: Option<&[Field]>) {
+        if let Some(cond) = &field.visible_when {
+            self.condition_target(
+                def,
+                &format!("{fp}.visible_when"),
+                cond,
+                Some(&field.id),
+                row,
+            );
+        }
+        match &field.kind {
+            FieldKind::Derived { rule } => {
+                let src = rule.source();
+                match def.field(src).map(|f| &f.kind) {
+                    Some(FieldKind::Date {}) | Some(FieldKind::Derived { .. }) => {}
+                    Some(_) => self.err(
+                        format!("{fp}.rule.from"),
+                        format!("\"{src}\" is not a date field"),
+                        format!("\"{src}\" no es una pregunta de fecha"),
+                    ),
+                    None => self.err(
+                        format!("{fp}.rule.from"),
+                        format!("no field \"{src}\" in this form"),
+                        format!("no hay una pregunta \"{src}\" en este formulario"),
+                    ),
+                }
+            }
+            FieldKind::Rows { columns, .. } => {
+                for (ci, column) in columns.iter().enumerate() {
+                    self.references(def, &format!("{fp}.columns[{ci}]"), column, Some(columns));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn condition_target(
+        &mut self,
+        def: &FormDef,
+        path: &str,
+        cond: &Condition,
+        own: Option<&str>,
+        row: Option<&[Field]>,
+    ) {
+        let target = cond.field();
+        let in_row = row.is_some_and(|cols| cols.iter().any(|c| c.id == target));
+        if own == Some(target) {
+            self.err(
+                format!("{path}.field"),
+                "a field cannot depend on itself",
+                "una pregunta no puede depender de sí misma",
+            );
+        } else if !in_row && def.field(target).is_none() {
+            self.err(
+                format!("{path}.field"),
+                format!("condition points at a missing field \"{target}\""),
+                format!("la condición apunta a una pregunta que no existe \"{target}\""),
+            );
+        }
+    }
+
+    /// Refuses cycles among top-level conditions and derived values (a shows when b, b when a).
+    fn cycles(&mut self, def: &FormDef) {
+        let mut edges: HashMap<&str, Vec<&str>> = HashMap::new();
+        for section in &def.sections {
+            for field in &section.fields {
+                let deps = edges.entry(field.id.as_str()).or_default();
+                if let Some(c) = &field.visible_when {
+                    deps.push(c.field());
+                }
+                if let Some(c) = &section.visible_when {
+                    deps.push(c.field());
+                }
+                if let FieldKind::Derived { rule } = &field.kind {
+                    deps.push(rule.source());
+                }
+            }
+        }
+        // Iterative depth-first search with colours; reports each cycle once, at its start.
+        let mut state: HashMap<&str, u8> = HashMap::new();
+        let mut ids: Vec<&str> = edges.keys().copied().collect();
+        ids.sort_unstable();
+        for start in ids {
+            if state.contains_key(start) {
+                continue;
+            }
+            let mut stack = vec![(start, 0usize)];
+            state.insert(start, 1);
+            while let Some((node, next)) = stack.pop() {
+                let deps = edges.get(node).map(Vec::as_slice).unwrap_or(&[]);
+                if let Some(&dep) = deps.get(next) {
+                    stack.push((node, next + 1));
+                    match state.get(dep) {
+                        Some(1) => {
+                            let path = self.field_paths.get(node).cloned().unwrap_or_default();
+                            self.err(
+                                path,
+                                format!(
+                                    "\"{node}\" and \"{dep}\" depend on each other in a circle"
+                                ),
+                                format!(
+                                    "\"{node}\" y \"{dep}\" dependen una de la otra en círculo"
+                                ),
+                            );
+                        }
+                        Some(_) => {}
+                        None => {
+                            state.insert(dep, 1);
+                            stack.push((dep, 0));
+                        }
+                    }
+                } else {
+                    state.insert(node, 2);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! A filled form and the versioned envelope it is saved in. The envelope says what format and
+//! version wrote it, so `restore` can migrate old saves and refuse to overwrite newer ones.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::text::Locale;
+use super::values::Answers;
+
+/// Names this app's saved documents (as opposed to any other JSON).
+pub const DOCUMENT_FORMAT: &str = "family-forms/document";
+/// The envelope version this build writes.
+pub const DOCUMENT_VERSION: u32 = 1;
+
+/// One filled (or partly filled) form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub form_id: String,
+    /// The definition version the answers were given against.
+    pub form_version: u32,
+    pub answers: Answers,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// Goes up by one with every save; a tab holding an older revision must not overwrite.
+    #[serde(default)]
+    pub revision: u64,
+}
+
+impl Document {
+    /// A new, empty document for a form.
+    pub fn new(
+        id: impl Into<String>,
+        form_id: impl Into<String>,
+        form_version: u32,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Document {
+            id: id.into(),
+            form_id: form_id.into(),
+            form_version,
+            answers: Answers::default(),
+            created: now,
+            updated: now,
+            revision: 0,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    format: String,
+    version: u32,
+    document: Value,
+}
+
+/// Why a saved document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    NotJson,
+    NotADocument,
+    /// Written by a newer version of the app; kept untouched.
+    Newer(u32),
+    Damaged(String),
+}
+
+impl RestoreError {
+    pub fn message(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        match self {
+            RestoreError::NotJson if es => "Lo guardado está dañado (no es JSON).".into(),
+            RestoreError::NotJson => "The saved data is damaged (not JSON).".into(),
+            RestoreError::NotADocument if es => "Esto no es un documento de Family Forms.".into(),
+            RestoreError::NotADocument => "This is not a Family Forms document.".into(),
+            RestoreError::Newer(v) if es => format!(
+                "Esto lo guardó una versión más nueva de la aplicación (formato {v}). Actualice la aplicación para editarlo."
+            ),
+            RestoreError::Newer(v) => format!(
+                "This was saved by a newer version of the app (format {v}). Update the app to edit it."
+            ),
+            RestoreError::Damaged(why) if es => format!("Lo guardado está dañado: {why}"),
+            RestoreError::Damaged(why) => format!("The saved data is damaged: {why}"),
+        }
+    }
+}
+
+/// Serializes a document in the current envelope.
+pub fn to_saved(doc: &Document) -> String {
+    let envelope = serde_json::json!({
+        "format": DOCUMENT_FORMAT,
+        "version": DOCUMENT_VERSION,
+        "document": doc,
+    });
+    envelope.to_string()
+}
+
+/// Reads a saved document of any released version, migrating it to the current shape.
+pub fn restore(src: &str) -> Result<Document, RestoreError> {
+    let value: Value = serde_json::from_str(src).map_err(|_| RestoreError::NotJson)?;
+    let envelope: Envelope =
+        serde_json::from_value(value).map_err(|_| RestoreError::NotADocument)?;
+    if envelope.format != DOCUMENT_FORMAT {
+        return Err(RestoreError::NotADocument);
+    }
+    if envelope.version > DOCUMENT_VERSION {
+        return Err(RestoreError::Newer(envelope.version));
+    }
+    // Version 1 is the first released format: nothing to migrate yet. Each later version adds
+    // a step here, from the oldest up, so every golden fixture keeps opening.
+    serde_json::from_value(envelope.document).map_err(|e| RestoreError::Damaged(e.to_string()))
+}

@@ -1,0 +1,116 @@
+//! Conditions and derived values: what is shown and what is computed, from the answers alone.
+
+use chrono::{Duration, NaiveDate};
+
+use super::schema::{Condition, DerivedRule, Field, FieldKind, FormDef, Section};
+use super::values::{Answer, Answers, YesNo};
+
+/// Parses an ISO date (`2026-11-23`) as stored by date fields.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// Whether `condition` holds for `answer` (the answer of the field it looks at, if shown).
+pub fn condition_holds(condition: &Condition, answer: Option<&Answer>) -> bool {
+    let values = answer.map(Answer::condition_values).unwrap_or_default();
+    match condition {
+        Condition::Equals { value, .. } => values.iter().any(|v| v == value),
+        Condition::NotEquals { value, .. } => !values.iter().any(|v| v == value),
+        Condition::AnyOf { values: wanted, .. } => {
+            values.iter().any(|v| wanted.iter().any(|w| w == v))
+        }
+        Condition::Answered { .. } => answer.is_some_and(Answer::is_answered),
+        Condition::Yes { .. } => match answer {
+            Some(Answer::YesNo { answer, .. }) => *answer == Some(YesNo::Yes),
+            Some(other) => other.condition_values().contains(&"yes"),
+            None => false,
+        },
+    }
+}
+
+/// Depth limit for chains of conditions; definitions with cycles are refused at load, this only
+/// keeps a hand-made definition that skipped the checks from recursing forever.
+const MAX_CHAIN: usize = 32;
+
+/// Whether top-level field `id` is shown: its own condition holds, and its section's, and the
+/// field each looks at is itself shown (a hidden answer counts as no answer).
+pub fn is_field_visible(def: &FormDef, answers: &Answers, id: &str) -> bool {
+    field_visible_depth(def, answers, id, 0)
+}
+
+fn field_visible_depth(def: &FormDef, answers: &Answers, id: &str, depth: usize) -> bool {
+    if depth > MAX_CHAIN {
+        return false;
+    }
+    let Some(section_index) = def.section_of(id) else {
+        return true;
+    };
+    let section = &def.sections[section_index];
+    let field = section.fields.iter().find(|f| f.id == id);
+    [
+        section.visible_when.as_ref(),
+        field.and_then(|f| f.visible_when.as_ref()),
+    ]
+    .into_iter()
+    .flatten()
+    .all(|c| condition_true(def, answers, c, depth + 1))
+}
+
+fn condition_true(def: &FormDef, answers: &Answers, c: &Condition, depth: usize) -> bool {
+    let source_visible = field_visible_depth(def, answers, c.field(), depth);
+    let answer = if source_visible {
+        answers.get(c.field())
+    } else {
+        None
+    };
+    condition_holds(c, answer)
+}
+
+/// Whether a section is shown.
+pub fn is_section_visible(def: &FormDef, answers: &Answers, section: &Section) -> bool {
+    section
+        .visible_when
+        .as_ref()
+        .is_none_or(|c| condition_true(def, answers, c, 1))
+}
+
+/// Whether a column of a repeating row is shown: its condition looks at a sibling cell first,
+/// then at a top-level field.
+pub fn is_cell_visible(def: &FormDef, answers: &Answers, row: &Answers, column: &Field) -> bool {
+    match &column.visible_when {
+        None => true,
+        Some(c) => match row.get(c.field()) {
+            Some(a) => condition_holds(c, Some(a)),
+            None if def.field(c.field()).is_some() => condition_true(def, answers, c, 1),
+            None => condition_holds(c, None),
+        },
+    }
+}
+
+/// The value of a derived field as text (an ISO date for `add_days`), or `None` while the
+/// answers it needs are missing.
+pub fn derived_value(def: &FormDef, answers: &Answers, rule: &DerivedRule) -> Option<String> {
+    derived_depth(def, answers, rule, 0)
+}
+
+fn derived_depth(
+    def: &FormDef,
+    answers: &Answers,
+    rule: &DerivedRule,
+    depth: usize,
+) -> Option<String> {
+    if depth > MAX_CHAIN {
+        return None;
+    }
+    match rule {
+        DerivedRule::AddDays { from, days } => {
+            let source = match def.field(from).map(|f| &f.kind) {
+                Some(FieldKind::Derived { rule }) => derived_depth(def, answers, rule, depth + 1)?,
+                _ => answers.get(from)?.as_text().to_string(),
+            };
+            let date = parse_iso_date(&source)?;
+            let result = date.checked_add_signed(Duration::try_days(*days)?)?;
+            Some(result.format("%Y-%m-%d").to_string())
+        }
+    }
+}

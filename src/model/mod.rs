@@ -1,0 +1,11 @@
+//! The pure model: schema, answers, conditions, validation, progress and the saved-document
+//! envelope. Nothing here touches the browser, so all of it is tested natively.
+pub mod dates;
+pub mod definition;
+pub mod document;
+pub mod logic;
+pub mod progress;
+pub mod schema;
+pub mod text;
+pub mod validate;
+pub mod values;

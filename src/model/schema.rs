@@ -1,0 +1,295 @@
+//! The form schema: a form is data (sections of fields), never code, so every form we ship and
+//! any form a school writes is drawn by one engine.
+
+use serde::{Deserialize, Serialize};
+
+use super::text::Text;
+
+/// A whole form definition, as read from a `forms/*.json` file or a file the user adds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDef {
+    /// Stable id (`getting-to-know-my-child`); saved documents point at it.
+    pub id: String,
+    /// Bumped whenever fields change meaning; saved documents record the version they used.
+    pub version: u32,
+    pub title: Text,
+    /// Who the form is for, how long it takes, and where answers stay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    pub sections: Vec<Section>,
+}
+
+/// A titled group of fields; on a phone one section is shown at a time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// The whole section is shown only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_when: Option<Condition>,
+    pub fields: Vec<Field>,
+}
+
+/// One question (or an information block).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// Stable id: answers are stored under it, so it never changes once released.
+    pub id: String,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// Shown only when this holds; a hidden answer is kept but not validated or exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_when: Option<Condition>,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+}
+
+/// What kind of answer a field takes, with the settings that kind needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FieldKind {
+    ShortText {
+        /// The browser's `autocomplete` token (`name`, `given-name`…), to fill from the phone.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        autocomplete: Option<String>,
+    },
+    LongText {},
+    /// Stored as ISO `YYYY-MM-DD`, shown in the reader's language.
+    Date {},
+    Number {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<Text>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+    },
+    Email {},
+    Phone {},
+    Choice {
+        options: Vec<ChoiceOption>,
+        /// Adds "Other: ___".
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        other: bool,
+        #[serde(default)]
+        display: ChoiceDisplay,
+    },
+    MultiChoice {
+        options: Vec<ChoiceOption>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        other: bool,
+    },
+    /// Yes / No / Not sure, with a box to describe (shown for yes and not sure).
+    YesNo {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        describe: Option<Text>,
+    },
+    Rating {
+        #[serde(default = "default_rating_min")]
+        min: u8,
+        #[serde(default = "default_rating_max")]
+        max: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        low: Option<Text>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        high: Option<Text>,
+    },
+    /// Items to tick off, each with a date and a note.
+    Checklist {
+        items: Vec<ChecklistItem>,
+    },
+    /// A table of repeating rows; on a phone each row is a card.
+    Rows {
+        columns: Vec<Field>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_rows: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_rows: Option<u32>,
+        /// Label of the "Add" button ("Add a person").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        add_label: Option<Text>,
+    },
+    /// Computed from other answers, never typed.
+    Derived {
+        rule: DerivedRule,
+    },
+    /// A typed full name and the date.
+    Signature {},
+    /// A callout with no input.
+    Info {
+        body: Text,
+        #[serde(default)]
+        tone: InfoTone,
+    },
+}
+
+fn default_rating_min() -> u8 {
+    1
+}
+fn default_rating_max() -> u8 {
+    5
+}
+
+/// The `kind` names accepted in a definition, to name the choices in an error.
+pub const KIND_NAMES: [&str; 15] = [
+    "short_text",
+    "long_text",
+    "date",
+    "number",
+    "email",
+    "phone",
+    "choice",
+    "multi_choice",
+    "yes_no",
+    "rating",
+    "checklist",
+    "rows",
+    "derived",
+    "signature",
+    "info",
+];
+
+impl FieldKind {
+    /// The `kind` name as written in a definition.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FieldKind::ShortText { .. } => "short_text",
+            FieldKind::LongText {} => "long_text",
+            FieldKind::Date {} => "date",
+            FieldKind::Number { .. } => "number",
+            FieldKind::Email {} => "email",
+            FieldKind::Phone {} => "phone",
+            FieldKind::Choice { .. } => "choice",
+            FieldKind::MultiChoice { .. } => "multi_choice",
+            FieldKind::YesNo { .. } => "yes_no",
+            FieldKind::Rating { .. } => "rating",
+            FieldKind::Checklist { .. } => "checklist",
+            FieldKind::Rows { .. } => "rows",
+            FieldKind::Derived { .. } => "derived",
+            FieldKind::Signature {} => "signature",
+            FieldKind::Info { .. } => "info",
+        }
+    }
+
+    /// Whether a person types or picks something here (info blocks and derived values don't).
+    pub fn takes_input(&self) -> bool {
+        !matches!(self, FieldKind::Info { .. } | FieldKind::Derived { .. })
+    }
+}
+
+/// One option of a choice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stored value; stable across translations.
+    pub value: String,
+    pub label: Text,
+}
+
+/// How a single choice is drawn: radio buttons (few options) or a drop-down (many).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceDisplay {
+    #[default]
+    Radio,
+    Select,
+}
+
+/// One item of a checklist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub label: Text,
+}
+
+/// The look of an information block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum InfoTone {
+    #[default]
+    Note,
+    Important,
+}
+
+/// How a derived value is computed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DerivedRule {
+    /// A date `days` after the date in field `from` (a review date 60 days after the start).
+    AddDays { from: String, days: i64 },
+}
+
+impl DerivedRule {
+    /// The field this rule reads.
+    pub fn source(&self) -> &str {
+        match self {
+            DerivedRule::AddDays { from, .. } => from,
+        }
+    }
+}
+
+/// When a field or section is shown, based on another field's answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    Equals {
+        field: String,
+        value: String,
+    },
+    NotEquals {
+        field: String,
+        value: String,
+    },
+    AnyOf {
+        field: String,
+        values: Vec<String>,
+    },
+    Answered {
+        field: String,
+    },
+    /// The yes/no field was answered "yes".
+    Yes {
+        field: String,
+    },
+}
+
+impl Condition {
+    /// The field the condition looks at.
+    pub fn field(&self) -> &str {
+        match self {
+            Condition::Equals { field, .. }
+            | Condition::NotEquals { field, .. }
+            | Condition::AnyOf { field, .. }
+            | Condition::Answered { field }
+            | Condition::Yes { field } => field,
+        }
+    }
+}
+
+impl FormDef {
+    /// Every top-level field, in order, with the index of its section.
+    pub fn fields(&self) -> impl Iterator<Item = (usize, &Field)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.fields.iter().map(move |f| (i, f)))
+    }
+
+    /// The top-level field with this id.
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields().map(|(_, f)| f).find(|f| f.id == id)
+    }
+
+    /// Index of the section holding field `id`.
+    pub fn section_of(&self, id: &str) -> Option<usize> {
+        self.fields().find(|(_, f)| f.id == id).map(|(i, _)| i)
+    }
+}

@@ -1,0 +1,75 @@
+//! Bilingual text: every string a person reads in a form definition exists in English and
+//! Spanish, so a form can never show a half-translated page.
+
+use serde::{Deserialize, Serialize};
+
+/// The languages the app speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    En,
+    Es,
+}
+
+impl Locale {
+    /// Every locale, in the order the language switch shows them.
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Es];
+
+    /// BCP 47 tag, for `<html lang>` and PDF metadata.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+        }
+    }
+
+    /// Picks a supported locale from a browser language tag such as `es-MX`; English otherwise.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.to_ascii_lowercase().starts_with("es") {
+            Locale::Es
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Español",
+        }
+    }
+}
+
+/// A string in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Text {
+    pub en: String,
+    pub es: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, es: impl Into<String>) -> Self {
+        Text {
+            en: en.into(),
+            es: es.into(),
+        }
+    }
+
+    /// The string for `locale`.
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.en,
+            Locale::Es => &self.es,
+        }
+    }
+
+    /// Names the languages whose string is empty (after trimming).
+    pub fn missing_languages(&self) -> Vec<Locale> {
+        Locale::ALL
+            .into_iter()
+            .filter(|l| self.get(*l).trim().is_empty())
+            .collect()
+    }
+}

@@ -1,0 +1,32 @@
+//! Every storage key the app uses, in one place, all under one prefix so "erase everything"
+//! and backups find exactly what is ours.
+
+/// Prefix of every key.
+pub const PREFIX: &str = "family-forms:";
+
+/// The chosen language.
+pub const LOCALE: &str = "family-forms:locale";
+
+/// Prefix of saved documents.
+pub const DOCUMENT_PREFIX: &str = "family-forms:doc:";
+
+/// Prefix of form definitions the user added from a file.
+pub const ADDED_FORM_PREFIX: &str = "family-forms:form:";
+
+/// The saved document with this id.
+pub fn document(id: &str) -> String {
+    format!("{DOCUMENT_PREFIX}{id}")
+}
+
+/// A form definition the user added.
+pub fn added_form(form_id: &str) -> String {
+    format!("{ADDED_FORM_PREFIX}{form_id}")
+}
+
+/// Prefix of damaged entries set aside for the person to recover.
+pub const RECOVERY_PREFIX: &str = "family-forms:recovery:";
+
+/// Where a damaged entry for document `id` is kept, found at `millis`.
+pub fn recovery(id: &str, millis: i64) -> String {
+    format!("{RECOVERY_PREFIX}{id}:{millis}")
+}

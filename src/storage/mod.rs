@@ -1,0 +1,51 @@
+//! Where things are kept on the device: a small key-value trait, so the app runs on the
+//! browser's localStorage and the tests on memory (or on a store that fails on purpose).
+
+pub mod browser;
+pub mod documents;
+pub mod keys;
+pub mod memory;
+
+use std::fmt;
+
+use crate::model::text::Locale;
+
+/// Why a read or write failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The device's storage for this site is full.
+    Full,
+    /// Storage is switched off or not allowed (some private modes).
+    Unavailable,
+    Other(String),
+}
+
+impl StorageError {
+    /// What to tell the person, in their language.
+    pub fn message(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        match self {
+            StorageError::Full if es => "No se pudo guardar: el espacio de este aparato está lleno. Sus respuestas siguen en esta página.".into(),
+            StorageError::Full => "Could not save: this device's storage is full. Your answers are still on this page.".into(),
+            StorageError::Unavailable if es => "No se pudo guardar: este navegador no permite guardar (¿modo privado?). Sus respuestas siguen en esta página.".into(),
+            StorageError::Unavailable => "Could not save: this browser does not allow saving (private mode?). Your answers are still on this page.".into(),
+            StorageError::Other(why) if es => format!("No se pudo guardar ({why}). Sus respuestas siguen en esta página."),
+            StorageError::Other(why) => format!("Could not save ({why}). Your answers are still on this page."),
+        }
+    }
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+/// A string key-value store.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key that starts with `prefix`.
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError>;
+}

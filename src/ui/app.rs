@@ -1,0 +1,59 @@
+//! The app root: context, routes and the page frame.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::model::text::Locale;
+use crate::storage::browser::BrowserStore;
+use crate::ui::context::{
+    provide_forms, provide_locale, provide_store, saved_locale, tr, SharedStore,
+};
+use crate::ui::form_page::FormPage;
+use crate::ui::header::Header;
+use crate::ui::home_page::HomePage;
+use crate::web;
+
+/// The whole app, on the browser's storage.
+#[component]
+pub fn App() -> impl IntoView {
+    let store: SharedStore = Arc::new(BrowserStore);
+    view! { <AppWith store/> }
+}
+
+/// The app on a given store (tests pass a memory store).
+#[component]
+pub fn AppWith(store: SharedStore) -> impl IntoView {
+    let initial = saved_locale(&store)
+        .or_else(|| web::browser_language().map(|t| Locale::from_tag(&t)))
+        .unwrap_or_default();
+    provide_store(store.clone());
+    provide_forms(&store);
+    let locale = provide_locale(initial);
+    Effect::new(move |_| web::set_html_lang(locale.get().tag()));
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{tr("Skip to content", "Ir al contenido")}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/form/:id") view=FormPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Shown for an address the app does not know.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{tr("Page not found", "No se encontró la página")}</h1>
+            <p><a href="/">{tr("Go to the home page", "Ir a la página principal")}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+//! Cross-cutting state shared through context: the language, the store and the list of forms.
+//! Each has a `provide_x()` for the app root and a `use_x()` for components.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::forms;
+use crate::model::definition::parse_definition;
+use crate::model::schema::FormDef;
+use crate::model::text::Locale;
+use crate::storage::{keys, KeyValueStore};
+
+/// The store every component saves to.
+pub type SharedStore = Arc<dyn KeyValueStore + Send + Sync>;
+
+#[derive(Clone)]
+struct StoreCtx(SharedStore);
+
+/// Makes `store` the app's store.
+pub fn provide_store(store: SharedStore) {
+    provide_context(StoreCtx(store));
+}
+
+/// The app's store.
+pub fn use_store() -> SharedStore {
+    expect_context::<StoreCtx>().0
+}
+
+#[derive(Clone, Copy)]
+struct LocaleCtx(RwSignal<Locale>);
+
+/// Chooses the language: the one saved, else the browser's, and remembers changes.
+pub fn provide_locale(initial: Locale) -> RwSignal<Locale> {
+    let locale = RwSignal::new(initial);
+    provide_context(LocaleCtx(locale));
+    locale
+}
+
+/// The current language, readable and settable.
+pub fn use_locale() -> RwSignal<Locale> {
+    use_context::<LocaleCtx>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(Locale::En))
+}
+
+/// A UI string in both languages, following the current language.
+pub fn tr(
+    en: &'static str,
+    es: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || match locale.get() {
+        Locale::En => en,
+        Locale::Es => es,
+    }
+}
+
+/// The saved language, if any.
+pub fn saved_locale(store: &SharedStore) -> Option<Locale> {
+    match store.get(keys::LOCALE).ok().flatten()?.as_str() {
+        "es" => Some(Locale::Es),
+        "en" => Some(Locale::En),
+        _ => None,
+    }
+}
+
+/// The forms the app knows: the shipped ones, then those the person added from files.
+#[derive(Clone, Copy)]
+pub struct FormsCtx(pub RwSignal<Vec<Arc<FormDef>>>);
+
+/// Loads the shipped forms and the added ones from the store.
+pub fn provide_forms(store: &SharedStore) {
+    let mut all: Vec<Arc<FormDef>> = forms::builtin().into_iter().map(Arc::new).collect();
+    all.extend(load_added_forms(store));
+    provide_context(FormsCtx(RwSignal::new(all)));
+}
+
+/// The forms the app knows.
+pub fn use_forms() -> RwSignal<Vec<Arc<FormDef>>> {
+    expect_context::<FormsCtx>().0
+}
+
+/// Forms added from files. One that no longer passes the checks is skipped, not fatal.
+fn load_added_forms(store: &SharedStore) -> Vec<Arc<FormDef>> {
+    let mut keys = store
+        .keys_with_prefix(keys::ADDED_FORM_PREFIX)
+        .unwrap_or_default();
+    keys.sort();
+    keys.iter()
+        .filter_map(|k| store.get(k).ok().flatten())
+        .filter_map(|src| parse_definition(&src).ok())
+        .map(Arc::new)
+        .collect()
+}
+
+/// Whether form `id` ships with the app (and so cannot be replaced by a file).
+pub fn is_builtin(id: &str) -> bool {
+    forms::builtin().iter().any(|f| f.id == id)
+}

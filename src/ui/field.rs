@@ -1,0 +1,136 @@
+//! What every field component receives, and the pieces they share: the label with its help
+//! text, and the error line tied to the input for screen readers.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::schema::{Field, FormDef};
+use crate::model::text::Text;
+use crate::model::values::{Answer, Answers};
+use crate::ui::context::use_locale;
+
+/// A problem of this field shown to the person: the cell it is in (row index, column id) for a
+/// repeating row, and the message in their language.
+pub type ShownProblem = (Option<(usize, String)>, String);
+
+/// Everything a field component needs: its definition, its value and how to change it.
+#[derive(Clone)]
+pub struct FieldCtx {
+    pub field: Arc<Field>,
+    /// Id of the input element; help and error ids derive from it.
+    pub dom_id: String,
+    pub value: Signal<Option<Answer>>,
+    pub set: Callback<Answer>,
+    /// Problems to show for this field (and for the cells of its rows).
+    pub problems: Signal<Vec<ShownProblem>>,
+    /// Called when the person leaves the field, so its problems start to show.
+    pub touch: Callback<()>,
+    pub def: Arc<FormDef>,
+    pub answers: Signal<Answers>,
+}
+
+impl FieldCtx {
+    pub fn help_id(&self) -> String {
+        format!("{}-help", self.dom_id)
+    }
+
+    pub fn error_id(&self) -> String {
+        format!("{}-error", self.dom_id)
+    }
+
+    /// The problem of the field itself (not of a row cell).
+    pub fn error(&self) -> Signal<Option<String>> {
+        let problems = self.problems;
+        Signal::derive(move || {
+            problems.with(|p| {
+                p.iter()
+                    .find(|(cell, _)| cell.is_none())
+                    .map(|(_, m)| m.clone())
+            })
+        })
+    }
+
+    /// `aria-describedby`: the help text and, while there is one, the error.
+    pub fn described_by(&self) -> Signal<Option<String>> {
+        let help = self.field.help.as_ref().map(|_| self.help_id());
+        let error_id = self.error_id();
+        let error = self.error();
+        Signal::derive(move || {
+            let ids: Vec<String> = help
+                .iter()
+                .cloned()
+                .chain(error.with(Option::is_some).then(|| error_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
+    }
+
+    /// `aria-invalid` while there is an error.
+    pub fn invalid(&self) -> Signal<Option<&'static str>> {
+        let error = self.error();
+        Signal::derive(move || error.with(Option::is_some).then_some("true"))
+    }
+
+    /// The current text of a text answer.
+    pub fn text(&self) -> Signal<String> {
+        let value = self.value;
+        Signal::derive(move || {
+            value.with(|v| {
+                v.as_ref()
+                    .map(|a| a.as_text().to_string())
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    /// Stores typed text.
+    pub fn set_text(&self) -> impl Fn(String) + Copy + 'static {
+        let set = self.set;
+        move |s: String| set.run(Answer::text(s))
+    }
+}
+
+/// Reads a bilingual text in the current language.
+pub fn localized(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let locale = use_locale();
+    move || text.get(locale.get()).to_string()
+}
+
+/// The question text with its required mark, for a `<label>` or `<legend>`.
+#[component]
+pub fn LabelText(ctx: FieldCtx) -> impl IntoView {
+    let label = localized(ctx.field.label.clone());
+    let required = ctx.field.required;
+    let locale = use_locale();
+    view! {
+        {label}
+        {required.then(|| view! {
+            <span class="required" aria-hidden="true">" *"</span>
+            <span class="visually-hidden">
+                {move || if locale.get() == crate::model::text::Locale::Es { " (obligatoria)" } else { " (required)" }}
+            </span>
+        })}
+    }
+}
+
+/// The help line under a label, if the field has one.
+#[component]
+pub fn HelpText(ctx: FieldCtx) -> impl IntoView {
+    let id = ctx.help_id();
+    ctx.field.help.clone().map(|help| {
+        let help = localized(help);
+        view! { <p class="help" id=id>{help}</p> }
+    })
+}
+
+/// The error line: always in the page (empty when fine) so a screen reader announces changes.
+#[component]
+pub fn ErrorText(ctx: FieldCtx) -> impl IntoView {
+    let error = ctx.error();
+    view! {
+        <p class="field-error" id=ctx.error_id() aria-live="polite">
+            {move || error.get()}
+        </p>
+    }
+}

@@ -1,0 +1,200 @@
+//! Repeating rows: one card per row (a table row on paper), with add, remove and reorder.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::logic::is_cell_visible;
+use crate::model::schema::{Field, FieldKind};
+use crate::model::values::{next_row_id, Answer, Row};
+use crate::ui::context::{tr, use_locale};
+use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
+use crate::ui::fields::FieldView;
+
+fn rows_of(answer: Option<&Answer>) -> Vec<Row> {
+    match answer {
+        Some(Answer::Rows { rows }) => rows.clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[component]
+pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
+    let (columns, min_rows, max_rows, add_label) = match &ctx.field.kind {
+        FieldKind::Rows {
+            columns,
+            min_rows,
+            max_rows,
+            add_label,
+        } => (
+            columns.clone(),
+            min_rows.unwrap_or(0),
+            *max_rows,
+            add_label.clone(),
+        ),
+        _ => (Vec::new(), 0, None, None),
+    };
+    let columns: Arc<Vec<Arc<Field>>> = Arc::new(columns.into_iter().map(Arc::new).collect());
+    let value = ctx.value;
+    let set = ctx.set;
+    let locale = use_locale();
+    let rows = Memo::new(move |_| value.with(|v| rows_of(v.as_ref())));
+    let save = move |rows: Vec<Row>| set.run(Answer::Rows { rows });
+    let add = move |_| {
+        let mut all = rows.get_untracked();
+        let id = next_row_id(&all);
+        all.push(Row {
+            id,
+            ..Row::default()
+        });
+        save(all);
+    };
+    let can_add = move || max_rows.is_none_or(|m| rows.with(|r| (r.len() as u32) < m));
+    let label_text = localized(ctx.field.label.clone());
+    let add_text = add_label.map(localized);
+    let row_ids =
+        Memo::new(move |_| rows.with(|r| r.iter().map(|row| row.id.clone()).collect::<Vec<_>>()));
+    let outer = ctx.clone();
+    view! {
+        <fieldset class="field rows" aria-describedby=ctx.described_by()>
+            <legend><LabelText ctx=ctx.clone()/></legend>
+            <HelpText ctx=ctx.clone()/>
+            {move || (rows.with(Vec::is_empty)).then(|| view! {
+                <p class="rows-empty">{tr("Nothing added yet.", "Todavía no hay nada.")}</p>
+            })}
+            <ol class="row-cards">
+                <For each=move || row_ids.get() key=|id| id.clone() let:row_id>
+                    {
+                        let ctx = outer.clone();
+                        let columns = columns.clone();
+                        let label_text = label_text.clone();
+                        let index = {
+                            let row_id = row_id.clone();
+                            Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.id == row_id).unwrap_or(0)))
+                        };
+                        let move_by = {
+                            let row_id = row_id.clone();
+                            move |delta: isize| {
+                                let mut all = rows.get_untracked();
+                                let Some(i) = all.iter().position(|x| x.id == row_id) else { return };
+                                let j = i as isize + delta;
+                                if j >= 0 && (j as usize) < all.len() {
+                                    all.swap(i, j as usize);
+                                    save(all);
+                                }
+                            }
+                        };
+                        let remove = {
+                            let row_id = row_id.clone();
+                            move |_| {
+                                let mut all = rows.get_untracked();
+                                all.retain(|x| x.id != row_id);
+                                save(all);
+                            }
+                        };
+                        let heading = move || format!("{} {}", label_text(), index.get() + 1);
+                        let heading_id = format!("{}-{}-title", ctx.dom_id, row_id);
+                        let heading_for = heading_id.clone();
+                        let cells = columns.iter().map(|column| cell_view(&ctx, &row_id, column.clone(), index)).collect_view();
+                        view! {
+                            <li class="row-card" aria-labelledby=heading_for>
+                                <h4 class="row-title" id=heading_id>{heading}</h4>
+                                {cells}
+                                <div class="row-actions">
+                                    <button type="button" class="secondary"
+                                        aria-label=move || format!("{} {}", tr("Move up", "Subir")(), index.get() + 1)
+                                        disabled=move || index.get() == 0
+                                        on:click=move |_| move_by(-1)>"↑"</button>
+                                    <button type="button" class="secondary"
+                                        aria-label=move || format!("{} {}", tr("Move down", "Bajar")(), index.get() + 1)
+                                        disabled=move || index.get() + 1 >= rows.with(Vec::len)
+                                        on:click=move |_| move_by(1)>"↓"</button>
+                                    <button type="button" class="danger"
+                                        aria-label=move || format!("{} {}", tr("Remove", "Quitar")(), index.get() + 1)
+                                        on:click=remove>{tr("Remove", "Quitar")}</button>
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+            <button type="button" class="add-row" on:click=add disabled=move || !can_add()>
+                {move || add_text.as_ref().map_or_else(|| tr("Add a row", "Agregar una fila")().to_string(), |t| t())}
+            </button>
+            {move || (min_rows > 0).then(|| view! {
+                <p class="help">{move || if locale.get() == crate::model::text::Locale::Es {
+                    format!("Agregue por lo menos {min_rows}.")
+                } else {
+                    format!("Add at least {min_rows}.")
+                }}</p>
+            })}
+            <ErrorText ctx=ctx.clone()/>
+        </fieldset>
+    }
+}
+
+/// One cell of one row, drawn by the same component its column kind uses on its own.
+fn cell_view(
+    ctx: &FieldCtx,
+    row_id: &str,
+    column: Arc<Field>,
+    index: Memo<usize>,
+) -> impl IntoView {
+    let value = ctx.value;
+    let set = ctx.set;
+    let (r1, r2, r3) = (row_id.to_string(), row_id.to_string(), row_id.to_string());
+    let (c1, c2, c3) = (column.id.clone(), column.id.clone(), column.id.clone());
+    let cell_value = Memo::new(move |_| {
+        value.with(|v| {
+            rows_of(v.as_ref())
+                .into_iter()
+                .find(|r| r.id == r1)
+                .and_then(|r| r.cells.get(&c1).cloned())
+        })
+    });
+    let cell_set = Callback::new(move |answer: Answer| {
+        let mut all = rows_of(value.get_untracked().as_ref());
+        if let Some(row) = all.iter_mut().find(|r| r.id == r2) {
+            row.cells.set(c2.clone(), answer);
+        }
+        set.run(Answer::Rows { rows: all });
+    });
+    let problems = ctx.problems;
+    let cell_problems = Signal::derive(move || {
+        let i = index.get();
+        problems.with(|p| {
+            p.iter()
+                .filter(|(cell, _)| {
+                    cell.as_ref()
+                        .is_some_and(|(ri, col)| *ri == i && *col == c3)
+                })
+                .map(|(_, m)| (None, m.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let def = ctx.def.clone();
+    let answers = ctx.answers;
+    let visible_column = column.clone();
+    let visible = Memo::new(move |_| {
+        let row = rows_of(value.get().as_ref())
+            .into_iter()
+            .find(|r| r.id == r3)
+            .unwrap_or_default();
+        answers.with(|a| is_cell_visible(&def, a, &row.cells, &visible_column))
+    });
+    let cell_ctx = FieldCtx {
+        field: column.clone(),
+        dom_id: format!("{}-{}-{}", ctx.dom_id, row_id, column.id),
+        value: cell_value.into(),
+        set: cell_set,
+        problems: cell_problems,
+        touch: ctx.touch,
+        def: ctx.def.clone(),
+        answers: ctx.answers,
+    };
+    move || {
+        visible
+            .get()
+            .then(|| view! { <FieldView ctx=cell_ctx.clone()/> })
+    }
+}

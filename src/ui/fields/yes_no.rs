@@ -1,0 +1,75 @@
+//! Yes / No / Not sure, with a box to describe when the answer is yes or not sure.
+
+use leptos::prelude::*;
+
+use crate::model::schema::FieldKind;
+use crate::model::values::{Answer, YesNo};
+use crate::ui::context::tr;
+use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
+
+fn parts(answer: Option<&Answer>) -> (Option<YesNo>, String) {
+    match answer {
+        Some(Answer::YesNo { answer, details }) => (*answer, details.clone()),
+        _ => (None, String::new()),
+    }
+}
+
+#[component]
+pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
+    let describe = match &ctx.field.kind {
+        FieldKind::YesNo { describe } => describe.clone(),
+        _ => None,
+    };
+    let value = ctx.value;
+    let set = ctx.set;
+    let touch = ctx.touch;
+    let state = Signal::derive(move || value.with(|v| parts(v.as_ref())));
+    let base = ctx.dom_id.clone();
+    let labels = [
+        tr("Yes", "Sí"),
+        tr("No", "No"),
+        tr("Not sure", "No estoy seguro"),
+    ];
+    let details_id = format!("{base}-details");
+    view! {
+        <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
+            <legend><LabelText ctx=ctx.clone()/></legend>
+            <HelpText ctx=ctx.clone()/>
+            <div class="options options-inline">
+                {YesNo::ALL.into_iter().zip(labels).enumerate().map(|(i, (choice, label))| {
+                    let id = if i == 0 { base.clone() } else { format!("{base}-{}", choice.as_str()) };
+                    let id_for = id.clone();
+                    view! {
+                        <label class="option" for=id_for>
+                            <input type="radio" id=id name=base.clone() value=choice.as_str()
+                                prop:checked=move || state.with(|(a, _)| *a == Some(choice))
+                                on:change=move |_| set.run(Answer::YesNo { answer: Some(choice), details: state.get_untracked().1 })
+                                on:blur=move |_| touch.run(())/>
+                            <span>{label}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            {move || {
+                let show = state.with(|(a, _)| matches!(a, Some(YesNo::Yes | YesNo::NotSure)));
+                let describe = describe.clone();
+                let details_id = details_id.clone();
+                show.then(move || {
+                    let label = describe.map(localized);
+                    view! {
+                        <div class="details">
+                            <label for=details_id.clone()>
+                                {move || label.as_ref().map_or_else(|| tr("Tell us more", "Cuéntenos más")().to_string(), |l| l())}
+                            </label>
+                            <textarea id=details_id rows="2"
+                                prop:value=move || state.with(|(_, d)| d.clone())
+                                on:input=move |ev| set.run(Answer::YesNo { answer: state.get_untracked().0, details: event_target_value(&ev) })
+                                on:blur=move |_| touch.run(())></textarea>
+                        </div>
+                    }
+                })
+            }}
+            <ErrorText ctx=ctx.clone()/>
+        </fieldset>
+    }
+}

@@ -1,0 +1,229 @@
+//! Filling in a form: one section at a time, saved as you type.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::model::logic::{is_field_visible, is_section_visible};
+use crate::model::progress::progress;
+use crate::model::schema::{Field, FormDef};
+use crate::model::validate::{validate, ProblemKind};
+use crate::model::values::Answer;
+use crate::storage::documents::{load_document, save_document};
+use crate::storage::StorageError;
+use crate::ui::app::NotFound;
+use crate::ui::check_panel::CheckPanel;
+use crate::ui::context::{tr, use_forms, use_locale, use_store};
+use crate::ui::field::{localized, FieldCtx, ShownProblem};
+use crate::ui::fields::FieldView;
+use crate::ui::progress_bar::ProgressBar;
+use crate::ui::section_nav::{SectionList, SectionSteps};
+
+/// The route `/form/:id`.
+#[component]
+pub fn FormPage() -> impl IntoView {
+    let params = use_params_map();
+    let forms = use_forms();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match forms.with_untracked(|f| f.iter().find(|d| d.id == id).cloned()) {
+            Some(def) => view! { <FormEditor def/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+/// Whether the last save worked.
+#[derive(Clone, Debug, PartialEq)]
+enum SaveState {
+    Unchanged,
+    Saved,
+    Failed(StorageError),
+}
+
+/// The form with its answers, saving every change.
+#[component]
+pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
+    let store = use_store();
+    let locale = use_locale();
+    let loaded = load_document(store.as_ref(), &def, Utc::now());
+    let notice = loaded.problem.clone();
+    let read_only = loaded.read_only;
+    let document = StoredValue::new(loaded.document);
+    let answers = RwSignal::new(document.with_value(|d| d.answers.clone()));
+    let save_state = RwSignal::new(SaveState::Unchanged);
+
+    Effect::new(move |first_run: Option<()>| {
+        let current = answers.get();
+        if first_run.is_none() || read_only {
+            return;
+        }
+        let result = document.try_update_value(|doc| {
+            doc.answers = current;
+            save_document(store.as_ref(), doc, Utc::now())
+        });
+        save_state.set(match result {
+            Some(Err(e)) => SaveState::Failed(e),
+            _ => SaveState::Saved,
+        });
+    });
+
+    let title = localized(def.title.clone());
+    let page_title = title.clone();
+    Effect::new(move |_| crate::web::set_title(&format!("{} · Family Forms", page_title())));
+
+    let problems = {
+        let def = def.clone();
+        Memo::new(move |_| answers.with(|a| validate(&def, a)))
+    };
+    let checked = RwSignal::new(false);
+    let touched: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
+    let progress_all = {
+        let def = def.clone();
+        Memo::new(move |_| answers.with(|a| progress(&def, a)))
+    };
+    let overall = Signal::derive(move || progress_all.with(|p| p.1));
+    let per_section = Signal::derive(move || progress_all.with(|p| p.0.clone()));
+    let visible_sections = {
+        let def = def.clone();
+        Memo::new(move |_| {
+            answers.with(|a| {
+                def.sections
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| is_section_visible(&def, a, s))
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let current = RwSignal::new(0usize);
+
+    let field_ctx = {
+        let def = def.clone();
+        move |field: &Field| -> FieldCtx {
+            let id = field.id.clone();
+            let value = {
+                let id = id.clone();
+                Memo::new(move |_| answers.with(|a| a.get(&id).cloned()))
+            };
+            let set = {
+                let id = id.clone();
+                Callback::new(move |answer: Answer| answers.update(|a| a.set(id.clone(), answer)))
+            };
+            let shown = {
+                let id = id.clone();
+                Signal::derive(move || {
+                    let show_all = checked.get();
+                    let seen = show_all || touched.with(|t| t.contains(&id));
+                    let l = locale.get();
+                    problems.with(|ps| {
+                        ps.iter()
+                            .filter(|p| p.place.field == id)
+                            // "Required" waits for "Check my form"; a wrong format shows once
+                            // the person has left the field.
+                            .filter(|p| show_all || (seen && p.kind != ProblemKind::Required))
+                            .map(|p| (p.place.cell.clone(), p.kind.message(l)))
+                            .collect::<Vec<ShownProblem>>()
+                    })
+                })
+            };
+            let touch = Callback::new(move |_| {
+                if !touched.with_untracked(|t| t.contains(&id)) {
+                    touched.update(|t| {
+                        t.insert(id.clone());
+                    });
+                }
+            });
+            FieldCtx {
+                field: Arc::new(field.clone()),
+                dom_id: format!("f-{}", field.id),
+                value: value.into(),
+                set,
+                problems: shown,
+                touch,
+                def: def.clone(),
+                answers: answers.into(),
+            }
+        }
+    };
+
+    let section_view = {
+        let def = def.clone();
+        move || {
+            let index = current.get();
+            let Some(section) = def.sections.get(index) else {
+                return ().into_any();
+            };
+            let title = localized(section.title.clone());
+            let intro = section.intro.clone().map(|t| {
+                let t = localized(t);
+                view! { <p class="section-intro">{t}</p> }
+            });
+            let fields = section
+                .fields
+                .iter()
+                .map(|field| {
+                    let ctx = field_ctx(field);
+                    let def = def.clone();
+                    let id = field.id.clone();
+                    let visible =
+                        Memo::new(move |_| answers.with(|a| is_field_visible(&def, a, &id)));
+                    move || {
+                        visible
+                            .get()
+                            .then(|| view! { <FieldView ctx=ctx.clone()/> })
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="form-section" aria-labelledby="section-title">
+                    <h2 id="section-title" tabindex="-1">{title}</h2>
+                    {intro}
+                    {fields}
+                </section>
+            }
+            .into_any()
+        }
+    };
+
+    let intro = def.intro.clone().map(|t| {
+        let t = localized(t);
+        view! { <p class="form-intro">{t}</p> }
+    });
+    let notice_view = notice.map(|e| {
+        view! {
+            <div class="banner banner-error" role="alert">{move || e.message(locale.get())}</div>
+        }
+    });
+    let status = move || match save_state.get() {
+        SaveState::Unchanged if read_only => tr(
+            "Read only: not saved on this device",
+            "Solo lectura: no se guarda en este aparato",
+        )()
+        .to_string(),
+        SaveState::Unchanged => String::new(),
+        SaveState::Saved => tr("Saved on this device", "Guardado en este aparato")().to_string(),
+        SaveState::Failed(e) => e.message(locale.get()),
+    };
+    let failed = move || matches!(save_state.get(), SaveState::Failed(_));
+
+    view! {
+        <article class="form-page">
+            <header class="form-head">
+                <h1>{title}</h1>
+                {intro}
+                {notice_view}
+                <ProgressBar progress=overall/>
+                <p class="save-status" class:save-failed=failed role="status" aria-live="polite">{status}</p>
+            </header>
+            <SectionList def=def.clone() current visible=visible_sections.into() progress=per_section/>
+            {section_view}
+            <SectionSteps current visible=visible_sections.into()/>
+            <CheckPanel def=def.clone() problems answers current checked/>
+        </article>
+    }
+}

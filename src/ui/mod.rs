@@ -1,0 +1,11 @@
+//! Leptos components. One component per file; cross-cutting state through `context`.
+pub mod app;
+pub mod check_panel;
+pub mod context;
+pub mod field;
+pub mod fields;
+pub mod form_page;
+pub mod header;
+pub mod home_page;
+pub mod progress_bar;
+pub mod section_nav;

@@ -1,0 +1,93 @@
+//! Where am I in a long form: the list of sections (with how far each is) and the
+//! previous / next bar at the bottom, within reach of a thumb.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::progress::Progress;
+use crate::model::schema::FormDef;
+use crate::ui::context::{tr, use_locale};
+
+/// The list of sections, folded into one line on a phone.
+#[component]
+pub fn SectionList(
+    def: Arc<FormDef>,
+    current: RwSignal<usize>,
+    /// Indexes of the sections shown (conditions may hide some).
+    visible: Signal<Vec<usize>>,
+    progress: Signal<Vec<Progress>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let titles: Vec<_> = def.sections.iter().map(|s| s.title.clone()).collect();
+    let titles = Arc::new(titles);
+    let summary_titles = titles.clone();
+    let summary = move || {
+        let l = locale.get();
+        let shown = visible.get();
+        let cur = current.get();
+        let pos = shown.iter().position(|i| *i == cur).unwrap_or(0) + 1;
+        let title = summary_titles
+            .get(cur)
+            .map(|t| t.get(l).to_string())
+            .unwrap_or_default();
+        match l {
+            crate::model::text::Locale::En => format!("Section {pos} of {}: {title}", shown.len()),
+            crate::model::text::Locale::Es => format!("Sección {pos} de {}: {title}", shown.len()),
+        }
+    };
+    let open = RwSignal::new(false);
+    view! {
+        <nav class="section-list" aria-label=tr("Sections", "Secciones")>
+            <details prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary>{summary}</summary>
+                <ol>
+                    {move || visible.get().into_iter().map(|i| {
+                        let title = titles.get(i).cloned().unwrap_or_default();
+                        let p = move || progress.with(|p| p.get(i).copied().unwrap_or_default());
+                        view! {
+                            <li>
+                                <button type="button" class="section-link"
+                                    aria-current=move || (current.get() == i).then_some("step")
+                                    on:click=move |_| { current.set(i); open.set(false); }>
+                                    <span>{move || title.get(locale.get()).to_string()}</span>
+                                    <span class="section-done" class:complete=move || p().is_complete()>
+                                        {move || format!("{}%", p().percent())}
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </details>
+        </nav>
+    }
+}
+
+/// Previous / next between the shown sections.
+#[component]
+pub fn SectionSteps(current: RwSignal<usize>, visible: Signal<Vec<usize>>) -> impl IntoView {
+    let step = move |delta: isize| {
+        let shown = visible.get_untracked();
+        let pos = shown
+            .iter()
+            .position(|i| *i == current.get_untracked())
+            .unwrap_or(0) as isize;
+        if let Some(next) = shown.get((pos + delta).max(0) as usize) {
+            current.set(*next);
+            crate::web::focus_by_id("section-title");
+        }
+    };
+    let at_start = move || visible.with(|v| v.first() == Some(&current.get()));
+    let at_end = move || visible.with(|v| v.last() == Some(&current.get()));
+    view! {
+        <div class="section-steps">
+            <button type="button" class="secondary" disabled=at_start on:click=move |_| step(-1)>
+                {tr("← Previous", "← Anterior")}
+            </button>
+            <button type="button" disabled=at_end on:click=move |_| step(1)>
+                {tr("Next →", "Siguiente →")}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,41 @@
+// The walking skeleton, as a parent on a phone uses it: open the app, go to a form, type,
+// reload, and the text is still there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { start, ready, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+test('typed text survives a reload on a phone', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  assert.equal(await page.locator('h1').innerText(), 'Your forms');
+
+  await page.getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
+  await page.waitForURL(/\/form\/seven-things$/);
+  const name = page.getByLabel("Your child's full name");
+  await name.tap();
+  await name.pressSequentially('Mía Ñúñez', { delay: 10 });
+  await page.getByText('Saved on this device').waitFor();
+
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Mía Ñúñez');
+  await page.screenshot({ path: join(ARTIFACTS, 'foundation-form-after-reload.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unknown address shows a way home', async () => {
+  const { page, context } = await env.phone();
+  await page.goto(env.url + '/nowhere');
+  await ready(page);
+  assert.equal(await page.locator('h1').innerText(), 'Page not found');
+  await page.getByRole('link', { name: 'Go to the home page' }).tap();
+  await page.locator('h1', { hasText: 'Your forms' }).waitFor();
+  await context.close();
+});

@@ -1,0 +1,57 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core (never a
+// downloaded browser), a phone-sized touch context, and the release build served on loopback.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(here, '..', '..');
+export const ARTIFACTS = join(here, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** Launches Chromium and serves dist/; returns helpers and a `close` for `after()`. */
+export async function start() {
+  const server = await serveDist(join(ROOT, 'dist'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    url: server.url,
+    browser,
+    /** A fresh phone context (its own storage) with `locale` as the browser language. */
+    async phone(locale = 'en-US') {
+      const context = await browser.newContext({ ...PHONE, locale });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      return { context, page, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits for the app to have rendered its header. */
+export async function ready(page) {
+  await page.locator('header.app-bar').waitFor({ timeout: 20000 });
+}

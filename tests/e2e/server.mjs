@@ -1,0 +1,59 @@
+// A tiny static server for dist/ on loopback: serves files, falls back to index.html for app
+// routes (so /form/x survives a reload), and sends gzip when the browser accepts it.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/** Starts serving `root` on 127.0.0.1 and a free port; resolves to { url, close }. */
+export async function serveDist(root, { port = 0 } = {}) {
+  const base = resolve(root);
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(base, path));
+      if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
+      let info = await stat(file).catch(() => null);
+      if (!info || info.isDirectory()) {
+        // Unknown paths without an extension are app routes.
+        if (extname(path) && !(info && info.isDirectory())) { res.writeHead(404).end('not found'); return; }
+        file = join(base, 'index.html');
+      }
+      const type = TYPES[extname(file)] || 'application/octet-stream';
+      let body = cache.get(file);
+      if (!body) {
+        const raw = await readFile(file);
+        body = { raw, gz: gzipSync(raw, { level: 9 }) };
+        cache.set(file, body);
+      }
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      if (gzip) headers['content-encoding'] = 'gzip';
+      const out = gzip ? body.gz : body.raw;
+      headers['content-length'] = out.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : out);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const { port: actual } = server.address();
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
