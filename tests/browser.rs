@@ -100,3 +100,274 @@ async fn short_text_has_a_real_label_and_reports_its_value() {
         Some(Answer::text("Ana"))
     );
 }
+
+fn input(el: &HtmlElement, selector: &str) -> HtmlInputElement {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+/// Ticks a checkbox or radio as a click would.
+fn click(el: &HtmlElement, selector: &str) {
+    let target: HtmlElement = el
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
+    target.click();
+}
+
+fn value_of(answers: RwSignal<Answers>, id: &str) -> Option<Answer> {
+    answers.with_untracked(|a| a.get(id).cloned())
+}
+
+#[wasm_bindgen_test]
+async fn text_like_kinds_bring_up_the_right_keyboard_and_report_values() {
+    for (id, ty, mode, typed) in [
+        ("story", None, None, "Once upon a time"),
+        ("birth", Some("date"), None, "2021-03-04"),
+        ("age", Some("text"), Some("decimal"), "5,5"),
+        ("email", Some("email"), Some("email"), "a@b.org"),
+        ("phone", Some("tel"), Some("tel"), "860 555 0100"),
+    ] {
+        let (el, answers, _h) = mount_field(id);
+        leptos::task::tick().await;
+        let selector = format!("#f-{id}");
+        let node = el.query_selector(&selector).unwrap().unwrap();
+        assert_eq!(node.get_attribute("type").as_deref(), ty, "{id}");
+        assert_eq!(node.get_attribute("inputmode").as_deref(), mode, "{id}");
+        assert!(
+            el.query_selector(&format!("label[for='f-{id}']"))
+                .unwrap()
+                .is_some(),
+            "{id} has a label"
+        );
+        if id == "story" {
+            let area: web_sys::HtmlTextAreaElement = node.unchecked_into();
+            area.set_value(typed);
+            area.dispatch_event(&web_sys::Event::new("input").unwrap())
+                .unwrap();
+        } else {
+            type_into(&el, &selector, typed);
+        }
+        assert_eq!(value_of(answers, id), Some(Answer::text(typed)), "{id}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn number_shows_its_unit() {
+    let (el, _answers, _h) = mount_field("age");
+    leptos::task::tick().await;
+    assert_eq!(
+        el.query_selector(".unit")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("years")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn single_choice_with_other_in_a_group() {
+    let (el, answers, _h) = mount_field("travel");
+    leptos::task::tick().await;
+    assert!(el.query_selector("fieldset > legend").unwrap().is_some());
+    click(&el, "input[value='car']");
+    assert_eq!(
+        value_of(answers, "travel"),
+        Some(Answer::Choice {
+            selected: "car".into(),
+            other: String::new()
+        })
+    );
+    assert!(el.query_selector(".other-input").unwrap().is_none());
+    click(&el, "input[value='__other']");
+    leptos::task::tick().await;
+    type_into(&el, ".other-input", "Bike");
+    assert_eq!(
+        value_of(answers, "travel"),
+        Some(Answer::Choice {
+            selected: "__other".into(),
+            other: "Bike".into()
+        })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn single_choice_as_a_drop_down() {
+    let (el, answers, _h) = mount_field("grade");
+    leptos::task::tick().await;
+    let select: web_sys::HtmlSelectElement = el
+        .query_selector("select#f-grade")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.length(), 3, "Choose… + two options");
+    select.set_value("1");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    assert_eq!(
+        value_of(answers, "grade"),
+        Some(Answer::Choice {
+            selected: "1".into(),
+            other: String::new()
+        })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn multiple_choice_toggles() {
+    let (el, answers, _h) = mount_field("langs");
+    leptos::task::tick().await;
+    click(&el, "input[value='en']");
+    click(&el, "input[value='es']");
+    click(&el, "input[value='en']");
+    assert_eq!(
+        value_of(answers, "langs"),
+        Some(Answer::Multi {
+            selected: vec!["es".into()],
+            other: String::new()
+        })
+    );
+    assert!(input(&el, "input[value='es']").checked());
+}
+
+#[wasm_bindgen_test]
+async fn yes_no_asks_for_details_on_yes() {
+    let (el, answers, _h) = mount_field("allergies");
+    leptos::task::tick().await;
+    assert!(el.query_selector("textarea").unwrap().is_none());
+    click(&el, "input[value='yes']");
+    leptos::task::tick().await;
+    let area: web_sys::HtmlTextAreaElement = el
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    area.set_value("Peanuts");
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(
+        value_of(answers, "allergies"),
+        Some(Answer::YesNo {
+            answer: Some(family_forms::model::values::YesNo::Yes),
+            details: "Peanuts".into()
+        })
+    );
+    click(&el, "input[value='no']");
+    leptos::task::tick().await;
+    assert!(
+        el.query_selector("textarea").unwrap().is_none(),
+        "details hidden for no, but kept"
+    );
+    assert!(
+        matches!(value_of(answers, "allergies"), Some(Answer::YesNo { details, .. }) if details == "Peanuts")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn rating_picks_a_step() {
+    let (el, answers, _h) = mount_field("mood");
+    leptos::task::tick().await;
+    assert_eq!(
+        el.query_selector_all("input[type=radio]").unwrap().length(),
+        5
+    );
+    click(&el, "input[value='4']");
+    assert_eq!(value_of(answers, "mood"), Some(Answer::text("4")));
+    assert!(el.text_content().unwrap().contains("Not at all"));
+}
+
+#[wasm_bindgen_test]
+async fn checklist_item_with_date() {
+    let (el, answers, _h) = mount_field("prep");
+    leptos::task::tick().await;
+    click(&el, "#f-prep");
+    type_into(&el, "#f-prep-date", "2026-11-01");
+    match value_of(answers, "prep") {
+        Some(Answer::Checklist { items }) => {
+            assert!(items["talk"].done);
+            assert_eq!(items["talk"].date, "2026-11-01");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn rows_add_fill_and_remove() {
+    let (el, answers, _h) = mount_field("household");
+    leptos::task::tick().await;
+    let add: HtmlElement = el
+        .query_selector(".add-row")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    add.click();
+    leptos::task::tick().await;
+    add.click();
+    leptos::task::tick().await;
+    assert_eq!(el.query_selector_all(".row-card").unwrap().length(), 2);
+    type_into(&el, "#f-household-r2-who", "Luis");
+    let rows = match value_of(answers, "household") {
+        Some(Answer::Rows { rows }) => rows,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(rows[1].cells.get("who"), Some(&Answer::text("Luis")));
+    let remove: HtmlElement = el
+        .query_selector(".row-card .danger")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    remove.click();
+    leptos::task::tick().await;
+    assert_eq!(el.query_selector_all(".row-card").unwrap().length(), 1);
+    assert!(
+        matches!(value_of(answers, "household"), Some(Answer::Rows { rows }) if rows.len() == 1 && rows[0].id == "r2")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn derived_date_follows_its_source() {
+    let (el, answers, _h) = mount_field("review");
+    leptos::task::tick().await;
+    let out = || {
+        el.query_selector("output")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert!(out().contains("Filled in for you"));
+    answers.update(|a| a.set("start", Answer::text("2026-09-01")));
+    leptos::task::tick().await;
+    assert_eq!(out(), "October 31, 2026");
+}
+
+#[wasm_bindgen_test]
+async fn signature_takes_name_and_date() {
+    let (el, answers, _h) = mount_field("signed");
+    leptos::task::tick().await;
+    type_into(&el, "#f-signed", "Rosa Ruiz");
+    type_into(&el, "#f-signed-date", "2026-11-23");
+    assert_eq!(
+        value_of(answers, "signed"),
+        Some(Answer::Signature {
+            name: "Rosa Ruiz".into(),
+            date: "2026-11-23".into()
+        })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn info_block_is_a_note_without_input() {
+    let (el, _answers, _h) = mount_field("note");
+    leptos::task::tick().await;
+    assert!(el.query_selector("aside[role=note]").unwrap().is_some());
+    assert!(el
+        .query_selector("input, textarea, select")
+        .unwrap()
+        .is_none());
+}

@@ -104,10 +104,10 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                                     <button type="button" class="secondary"
                                         aria-label=move || format!("{} {}", tr("Move up", "Subir")(), index.get() + 1)
                                         disabled=move || index.get() == 0
-                                        on:click=move |_| move_by(-1)>"↑"</button>
+                                        on:click={ let m = move_by.clone(); move |_| m(-1) }>"↑"</button>
                                     <button type="button" class="secondary"
                                         aria-label=move || format!("{} {}", tr("Move down", "Bajar")(), index.get() + 1)
-                                        disabled=move || index.get() + 1 >= rows.with(Vec::len)
+                                        disabled=move || { index.get() + 1 >= rows.with(Vec::len) }
                                         on:click=move |_| move_by(1)>"↓"</button>
                                     <button type="button" class="danger"
                                         aria-label=move || format!("{} {}", tr("Remove", "Quitar")(), index.get() + 1)

@@ -1,0 +1,135 @@
+//! Saved documents: the envelope, golden fixtures of every released format, and the storage
+//! faults that must never lose data.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{TimeZone, Utc};
+use family_forms::forms::builtin;
+use family_forms::model::document::{restore, to_saved, Document, RestoreError};
+use family_forms::model::text::Locale;
+use family_forms::model::values::Answer;
+use family_forms::storage::documents::{load_document, save_document};
+use family_forms::storage::memory::MemoryStore;
+use family_forms::storage::{keys, KeyValueStore, StorageError};
+
+fn seven() -> family_forms::model::schema::FormDef {
+    builtin()
+        .into_iter()
+        .find(|f| f.id == "seven-things")
+        .unwrap()
+}
+
+#[test]
+fn golden_v1_document_opens_with_every_answer() {
+    let doc = restore(include_str!("fixtures/documents/v1-seven-things.json")).expect("v1 opens");
+    assert_eq!(doc.form_id, "seven-things");
+    assert_eq!(doc.revision, 12);
+    assert_eq!(
+        doc.answers.get("child_name"),
+        Some(&Answer::text("Mía Núñez"))
+    );
+    assert!(
+        doc.answers.get("old_field").is_some(),
+        "answers to unknown fields are kept"
+    );
+    assert_eq!(
+        doc.updated,
+        Utc.with_ymd_and_hms(2026, 11, 20, 14, 5, 9).unwrap()
+    );
+}
+
+#[test]
+fn save_and_restore_round_trip() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut doc = Document::new("d1", "seven-things", 1, now);
+    doc.answers.set(
+        "child_name",
+        Answer::text("Luis “Lucho” Pérez — ¡hola! ¿qué?"),
+    );
+    assert_eq!(restore(&to_saved(&doc)), Ok(doc));
+}
+
+#[test]
+fn newer_and_foreign_and_broken_data_are_refused_with_a_reason() {
+    let newer = r#"{"format":"family-forms/document","version":99,"document":{}}"#;
+    assert_eq!(restore(newer), Err(RestoreError::Newer(99)));
+    assert_eq!(
+        restore(r#"{"format":"other","version":1,"document":{}}"#),
+        Err(RestoreError::NotADocument)
+    );
+    assert_eq!(restore("{not json"), Err(RestoreError::NotJson));
+    assert!(matches!(
+        restore(r#"{"format":"family-forms/document","version":1,"document":{"id":3}}"#),
+        Err(RestoreError::Damaged(_))
+    ));
+    assert!(RestoreError::Newer(2)
+        .message(Locale::Es)
+        .contains("más nueva"));
+}
+
+#[test]
+fn a_damaged_entry_is_set_aside_not_overwritten() {
+    let store = MemoryStore::new();
+    store
+        .set(&keys::document("seven-things"), "{\"format\": broken")
+        .unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let loaded = load_document(&store, &seven(), now);
+    assert_eq!(loaded.problem, Some(RestoreError::NotJson));
+    assert!(!loaded.read_only);
+    let aside = store.keys_with_prefix(keys::RECOVERY_PREFIX).unwrap();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        store.get(&aside[0]).unwrap().as_deref(),
+        Some("{\"format\": broken")
+    );
+}
+
+#[test]
+fn a_newer_document_opens_read_only() {
+    let store = MemoryStore::new();
+    let newer = r#"{"format":"family-forms/document","version":7,"document":{}}"#;
+    store.set(&keys::document("seven-things"), newer).unwrap();
+    let loaded = load_document(&store, &seven(), Utc::now());
+    assert!(loaded.read_only);
+    assert_eq!(
+        store
+            .get(&keys::document("seven-things"))
+            .unwrap()
+            .as_deref(),
+        Some(newer)
+    );
+}
+
+#[test]
+fn a_full_store_reports_the_error_and_keeps_the_answers_in_memory() {
+    let store = MemoryStore::new();
+    let now = Utc::now();
+    let mut doc = load_document(&store, &seven(), now).document;
+    doc.answers.set("child_name", Answer::text("Mia"));
+    save_document(&store, &mut doc, now).unwrap();
+    assert_eq!(doc.revision, 1);
+
+    store.fail_writes_with(Some(StorageError::Full));
+    doc.answers.set("preferred_name", Answer::text("Mimi"));
+    let err = save_document(&store, &mut doc, now).unwrap_err();
+    assert_eq!(err, StorageError::Full);
+    assert!(err.message(Locale::Es).contains("lleno"));
+    assert_eq!(
+        doc.answers.get("preferred_name"),
+        Some(&Answer::text("Mimi")),
+        "kept in memory"
+    );
+    assert_eq!(
+        doc.revision, 1,
+        "a failed save does not count as a revision"
+    );
+
+    store.fail_writes_with(None);
+    save_document(&store, &mut doc, now).unwrap();
+    let reloaded = load_document(&store, &seven(), now).document;
+    assert_eq!(
+        reloaded.answers.get("preferred_name"),
+        Some(&Answer::text("Mimi"))
+    );
+    assert_eq!(reloaded.revision, 2);
+}

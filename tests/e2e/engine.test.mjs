@@ -1,0 +1,138 @@
+// The form engine as a person meets it on a phone: add a school's form from a file, then fill
+// one question of every kind, add and remove rows, and watch progress and problems react.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { start, ready, ARTIFACTS, ROOT } from './harness.mjs';
+
+const EVERY_KIND = readFileSync(join(ROOT, 'tests', 'fixtures', 'every-kind.json'));
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+async function addFormFile(page, name, buffer) {
+  await page.locator('#add-form-file').setInputFiles({ name, mimeType: 'application/json', buffer });
+}
+
+test('a broken form file is refused with the place of the problem, in Spanish too', async () => {
+  const { page, context, errors } = await env.phone('es-MX');
+  await page.goto(env.url + '/');
+  await ready(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  const bad = JSON.parse(EVERY_KIND);
+  bad.sections[0].fields[2].kind = 'dat';
+  await addFormFile(page, 'bad.json', Buffer.from(JSON.stringify(bad)));
+  const banner = page.locator('.banner-error');
+  await banner.waitFor();
+  const text = await banner.innerText();
+  assert.match(text, /No se puede agregar este archivo de formulario/);
+  assert.match(text, /sections\[0\]\.fields\[2\]\.kind: tipo desconocido "dat"/);
+  await addFormFile(page, 'nope.json', Buffer.from('<script>alert(1)</script>'));
+  await page.getByText('no es un archivo de formulario válido').waitFor();
+  assert.equal(await page.locator('.form-card').count(), 1, 'nothing half-loaded');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every kind of question can be filled on a phone', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  await addFormFile(page, 'every-kind.json', EVERY_KIND);
+  await page.getByText('Added “Every kind of question”.').waitFor();
+  await page.getByRole('link', { name: 'Every kind of question' }).tap();
+  await page.waitForURL(/\/form\/every-kind$/);
+  const progress = page.locator('.progress-words');
+  assert.equal(await progress.innerText(), '0 of 15 answered · 2 required left');
+
+  // Section 1: text-like kinds.
+  await page.getByLabel('Full name').fill('Mia Ruiz');
+  await page.getByLabel('Tell us a story').fill('She loves frogs.');
+  await page.getByLabel('Birth date').fill('2021-03-04');
+  const age = page.getByLabel('Age', { exact: true });
+  assert.equal(await age.getAttribute('inputmode'), 'decimal');
+  await age.fill('30');
+  await page.getByLabel('Email', { exact: true }).fill('rosa@');
+  assert.equal(await page.getByLabel('Email', { exact: true }).getAttribute('type'), 'email');
+  await page.getByLabel('Phone', { exact: true }).fill('860 555 0100');
+  await page.getByLabel('Phone', { exact: true }).blur();
+  // Wrong formats show once the field is left, tied to the input for screen readers.
+  await page.getByText('Must be 21 or less.').waitFor();
+  await page.getByText('Enter an email like name@example.com.').waitFor();
+  assert.equal(await page.getByLabel('Email', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.match(await page.getByLabel('Email', { exact: true }).getAttribute('aria-describedby'), /f-email-error/);
+  await age.fill('5');
+  await page.getByLabel('Email', { exact: true }).fill('rosa@example.org');
+  await page.getByLabel('Email', { exact: true }).blur();
+  assert.equal(await page.locator('.field-error:not(:empty)').count(), 0);
+  assert.equal(await progress.innerText(), '6 of 15 answered · 1 required left');
+
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  // Section 2: choices.
+  await page.getByRole('heading', { name: 'Choices' }).waitFor();
+  await page.getByLabel('Other', { exact: true }).first().check();
+  await page.getByLabel('Other, please say').first().fill('Bike');
+  await page.getByLabel('Grade').selectOption('k');
+  await page.getByLabel('Spanish').check();
+  assert.equal(await page.getByLabel('What should the teacher do?').count(), 0, 'hidden until yes');
+  await page.getByRole('radiogroup').or(page.locator('fieldset', { hasText: 'Does your child have allergies?' })).first()
+    .getByLabel('Yes', { exact: true }).check();
+  await page.getByLabel('Which ones, and what happens?').fill('Peanuts');
+  await page.getByLabel('What should the teacher do?').fill('Call me');
+  await page.locator('fieldset', { hasText: 'How excited' }).getByLabel('4').check();
+  assert.equal(await progress.innerText(), '12 of 16 answered');
+
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  // Section 3: checklist, rows, derived, info, signature.
+  await page.getByRole('heading', { name: 'Lists and tables' }).waitFor();
+  await page.getByLabel('Talk with my child').check();
+  await page.locator('#f-prep-date').fill('2026-11-01');
+  const add = page.getByRole('button', { name: 'Add a person' });
+  await add.tap();
+  await add.tap();
+  await add.tap();
+  assert.equal(await page.locator('.row-card').count(), 3);
+  assert.equal(await add.isDisabled(), true, 'max 3 rows');
+  await page.locator('#f-household-r1-who').fill('Ana');
+  await page.locator('#f-household-r2-who').fill('Luis');
+  await page.getByRole('button', { name: 'Move down 1' }).tap();
+  assert.equal(await page.locator('.row-card').first().locator('input').first().inputValue(), 'Luis');
+  await page.getByRole('button', { name: 'Remove 3' }).tap();
+  assert.equal(await page.locator('.row-card').count(), 2);
+  assert.equal(await add.isDisabled(), false);
+  await page.getByLabel('Start date').fill('2026-09-01');
+  await page.getByText('October 31, 2026').waitFor();
+  await page.getByText('Your answers stay on this device.').waitFor();
+  await page.getByLabel('Full name').last().fill('Rosa Ruiz');
+  assert.equal(await progress.innerText(), '16 of 16 answered');
+
+  await page.getByRole('button', { name: 'Check my form' }).tap();
+  await page.getByText('Everything needed is filled in.').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'engine-every-kind.png'), fullPage: true });
+
+  // Everything is still there after a reload, and switching language changes no answer.
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await page.getByText('16 de 16 respondidas').waitFor();
+  assert.equal(await page.getByLabel('Nombre completo').inputValue(), 'Mia Ruiz');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Check my form" lists what is missing and jumps to it', async () => {
+  const { page, context } = await env.phone();
+  await page.goto(env.url + '/form/seven-things');
+  await ready(page);
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  await page.getByRole('button', { name: 'Check my form' }).tap();
+  await page.getByText('3 thing(s) to look at:').waitFor();
+  await page.getByRole('button', { name: /Health — Does your child have any allergies/ }).tap();
+  await page.getByRole('heading', { name: '1. Health' }).waitFor();
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, 'f-allergies');
+  await page.getByText('This question needs an answer.').first().waitFor();
+  await context.close();
+});

@@ -1,0 +1,379 @@
+//! The form engine's rules, natively: conditions, derived values, validation and progress.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use family_forms::model::dates::format_date;
+use family_forms::model::definition::parse_definition;
+use family_forms::model::logic::{derived_value, is_field_visible};
+use family_forms::model::progress::progress;
+use family_forms::model::schema::{FieldKind, FormDef};
+use family_forms::model::text::Locale;
+use family_forms::model::validate::{
+    is_valid_email, is_valid_phone, parse_number, validate, ProblemKind,
+};
+use family_forms::model::values::{next_row_id, Answer, Answers, CheckItem, Row, YesNo, OTHER};
+
+fn def() -> FormDef {
+    parse_definition(include_str!("fixtures/every-kind.json")).unwrap()
+}
+
+fn kinds_of(def: &FormDef, answers: &Answers) -> Vec<(String, ProblemKind)> {
+    validate(def, answers)
+        .into_iter()
+        .map(|p| (p.place.field, p.kind))
+        .collect()
+}
+
+fn yes_no(a: YesNo) -> Answer {
+    Answer::YesNo {
+        answer: Some(a),
+        details: String::new(),
+    }
+}
+
+#[test]
+fn an_empty_form_lists_only_required_fields_and_row_minimums() {
+    let d = def();
+    let problems = kinds_of(&d, &Answers::default());
+    assert_eq!(
+        problems,
+        vec![
+            ("name".into(), ProblemKind::Required),
+            ("allergies".into(), ProblemKind::Required),
+            ("household".into(), ProblemKind::TooFewRows(1)),
+        ]
+    );
+}
+
+#[test]
+fn formats_are_checked_only_once_answered() {
+    let d = def();
+    let mut a = Answers::default();
+    a.set("name", Answer::text("Mia"));
+    a.set("allergies", yes_no(YesNo::No));
+    a.set("email", Answer::text("mia@"));
+    a.set("phone", Answer::text("12"));
+    a.set("birth", Answer::text("2020-02-30"));
+    a.set("age", Answer::text("30"));
+    let problems = kinds_of(&d, &a);
+    assert!(problems.contains(&("email".into(), ProblemKind::Email)));
+    assert!(problems.contains(&("phone".into(), ProblemKind::Phone)));
+    assert!(problems.contains(&("birth".into(), ProblemKind::Date)));
+    assert!(problems.contains(&("age".into(), ProblemKind::AboveMax(21.0))));
+    a.set("age", Answer::text("-1"));
+    assert!(kinds_of(&d, &a).contains(&("age".into(), ProblemKind::BelowMin(0.0))));
+    a.set("age", Answer::text("cinco"));
+    assert!(kinds_of(&d, &a).contains(&("age".into(), ProblemKind::Number)));
+    a.set("age", Answer::text("5,5"));
+    assert!(!kinds_of(&d, &a).iter().any(|(f, _)| f == "age"));
+}
+
+#[test]
+fn value_rules() {
+    assert!(is_valid_email("ana.ruiz@school.org"));
+    assert!(!is_valid_email("ana ruiz@school.org"));
+    assert!(!is_valid_email("ana@school"));
+    assert!(!is_valid_email("@school.org"));
+    assert!(is_valid_phone("(860) 555-0100"));
+    assert!(is_valid_phone("+1 860 555 0100"));
+    assert!(!is_valid_phone("555-01"));
+    assert!(!is_valid_phone("860-555-0100 call after 5"));
+    assert_eq!(parse_number("3,5"), Some(3.5));
+    assert_eq!(parse_number(" 12 "), Some(12.0));
+    assert_eq!(parse_number("1,000.5"), None);
+    assert_eq!(parse_number("inf"), None);
+}
+
+#[test]
+fn other_needs_its_text() {
+    let d = def();
+    let mut a = Answers::default();
+    a.set(
+        "travel",
+        Answer::Choice {
+            selected: OTHER.into(),
+            other: " ".into(),
+        },
+    );
+    a.set(
+        "langs",
+        Answer::Multi {
+            selected: vec!["es".into(), OTHER.into()],
+            other: String::new(),
+        },
+    );
+    let problems = kinds_of(&d, &a);
+    assert!(problems.contains(&("travel".into(), ProblemKind::OtherEmpty)));
+    assert!(problems.contains(&("langs".into(), ProblemKind::OtherEmpty)));
+    a.set(
+        "travel",
+        Answer::Choice {
+            selected: OTHER.into(),
+            other: "Bike".into(),
+        },
+    );
+    assert!(!kinds_of(&d, &a).iter().any(|(f, _)| f == "travel"));
+}
+
+#[test]
+fn conditions_show_and_hide_and_hidden_answers_are_kept_but_not_checked() {
+    let d = def();
+    let mut a = Answers::default();
+    assert!(!is_field_visible(&d, &a, "allergy_plan"));
+    a.set("allergies", yes_no(YesNo::Yes));
+    assert!(is_field_visible(&d, &a, "allergy_plan"));
+    a.set("allergy_plan", Answer::text("EpiPen in the office"));
+    a.set("allergies", yes_no(YesNo::No));
+    assert!(!is_field_visible(&d, &a, "allergy_plan"));
+    assert_eq!(
+        a.get("allergy_plan"),
+        Some(&Answer::text("EpiPen in the office"))
+    );
+}
+
+#[test]
+fn every_condition_operator() {
+    use family_forms::model::logic::condition_holds;
+    use family_forms::model::schema::Condition;
+    let f = || "x".to_string();
+    let choice = Answer::Choice {
+        selected: "bus".into(),
+        other: String::new(),
+    };
+    let multi = Answer::Multi {
+        selected: vec!["en".into(), "es".into()],
+        other: String::new(),
+    };
+    assert!(condition_holds(
+        &Condition::Equals {
+            field: f(),
+            value: "bus".into()
+        },
+        Some(&choice)
+    ));
+    assert!(!condition_holds(
+        &Condition::Equals {
+            field: f(),
+            value: "car".into()
+        },
+        Some(&choice)
+    ));
+    assert!(condition_holds(
+        &Condition::NotEquals {
+            field: f(),
+            value: "car".into()
+        },
+        Some(&choice)
+    ));
+    assert!(condition_holds(
+        &Condition::NotEquals {
+            field: f(),
+            value: "car".into()
+        },
+        None
+    ));
+    assert!(condition_holds(
+        &Condition::AnyOf {
+            field: f(),
+            values: vec!["fr".into(), "es".into()]
+        },
+        Some(&multi)
+    ));
+    assert!(!condition_holds(
+        &Condition::AnyOf {
+            field: f(),
+            values: vec!["fr".into()]
+        },
+        Some(&multi)
+    ));
+    assert!(condition_holds(
+        &Condition::Answered { field: f() },
+        Some(&Answer::text("a"))
+    ));
+    assert!(!condition_holds(
+        &Condition::Answered { field: f() },
+        Some(&Answer::text("  "))
+    ));
+    assert!(!condition_holds(&Condition::Answered { field: f() }, None));
+    assert!(condition_holds(
+        &Condition::Yes { field: f() },
+        Some(&yes_no(YesNo::Yes))
+    ));
+    assert!(!condition_holds(
+        &Condition::Yes { field: f() },
+        Some(&yes_no(YesNo::NotSure))
+    ));
+}
+
+#[test]
+fn a_condition_on_a_hidden_field_hides_too() {
+    let src = r#"{"id":"chain","version":1,"title":{"en":"C","es":"C"},"sections":[{"id":"s","title":{"en":"S","es":"S"},"fields":[
+        {"id":"a","kind":"yes_no","label":{"en":"A","es":"A"}},
+        {"id":"b","kind":"yes_no","label":{"en":"B","es":"B"},"visible_when":{"op":"yes","field":"a"}},
+        {"id":"c","kind":"short_text","label":{"en":"C","es":"C"},"visible_when":{"op":"yes","field":"b"}}]}]}"#;
+    let d = parse_definition(src).unwrap();
+    let mut a = Answers::default();
+    a.set("a", yes_no(YesNo::Yes));
+    a.set("b", yes_no(YesNo::Yes));
+    assert!(is_field_visible(&d, &a, "c"));
+    a.set("a", yes_no(YesNo::No));
+    assert!(!is_field_visible(&d, &a, "b"));
+    assert!(
+        !is_field_visible(&d, &a, "c"),
+        "b is hidden, so its yes does not count"
+    );
+}
+
+#[test]
+fn derived_review_date_is_sixty_days_after_the_start() {
+    let d = def();
+    let rule = match &d.field("review").unwrap().kind {
+        FieldKind::Derived { rule } => rule.clone(),
+        _ => unreachable!(),
+    };
+    let mut a = Answers::default();
+    assert_eq!(derived_value(&d, &a, &rule), None);
+    a.set("start", Answer::text("2026-09-01"));
+    assert_eq!(derived_value(&d, &a, &rule).as_deref(), Some("2026-10-31"));
+    a.set("start", Answer::text("2026-12-15"));
+    assert_eq!(derived_value(&d, &a, &rule).as_deref(), Some("2027-02-13"));
+    a.set("start", Answer::text("not a date"));
+    assert_eq!(derived_value(&d, &a, &rule), None);
+}
+
+#[test]
+fn dates_read_in_each_language() {
+    assert_eq!(format_date("2026-11-23", Locale::En), "November 23, 2026");
+    assert_eq!(
+        format_date("2026-11-23", Locale::Es),
+        "23 de noviembre de 2026"
+    );
+    assert_eq!(format_date("soon", Locale::Es), "soon");
+}
+
+fn row(id: &str, cells: &[(&str, &str)]) -> Row {
+    let mut answers = Answers::default();
+    for (k, v) in cells {
+        answers.set(*k, Answer::text(*v));
+    }
+    Row {
+        id: id.into(),
+        cells: answers,
+    }
+}
+
+#[test]
+fn rows_limits_and_cell_checks() {
+    let d = def();
+    let mut a = Answers::default();
+    a.set(
+        "household",
+        Answer::Rows {
+            rows: vec![row("r1", &[]), row("r2", &[])],
+        },
+    );
+    assert!(
+        kinds_of(&d, &a).contains(&("household".into(), ProblemKind::TooFewRows(1))),
+        "blank rows do not count"
+    );
+    a.set(
+        "household",
+        Answer::Rows {
+            rows: vec![
+                row("r1", &[("who", "Ana"), ("age", "200")]),
+                row("r2", &[("who", "Luis")]),
+                row("r3", &[("who", "Eva")]),
+                row("r4", &[("who", "Sol")]),
+            ],
+        },
+    );
+    let problems = validate(&d, &a);
+    assert!(problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::TooManyRows(3)));
+    let cell = problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::AboveMax(120.0))
+        .expect("cell problem");
+    assert_eq!(cell.place.cell, Some((0, "age".to_string())));
+    assert_eq!(cell.place.section, 2);
+}
+
+#[test]
+fn new_row_ids_never_repeat() {
+    assert_eq!(next_row_id(&[]), "r1");
+    assert_eq!(next_row_id(&[row("r3", &[]), row("r1", &[])]), "r4");
+    assert_eq!(next_row_id(&[row("odd", &[])]), "r1");
+}
+
+#[test]
+fn progress_counts_shown_questions_and_required_left() {
+    let d = def();
+    let mut a = Answers::default();
+    let (sections, overall) = progress(&d, &a);
+    // 6 + 5 (allergy_plan hidden) + 4 (derived and info take no input).
+    assert_eq!(overall.total, 15);
+    assert_eq!(overall.answered, 0);
+    assert_eq!(overall.required_left, 2);
+    assert_eq!(sections.len(), 3);
+    a.set("allergies", yes_no(YesNo::Yes));
+    a.set("name", Answer::text("Mia"));
+    let mut items = BTreeMap::new();
+    items.insert(
+        "talk".to_string(),
+        CheckItem {
+            done: true,
+            ..CheckItem::default()
+        },
+    );
+    a.set("prep", Answer::Checklist { items });
+    let (sections, overall) = progress(&d, &a);
+    assert_eq!(overall.total, 16, "allergy_plan is now shown");
+    assert_eq!(overall.answered, 3);
+    assert_eq!(overall.required_left, 0);
+    assert_eq!(sections[0].percent(), 16);
+    assert_eq!(overall.percent(), 18);
+}
+
+#[test]
+fn answers_for_unknown_fields_survive_a_round_trip() {
+    let mut a = Answers::default();
+    a.set("name", Answer::text("Mia"));
+    a.set(
+        "field_from_a_newer_version",
+        Answer::Multi {
+            selected: vec!["x".into()],
+            other: String::new(),
+        },
+    );
+    let json = serde_json::to_string(&a).unwrap();
+    let back: Answers = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
+    assert!(validate(&def(), &back)
+        .iter()
+        .all(|p| p.place.field != "field_from_a_newer_version"));
+}
+
+#[test]
+fn problem_messages_exist_in_both_languages() {
+    for kind in [
+        ProblemKind::Required,
+        ProblemKind::Email,
+        ProblemKind::Phone,
+        ProblemKind::Date,
+        ProblemKind::Number,
+        ProblemKind::BelowMin(1.0),
+        ProblemKind::AboveMax(2.5),
+        ProblemKind::TooFewRows(1),
+        ProblemKind::TooManyRows(3),
+        ProblemKind::OtherEmpty,
+    ] {
+        let (en, es) = (kind.message(Locale::En), kind.message(Locale::Es));
+        assert!(!en.is_empty() && !es.is_empty() && en != es, "{kind:?}");
+    }
+    assert_eq!(
+        ProblemKind::AboveMax(2.5).message(Locale::En),
+        "Must be 2.5 or less."
+    );
+}

@@ -1,0 +1,45 @@
+//! Every shipped form parses, passes the engine's checks and has both languages everywhere.
+#![cfg(not(target_arch = "wasm32"))]
+
+use family_forms::forms::{builtin, check_builtin, BUILTIN_SOURCES};
+use family_forms::model::text::Locale;
+
+#[test]
+fn every_shipped_definition_passes_the_checks() {
+    let failures: Vec<String> = check_builtin()
+        .into_iter()
+        .flat_map(|(file, errors)| {
+            errors
+                .into_iter()
+                .map(move |e| format!("{file}: {}", e.describe(Locale::En)))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(builtin().len(), BUILTIN_SOURCES.len());
+}
+
+#[test]
+fn shipped_form_ids_are_unique() {
+    let mut ids: Vec<String> = builtin().into_iter().map(|f| f.id).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+}
+
+#[test]
+fn every_form_says_who_it_is_for_and_that_answers_stay_on_the_device() {
+    for form in builtin() {
+        let intro = form
+            .intro
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no intro", form.id));
+        assert!(intro.en.contains("device"), "{}: {}", form.id, intro.en);
+        assert!(intro.es.contains("aparato"), "{}: {}", form.id, intro.es);
+        assert!(
+            intro.en.contains("minutes") && intro.es.contains("minutos"),
+            "{}: say how long it takes",
+            form.id
+        );
+    }
+}
