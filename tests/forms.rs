@@ -43,3 +43,20 @@ fn every_form_says_who_it_is_for_and_that_answers_stay_on_the_device() {
         );
     }
 }
+
+#[test]
+fn every_definition_file_in_the_folder_ships() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/forms");
+    let files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    for file in &files {
+        assert!(
+            BUILTIN_SOURCES.iter().any(|(name, _)| name == file),
+            "{file} is not in BUILTIN_SOURCES"
+        );
+    }
+    assert_eq!(files.len(), BUILTIN_SOURCES.len());
+}

@@ -4,8 +4,18 @@ use crate::model::definition::{parse_definition, DefError};
 use crate::model::schema::FormDef;
 
 /// Source of every shipped definition, by file name (for test messages).
-pub const BUILTIN_SOURCES: [(&str, &str); 1] =
-    [("seven-things.json", include_str!("seven-things.json"))];
+pub const BUILTIN_SOURCES: [(&str, &str); 4] = [
+    (
+        "getting-to-know-my-child.json",
+        include_str!("getting-to-know-my-child.json"),
+    ),
+    ("ppt-prep.json", include_str!("ppt-prep.json")),
+    (
+        "partnership-plan.json",
+        include_str!("partnership-plan.json"),
+    ),
+    ("seven-things.json", include_str!("seven-things.json")),
+];
 
 /// Every shipped form, parsed. A shipped form that fails the checks is a bug caught by the
 /// native tests; at run time it is left out rather than crashing the app.

@@ -56,7 +56,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
         Memo::new(move |_| rows.with(|r| r.iter().map(|row| row.id.clone()).collect::<Vec<_>>()));
     let outer = ctx.clone();
     view! {
-        <fieldset class="field rows" aria-describedby=ctx.described_by()>
+        <fieldset class="field rows" id=ctx.dom_id.clone() aria-describedby=ctx.described_by()>
             <legend><LabelText ctx=ctx.clone()/></legend>
             <HelpText ctx=ctx.clone()/>
             {move || (rows.with(Vec::is_empty)).then(|| view! {
