@@ -57,12 +57,105 @@ async function firstRender(browser, url) {
   return { runs: RUNS, fcp_ms: median(fcp), home_rendered_ms: median(rendered) };
 }
 
+/** A generated definition with `n` fields of mixed kinds, in one section. */
+function bigDefinition(n) {
+  const kinds = ['short_text', 'long_text', 'date', 'number', 'email', 'phone', 'yes_no'];
+  const fields = Array.from({ length: n }, (_, i) => ({
+    id: `q${i}`,
+    kind: kinds[i % kinds.length],
+    label: { en: `Question ${i}`, es: `Pregunta ${i}` },
+  }));
+  return { id: 'bench-300', version: 1, title: { en: 'Bench', es: 'Bench' }, sections: [{ id: 's', title: { en: 'All', es: 'Todo' }, fields }] };
+}
+
+/** The shipped form with the most fields (counting row columns). */
+function largestForm() {
+  const dir = join(ROOT, 'src', 'forms');
+  const count = (fields) => fields.reduce((n, f) => n + 1 + (f.columns ? f.columns.length : 0), 0);
+  return readdirSync(dir).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .map((def) => ({ def, fields: count(def.sections.flatMap((s) => s.fields)) }))
+    .sort((a, b) => b.fields - a.fields)[0];
+}
+
+async function throttled(browser, rate = 4) {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page };
+}
+
+/** Time from tapping a form's link on home to its 300 fields being in the page, then painted. */
+async function render300(browser, url) {
+  const def = bigDefinition(300);
+  const dom = [];
+  const painted = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await throttled(browser);
+    await page.addInitScript((src) => localStorage.setItem('family-forms:form:bench-300', src), JSON.stringify(def));
+    await page.goto(url + '/');
+    await page.waitForSelector('a[href="/form/bench-300"]');
+    const t = await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      const done = () => {
+        const tDom = performance.now() - t0;
+        requestAnimationFrame(() => setTimeout(() => resolve({ dom: tDom, painted: performance.now() - t0 }), 0));
+      };
+      const obs = new MutationObserver(() => { if (document.getElementById('f-q299')) { obs.disconnect(); done(); } });
+      obs.observe(document.body, { childList: true, subtree: true });
+      document.querySelector('a[href="/form/bench-300"]').click();
+    }));
+    dom.push(t.dom);
+    painted.push(t.painted);
+    await context.close();
+  }
+  return { fields: 300, dom_ms: median(dom), painted_ms: median(painted) };
+}
+
+/** Keystroke to next paint while typing 200 characters into a long text of the largest form. */
+async function typing(browser, url) {
+  const { def, fields } = largestForm();
+  const section = def.sections.findIndex((s) => s.fields.some((f) => f.kind === 'long_text' && !f.visible_when));
+  const field = def.sections[section].fields.find((f) => f.kind === 'long_text' && !f.visible_when);
+  const { context, page } = await throttled(browser);
+  await page.goto(`${url}/form/${def.id}`);
+  await page.waitForSelector('#section-title');
+  for (let i = 0; i < section; i++) await page.locator('.section-steps button').last().click();
+  const box = page.locator(`#f-${field.id}`);
+  await box.click();
+  await page.evaluate(() => {
+    window.__lat = [];
+    window.__work = [];
+    document.addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      // Work done: the key's handlers, the reactive updates and DOM writes they queue.
+      setTimeout(() => window.__work.push(performance.now() - t0), 0);
+      // Next frame: also waits for the display's next frame, as a person sees it.
+      requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+    }, true);
+  });
+  const text = 'Le gusta leer cuentos, jugar con bloques y cantar en español. '.repeat(4).slice(0, 200);
+  await page.keyboard.type(text, { delay: 60 });
+  await page.waitForTimeout(500);
+  const { lat, work } = await page.evaluate(() => ({ lat: window.__lat, work: window.__work }));
+  const typed = await box.inputValue();
+  await context.close();
+  const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+  return {
+    form: def.id, form_fields: fields, field: field.id, keys: lat.length, typed_ok: typed === text,
+    p50_ms: pct(lat, 0.5), p95_ms: pct(lat, 0.95), work_p50_ms: pct(work, 0.5), work_p95_ms: pct(work, 0.95),
+  };
+}
+
 const size = sizes();
 const server = await serveDist(DIST);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-let timing;
+let timing, big, keys;
 try {
   timing = await firstRender(browser, server.url);
+  big = await render300(browser, server.url);
+  keys = await typing(browser, server.url);
 } finally {
   await browser.close();
   await server.close();
@@ -74,7 +167,14 @@ lines.push(`| **total** | **${kb(size.total.raw)}** | **${kb(size.total.gzip)}**
 lines.push('', '| measure (median of ' + timing.runs + ' runs, no throttling) | ms |', '|---|---:|');
 lines.push(`| first contentful paint, home | ${timing.fcp_ms.toFixed(1)} |`);
 lines.push(`| home rendered (h1 in the DOM) | ${timing.home_rendered_ms.toFixed(1)} |`);
+lines.push('', '| measure (4× CPU throttling) | result |', '|---|---:|');
+lines.push(`| 300-field form: tap to fields in the DOM (median of ${RUNS}) | ${big.dom_ms.toFixed(1)} ms |`);
+lines.push(`| 300-field form: tap to painted | ${big.painted_ms.toFixed(1)} ms |`);
+lines.push(`| keystroke to paint p50, ${keys.keys} keys in ${keys.form}/${keys.field} (${keys.form_fields} fields) | ${keys.p50_ms.toFixed(1)} ms |`);
+lines.push(`| keystroke to paint p95 | ${keys.p95_ms.toFixed(1)} ms |`);
+lines.push(`| keystroke to work done (handlers, updates, autosave) p50 / p95 | ${keys.work_p50_ms.toFixed(1)} / ${keys.work_p95_ms.toFixed(1)} ms |`);
+if (!keys.typed_ok) lines.push('', 'WARNING: the typed text did not arrive whole');
 console.log(lines.join('\n'));
 
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, timing }, null, 2));
+writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, timing, render_300: big, typing: keys }, null, 2));

@@ -66,6 +66,15 @@ fn condition_true(def: &FormDef, answers: &Answers, c: &Condition, depth: usize)
     condition_holds(c, answer)
 }
 
+/// Whether `field` of `section` is shown, given the two directly (no lookup by id), for code
+/// that walks a whole form: validation, progress, rendering.
+pub fn is_visible_in(def: &FormDef, answers: &Answers, section: &Section, field: &Field) -> bool {
+    [section.visible_when.as_ref(), field.visible_when.as_ref()]
+        .into_iter()
+        .flatten()
+        .all(|c| condition_true(def, answers, c, 1))
+}
+
 /// Whether a section is shown.
 pub fn is_section_visible(def: &FormDef, answers: &Answers, section: &Section) -> bool {
     section

@@ -1,6 +1,6 @@
 //! How far along a form is, per section and overall, shown while filling.
 
-use super::logic::{is_field_visible, is_section_visible};
+use super::logic::{is_section_visible, is_visible_in};
 use super::schema::FormDef;
 use super::values::Answers;
 
@@ -47,7 +47,7 @@ pub fn progress(def: &FormDef, answers: &Answers) -> (Vec<Progress>, Progress) {
                 return p;
             }
             for field in &section.fields {
-                if !field.kind.takes_input() || !is_field_visible(def, answers, &field.id) {
+                if !field.kind.takes_input() || !is_visible_in(def, answers, section, field) {
                     continue;
                 }
                 p.total += 1;

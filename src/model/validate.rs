@@ -1,7 +1,7 @@
 //! Validation as a pure function of the definition and the answers. Problems never block
 //! saving: a draft may be incomplete; they guide the person to what is missing.
 
-use super::logic::{is_cell_visible, is_field_visible, is_section_visible, parse_iso_date};
+use super::logic::{is_cell_visible, is_section_visible, is_visible_in, parse_iso_date};
 use super::schema::{Field, FieldKind, FormDef};
 use super::text::Locale;
 use super::values::{Answer, Answers, OTHER};
@@ -116,7 +116,7 @@ pub fn validate(def: &FormDef, answers: &Answers) -> Vec<Problem> {
             continue;
         }
         for field in &section.fields {
-            if !is_field_visible(def, answers, &field.id) {
+            if !is_visible_in(def, answers, section, field) {
                 continue;
             }
             let place = ProblemPlace {

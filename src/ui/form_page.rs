@@ -2,12 +2,14 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::time::Duration;
 
 use chrono::Utc;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::model::logic::{is_field_visible, is_section_visible};
+use crate::model::logic::{is_section_visible, is_visible_in};
 use crate::model::progress::progress;
 use crate::model::schema::{Field, FormDef};
 use crate::model::validate::{validate, ProblemKind};
@@ -56,19 +58,59 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
     let answers = RwSignal::new(document.with_value(|d| d.answers.clone()));
     let save_state = RwSignal::new(SaveState::Unchanged);
 
-    Effect::new(move |first_run: Option<()>| {
-        let current = answers.get();
-        if first_run.is_none() || read_only {
+    // Autosave: the first change starts a 300 ms timer and everything typed until it fires is
+    // saved together, so typing stays fast; hiding or leaving the page saves at once.
+    let dirty = StoredValue::new(false);
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let flush = Callback::new(move |_: ()| {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        if read_only || !dirty.try_get_value().unwrap_or(false) {
             return;
         }
+        let Some(current) = answers.try_get_untracked() else {
+            return;
+        };
+        dirty.set_value(false);
         let result = document.try_update_value(|doc| {
             doc.answers = current;
             save_document(store.as_ref(), doc, Utc::now())
         });
-        save_state.set(match result {
-            Some(Err(e)) => SaveState::Failed(e),
-            _ => SaveState::Saved,
-        });
+        if let Some(result) = result {
+            save_state.try_set(match result {
+                Err(e) => {
+                    // Still unsaved: the next change (or leaving) tries again.
+                    dirty.set_value(true);
+                    SaveState::Failed(e)
+                }
+                Ok(()) => SaveState::Saved,
+            });
+        }
+    });
+    Effect::new(move |first_run: Option<()>| {
+        answers.track();
+        if first_run.is_none() {
+            return;
+        }
+        dirty.set_value(true);
+        if timer.with_value(Option::is_none) {
+            let handle = set_timeout_with_handle(
+                move || {
+                    timer.set_value(None);
+                    flush.run(());
+                },
+                Duration::from_millis(300),
+            );
+            timer.set_value(handle.ok());
+        }
+    });
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush.run(()));
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush.run(()));
+    on_cleanup(move || {
+        flush.run(());
+        on_hide.remove();
+        on_hidden.remove();
     });
 
     let title = localized(def.title.clone());
@@ -168,13 +210,17 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
                 .iter()
                 .map(|field| {
                     let ctx = field_ctx(field);
-                    let def = def.clone();
-                    let id = field.id.clone();
-                    let visible =
-                        Memo::new(move |_| answers.with(|a| is_field_visible(&def, a, &id)));
+                    // Only a field with a condition needs watching; the section's own
+                    // condition is handled by the section list.
+                    let visible = field.visible_when.as_ref().map(|_| {
+                        let (def, section, field) = (def.clone(), section.clone(), field.clone());
+                        Memo::new(move |_| {
+                            answers.with(|a| is_visible_in(&def, a, &section, &field))
+                        })
+                    });
                     move || {
                         visible
-                            .get()
+                            .is_none_or(|v| v.get())
                             .then(|| view! { <FieldView ctx=ctx.clone()/> })
                     }
                 })

@@ -39,3 +39,15 @@ test('an unknown address shows a way home', async () => {
   await page.locator('h1', { hasText: 'Your forms' }).waitFor();
   await context.close();
 });
+
+test('typing and reloading at once loses no character', async () => {
+  const { page, context } = await env.phone();
+  await page.goto(env.url + '/form/seven-things');
+  await ready(page);
+  const box = page.getByLabel('The name your child likes to be called');
+  await box.pressSequentially('Lucía “Luchi”', { delay: 5 });
+  await page.reload(); // no wait for the autosave timer: leaving the page saves
+  await ready(page);
+  assert.equal(await page.getByLabel('The name your child likes to be called').inputValue(), 'Lucía “Luchi”');
+  await context.close();
+});
