@@ -7,7 +7,7 @@ use family_forms::forms::builtin;
 use family_forms::model::document::{restore, to_saved, Document, RestoreError};
 use family_forms::model::text::Locale;
 use family_forms::model::values::Answer;
-use family_forms::storage::documents::{load_document, save_document};
+use family_forms::storage::documents::{open_document, save_document};
 use family_forms::storage::memory::MemoryStore;
 use family_forms::storage::{keys, KeyValueStore, StorageError};
 
@@ -35,6 +35,29 @@ fn golden_v1_document_opens_with_every_answer() {
         doc.updated,
         Utc.with_ymd_and_hms(2026, 11, 20, 14, 5, 9).unwrap()
     );
+    assert_eq!(doc.child_id, None, "v1 documents belonged to no child");
+}
+
+#[test]
+fn golden_v2_document_opens_with_its_child() {
+    let doc =
+        restore(include_str!("fixtures/documents/v2-getting-to-know.json")).expect("v2 opens");
+    assert_eq!(doc.child_id.as_deref(), Some("c1763800000000b2"));
+    assert_eq!(doc.revision, 40);
+    assert!(matches!(doc.answers.get("household"), Some(Answer::Rows { rows }) if rows.len() == 1));
+}
+
+#[test]
+fn every_golden_fixture_opens() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let src = std::fs::read_to_string(&path).unwrap();
+        restore(&src).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        n += 1;
+    }
+    assert!(n >= 2);
 }
 
 #[test]
@@ -73,7 +96,7 @@ fn a_damaged_entry_is_set_aside_not_overwritten() {
         .set(&keys::document("seven-things"), "{\"format\": broken")
         .unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-    let loaded = load_document(&store, &seven(), now);
+    let loaded = open_document(&store, "seven-things", &seven(), now).unwrap();
     assert_eq!(loaded.problem, Some(RestoreError::NotJson));
     assert!(!loaded.read_only);
     let aside = store.keys_with_prefix(keys::RECOVERY_PREFIX).unwrap();
@@ -89,7 +112,7 @@ fn a_newer_document_opens_read_only() {
     let store = MemoryStore::new();
     let newer = r#"{"format":"family-forms/document","version":7,"document":{}}"#;
     store.set(&keys::document("seven-things"), newer).unwrap();
-    let loaded = load_document(&store, &seven(), Utc::now());
+    let loaded = open_document(&store, "seven-things", &seven(), Utc::now()).unwrap();
     assert!(loaded.read_only);
     assert_eq!(
         store
@@ -104,7 +127,8 @@ fn a_newer_document_opens_read_only() {
 fn a_full_store_reports_the_error_and_keeps_the_answers_in_memory() {
     let store = MemoryStore::new();
     let now = Utc::now();
-    let mut doc = load_document(&store, &seven(), now).document;
+    assert!(open_document(&store, "seven-things", &seven(), now).is_none());
+    let mut doc = Document::new("seven-things", "seven-things", 1, now);
     doc.answers.set("child_name", Answer::text("Mia"));
     save_document(&store, &mut doc, now).unwrap();
     assert_eq!(doc.revision, 1);
@@ -112,8 +136,11 @@ fn a_full_store_reports_the_error_and_keeps_the_answers_in_memory() {
     store.fail_writes_with(Some(StorageError::Full));
     doc.answers.set("preferred_name", Answer::text("Mimi"));
     let err = save_document(&store, &mut doc, now).unwrap_err();
-    assert_eq!(err, StorageError::Full);
-    assert!(err.message(Locale::Es).contains("lleno"));
+    assert_eq!(
+        err,
+        family_forms::storage::documents::SaveError::Storage(StorageError::Full)
+    );
+    assert!(StorageError::Full.message(Locale::Es).contains("lleno"));
     assert_eq!(
         doc.answers.get("preferred_name"),
         Some(&Answer::text("Mimi")),
@@ -126,10 +153,75 @@ fn a_full_store_reports_the_error_and_keeps_the_answers_in_memory() {
 
     store.fail_writes_with(None);
     save_document(&store, &mut doc, now).unwrap();
-    let reloaded = load_document(&store, &seven(), now).document;
+    let reloaded = open_document(&store, "seven-things", &seven(), now)
+        .unwrap()
+        .document;
     assert_eq!(
         reloaded.answers.get("preferred_name"),
         Some(&Answer::text("Mimi"))
     );
     assert_eq!(reloaded.revision, 2);
+}
+
+#[test]
+fn a_stale_tab_never_overwrites_a_newer_save() {
+    use family_forms::storage::documents::{create_document, SaveError};
+    let store = MemoryStore::new();
+    let now = Utc::now();
+    let def = seven();
+    let created = create_document(&store, &def, None, "d1", now).unwrap();
+    let mut tab_a = created.clone();
+    let mut tab_b = created;
+    tab_a.answers.set("child_name", Answer::text("From A"));
+    save_document(&store, &mut tab_a, now).unwrap();
+    tab_b.answers.set("child_name", Answer::text("From B"));
+    match save_document(&store, &mut tab_b, now) {
+        Err(SaveError::Conflict(theirs)) => assert_eq!(
+            theirs.answers.get("child_name"),
+            Some(&Answer::text("From A"))
+        ),
+        other => panic!("{other:?}"),
+    }
+    let stored = restore(&store.get(&keys::document("d1")).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        stored.answers.get("child_name"),
+        Some(&Answer::text("From A"))
+    );
+}
+
+#[test]
+fn documents_list_most_recent_first_and_duplicates_get_their_own_id() {
+    use chrono::Duration;
+    use family_forms::storage::documents::{create_document, duplicate_document, list_documents};
+    let store = MemoryStore::new();
+    let t0 = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    let def = seven();
+    let mut old = create_document(&store, &def, None, "old", t0).unwrap();
+    old.answers.set("child_name", Answer::text("Mia"));
+    save_document(&store, &mut old, t0).unwrap();
+    create_document(&store, &def, None, "new", t0 + Duration::days(2)).unwrap();
+    let copy = duplicate_document(&store, &old, "copy", t0 + Duration::days(1)).unwrap();
+    assert_eq!(copy.answers, old.answers);
+    let ids: Vec<String> = list_documents(&store).into_iter().map(|d| d.id).collect();
+    assert_eq!(ids, ["new", "copy", "old"]);
+}
+
+#[test]
+fn children_are_kept_in_a_versioned_file() {
+    use family_forms::model::child::Child;
+    use family_forms::storage::documents::{load_children, save_children};
+    let store = MemoryStore::new();
+    assert!(load_children(&store).is_empty());
+    let kids = vec![Child {
+        id: "c1".into(),
+        name: "Mía".into(),
+        ..Child::default()
+    }];
+    save_children(&store, &kids).unwrap();
+    assert_eq!(load_children(&store), kids);
+    store.set(keys::CHILDREN, "garbage").unwrap();
+    assert!(
+        load_children(&store).is_empty(),
+        "a damaged list does not crash"
+    );
 }

@@ -377,3 +377,69 @@ fn problem_messages_exist_in_both_languages() {
         "Must be 2.5 or less."
     );
 }
+
+#[test]
+fn a_child_profile_prefills_the_fields_marked_for_it() {
+    use family_forms::forms::builtin;
+    use family_forms::model::child::{prefill, Child};
+    let child = Child {
+        id: "c1".into(),
+        name: "Mía Núñez".into(),
+        preferred_name: "Mía".into(),
+        birth_date: "2021-03-04".into(),
+        grade: "k".into(),
+        school: "Barnard".into(),
+    };
+    let forms = builtin();
+    let gtk = forms
+        .iter()
+        .find(|f| f.id == "getting-to-know-my-child")
+        .unwrap();
+    let a = prefill(gtk, &child);
+    assert_eq!(a.get("child_name"), Some(&Answer::text("Mía Núñez")));
+    assert_eq!(a.get("preferred_name"), Some(&Answer::text("Mía")));
+    assert_eq!(a.get("birth_date"), Some(&Answer::text("2021-03-04")));
+    assert_eq!(a.get("school"), Some(&Answer::text("Barnard")));
+    let plan = forms.iter().find(|f| f.id == "partnership-plan").unwrap();
+    let a = prefill(plan, &child);
+    assert_eq!(
+        a.get("grade"),
+        Some(&Answer::Choice {
+            selected: "k".into(),
+            other: String::new()
+        })
+    );
+    let odd = Child {
+        grade: "kinder?".into(),
+        ..child
+    };
+    assert_eq!(
+        prefill(plan, &odd).get("grade"),
+        None,
+        "a grade that is not an option is left for the person"
+    );
+}
+
+#[test]
+fn relative_times_in_both_languages() {
+    use chrono::{Duration, TimeZone, Utc};
+    use family_forms::model::time::relative_time;
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+    let cases = [
+        (Duration::seconds(20), "just now", "hace un momento"),
+        (Duration::minutes(5), "5 minutes ago", "hace 5 minutos"),
+        (Duration::minutes(1), "1 minute ago", "hace 1 minuto"),
+        (Duration::hours(3), "3 hours ago", "hace 3 horas"),
+        (Duration::hours(30), "yesterday", "ayer"),
+        (Duration::days(4), "4 days ago", "hace 4 días"),
+        (
+            Duration::days(30),
+            "on October 24, 2026",
+            "el 24 de octubre de 2026",
+        ),
+    ];
+    for (ago, en, es) in cases {
+        assert_eq!(relative_time(now - ago, now, Locale::En), en);
+        assert_eq!(relative_time(now - ago, now, Locale::Es), es);
+    }
+}

@@ -10,14 +10,18 @@ use super::values::Answers;
 
 /// Names this app's saved documents (as opposed to any other JSON).
 pub const DOCUMENT_FORMAT: &str = "family-forms/document";
-/// The envelope version this build writes.
-pub const DOCUMENT_VERSION: u32 = 1;
+/// The envelope version this build writes. 1: one document per form; 2: documents belong to a
+/// child (or to none) and several can exist per form.
+pub const DOCUMENT_VERSION: u32 = 2;
 
 /// One filled (or partly filled) form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
     pub form_id: String,
+    /// The child this document is about, if any.
+    #[serde(default)]
+    pub child_id: Option<String>,
     /// The definition version the answers were given against.
     pub form_version: u32,
     pub answers: Answers,
@@ -39,6 +43,7 @@ impl Document {
         Document {
             id: id.into(),
             form_id: form_id.into(),
+            child_id: None,
             form_version,
             answers: Answers::default(),
             created: now,
@@ -106,7 +111,19 @@ pub fn restore(src: &str) -> Result<Document, RestoreError> {
     if envelope.version > DOCUMENT_VERSION {
         return Err(RestoreError::Newer(envelope.version));
     }
-    // Version 1 is the first released format: nothing to migrate yet. Each later version adds
-    // a step here, from the oldest up, so every golden fixture keeps opening.
-    serde_json::from_value(envelope.document).map_err(|e| RestoreError::Damaged(e.to_string()))
+    // One step per released version, oldest first, so every golden fixture keeps opening.
+    let mut document = envelope.document;
+    if envelope.version < 2 {
+        document = migrate_v1_to_v2(document)?;
+    }
+    serde_json::from_value(document).map_err(|e| RestoreError::Damaged(e.to_string()))
+}
+
+/// Version 1 had one document per form and no children: it becomes a document of no child.
+fn migrate_v1_to_v2(mut document: Value) -> Result<Value, RestoreError> {
+    let object = document
+        .as_object_mut()
+        .ok_or_else(|| RestoreError::Damaged("document is not an object".into()))?;
+    object.entry("child_id").or_insert(Value::Null);
+    Ok(document)
 }

@@ -1,5 +1,6 @@
 //! The pure model: schema, answers, conditions, validation, progress and the saved-document
 //! envelope. Nothing here touches the browser, so all of it is tested natively.
+pub mod child;
 pub mod dates;
 pub mod definition;
 pub mod document;
@@ -7,5 +8,6 @@ pub mod logic;
 pub mod progress;
 pub mod schema;
 pub mod text;
+pub mod time;
 pub mod validate;
 pub mod values;

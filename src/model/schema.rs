@@ -47,8 +47,22 @@ pub struct Field {
     /// Shown only when this holds; a hidden answer is kept but not validated or exported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_when: Option<Condition>,
+    /// Filled from the child's profile when a document is started for a child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<ChildAttr>,
     #[serde(flatten)]
     pub kind: FieldKind,
+}
+
+/// A detail of a child's profile that a field can be pre-filled with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChildAttr {
+    Name,
+    PreferredName,
+    BirthDate,
+    Grade,
+    School,
 }
 
 /// What kind of answer a field takes, with the settings that kind needs.

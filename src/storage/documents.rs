@@ -1,13 +1,15 @@
-//! Loading and saving a form's document through the store, so that a damaged or newer saved
-//! entry is never overwritten.
+//! Documents and children in the store: opening, listing, saving with a revision check so a
+//! stale tab never overwrites newer data, and setting aside what cannot be read.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::{keys, KeyValueStore, StorageError};
+use crate::model::child::{prefill, Child};
 use crate::model::document::{restore, to_saved, Document, RestoreError};
 use crate::model::schema::FormDef;
 
-/// What opening a form's saved document found.
+/// What opening a saved document found.
 pub struct Loaded {
     pub document: Document,
     /// Something the person must be told about (a damaged entry set aside, a newer format).
@@ -16,56 +18,151 @@ pub struct Loaded {
     pub read_only: bool,
 }
 
-/// Opens the document for `def` (one per form for now), or a new empty one.
-pub fn load_document(
+/// Opens document `id`: `None` when there is no such document. A damaged entry is copied
+/// under a recovery key first and then replaced by an empty document of `def`; an entry from a
+/// newer app version opens read-only so it is never overwritten.
+pub fn open_document(
     store: &dyn KeyValueStore,
+    id: &str,
     def: &FormDef,
-    now: chrono::DateTime<Utc>,
-) -> Loaded {
-    let key = keys::document(&def.id);
-    let fresh = || Document::new(def.id.clone(), def.id.clone(), def.version, now);
-    match store.get(&key) {
-        Ok(None) | Err(_) => Loaded {
-            document: fresh(),
+    now: DateTime<Utc>,
+) -> Option<Loaded> {
+    let key = keys::document(id);
+    let src = store.get(&key).ok().flatten()?;
+    let fresh = || Document::new(id, def.id.clone(), def.version, now);
+    Some(match restore(&src) {
+        Ok(document) => Loaded {
+            document,
             problem: None,
             read_only: false,
         },
-        Ok(Some(src)) => match restore(&src) {
-            Ok(document) => Loaded {
-                document,
-                problem: None,
-                read_only: false,
-            },
-            Err(e @ RestoreError::Newer(_)) => Loaded {
+        Err(e @ RestoreError::Newer(_)) => Loaded {
+            document: fresh(),
+            problem: Some(e),
+            read_only: true,
+        },
+        Err(e) => {
+            let aside = keys::recovery(id, now.timestamp_millis());
+            let kept = store.set(&aside, &src).is_ok() && store.remove(&key).is_ok();
+            Loaded {
                 document: fresh(),
                 problem: Some(e),
-                read_only: true,
-            },
-            Err(e) => {
-                // Keep the damaged text under a recovery key before anything can overwrite it;
-                // if even that fails, refuse to save over it.
-                let aside = keys::recovery(&def.id, now.timestamp_millis());
-                let kept = store.set(&aside, &src).is_ok() && store.remove(&key).is_ok();
-                Loaded {
-                    document: fresh(),
-                    problem: Some(e),
-                    read_only: !kept,
-                }
+                read_only: !kept,
             }
-        },
-    }
+        }
+    })
 }
 
-/// Saves `document`, stamping its time and revision.
+/// Every readable document, most recently edited first.
+pub fn list_documents(store: &dyn KeyValueStore) -> Vec<Document> {
+    let mut docs: Vec<Document> = store
+        .keys_with_prefix(keys::DOCUMENT_PREFIX)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|k| store.get(k).ok().flatten())
+        .filter_map(|src| restore(&src).ok())
+        .collect();
+    docs.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    docs
+}
+
+/// Starts and saves a new document of `def`, pre-filled from `child`'s profile.
+pub fn create_document(
+    store: &dyn KeyValueStore,
+    def: &FormDef,
+    child: Option<&Child>,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Document, StorageError> {
+    let mut doc = Document::new(id, def.id.clone(), def.version, now);
+    if let Some(child) = child {
+        doc.child_id = Some(child.id.clone());
+        doc.answers = prefill(def, child);
+    }
+    store.set(&keys::document(id), &to_saved(&doc))?;
+    Ok(doc)
+}
+
+/// "Start a new one from this one": a copy with a new id, saved.
+pub fn duplicate_document(
+    store: &dyn KeyValueStore,
+    source: &Document,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Document, StorageError> {
+    let copy = Document {
+        id: id.to_string(),
+        created: now,
+        updated: now,
+        revision: 0,
+        ..source.clone()
+    };
+    store.set(&keys::document(id), &to_saved(&copy))?;
+    Ok(copy)
+}
+
+/// Why a save did not happen.
+#[derive(Debug, PartialEq)]
+pub enum SaveError {
+    Storage(StorageError),
+    /// Another tab saved a newer revision; nothing was overwritten. Holds that version.
+    Conflict(Box<Document>),
+}
+
+/// Saves `document` unless the stored copy is newer (another tab), stamping time and revision.
 pub fn save_document(
     store: &dyn KeyValueStore,
     document: &mut Document,
-    now: chrono::DateTime<Utc>,
-) -> Result<(), StorageError> {
+    now: DateTime<Utc>,
+) -> Result<(), SaveError> {
+    let key = keys::document(&document.id);
+    if let Some(stored) = store
+        .get(&key)
+        .map_err(SaveError::Storage)?
+        .and_then(|src| restore(&src).ok())
+    {
+        if stored.revision > document.revision {
+            return Err(SaveError::Conflict(Box::new(stored)));
+        }
+    }
     let mut next = document.clone();
     next.updated = now;
     next.revision += 1;
-    store.set(&keys::document(&next.id), &to_saved(&next))?;
+    store
+        .set(&key, &to_saved(&next))
+        .map_err(SaveError::Storage)?;
     *document = next;
     Ok(())
+}
+
+#[derive(Serialize, Deserialize)]
+struct ChildrenFile {
+    format: String,
+    version: u32,
+    children: Vec<Child>,
+}
+
+const CHILDREN_FORMAT: &str = "family-forms/children";
+
+/// The family's children, in the order they were added.
+pub fn load_children(store: &dyn KeyValueStore) -> Vec<Child> {
+    store
+        .get(keys::CHILDREN)
+        .ok()
+        .flatten()
+        .and_then(|src| serde_json::from_str::<ChildrenFile>(&src).ok())
+        .filter(|f| f.format == CHILDREN_FORMAT)
+        .map(|f| f.children)
+        .unwrap_or_default()
+}
+
+/// Saves the list of children.
+pub fn save_children(store: &dyn KeyValueStore, children: &[Child]) -> Result<(), StorageError> {
+    let file = ChildrenFile {
+        format: CHILDREN_FORMAT.into(),
+        version: 1,
+        children: children.to_vec(),
+    };
+    let text = serde_json::to_string(&file).map_err(|e| StorageError::Other(e.to_string()))?;
+    store.set(keys::CHILDREN, &text)
 }

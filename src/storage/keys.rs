@@ -7,6 +7,9 @@ pub const PREFIX: &str = "family-forms:";
 /// The chosen language.
 pub const LOCALE: &str = "family-forms:locale";
 
+/// The list of children.
+pub const CHILDREN: &str = "family-forms:children";
+
 /// Prefix of saved documents.
 pub const DOCUMENT_PREFIX: &str = "family-forms:doc:";
 

@@ -9,9 +9,9 @@ use leptos_router::path;
 use crate::model::text::Locale;
 use crate::storage::browser::BrowserStore;
 use crate::ui::context::{
-    provide_forms, provide_locale, provide_store, saved_locale, tr, SharedStore,
+    provide_children, provide_forms, provide_locale, provide_store, saved_locale, tr, SharedStore,
 };
-use crate::ui::form_page::FormPage;
+use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
 use crate::ui::home_page::HomePage;
 use crate::web;
@@ -31,6 +31,7 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
         .unwrap_or_default();
     provide_store(store.clone());
     provide_forms(&store);
+    provide_children(&store);
     let locale = provide_locale(initial);
     Effect::new(move |_| web::set_html_lang(locale.get().tag()));
     view! {
@@ -40,7 +41,10 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/form/:id") view=FormPage/>
+                    <Route path=path!("/form/:form_id") view=ContinueFormPage/>
+                    <Route path=path!("/new/:form_id") view=NewDocumentPage/>
+                    <Route path=path!("/new/:form_id/:child_id") view=NewDocumentPage/>
+                    <Route path=path!("/doc/:id") view=DocumentPage/>
                 </Routes>
             </main>
         </Router>

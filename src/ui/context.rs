@@ -6,9 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::forms;
+use crate::model::child::Child;
 use crate::model::definition::parse_definition;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
+use crate::storage::documents::load_children;
 use crate::storage::{keys, KeyValueStore};
 
 /// The store every component saves to.
@@ -63,6 +65,22 @@ pub fn saved_locale(store: &SharedStore) -> Option<Locale> {
         "en" => Some(Locale::En),
         _ => None,
     }
+}
+
+/// The family's children, loaded once and saved on every change.
+#[derive(Clone, Copy)]
+struct ChildrenCtx(RwSignal<Vec<Child>>);
+
+/// Loads the children from the store.
+pub fn provide_children(store: &SharedStore) {
+    provide_context(ChildrenCtx(RwSignal::new(load_children(store.as_ref()))));
+}
+
+/// The family's children.
+pub fn use_children() -> RwSignal<Vec<Child>> {
+    use_context::<ChildrenCtx>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(Vec::new()))
 }
 
 /// The forms the app knows: the shipped ones, then those the person added from files.

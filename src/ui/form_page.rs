@@ -7,32 +7,107 @@ use std::time::Duration;
 use chrono::Utc;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
+use crate::model::document::restore;
 use crate::model::logic::{is_section_visible, is_visible_in};
 use crate::model::progress::progress;
 use crate::model::schema::{Field, FormDef};
 use crate::model::validate::{validate, ProblemKind};
 use crate::model::values::Answer;
-use crate::storage::documents::{load_document, save_document};
+use crate::storage::documents::{
+    create_document, duplicate_document, list_documents, open_document, save_document, SaveError,
+};
+use crate::storage::keys;
 use crate::storage::StorageError;
 use crate::ui::app::NotFound;
 use crate::ui::check_panel::CheckPanel;
-use crate::ui::context::{tr, use_forms, use_locale, use_store};
+use crate::ui::context::{tr, use_children, use_forms, use_locale, use_store};
 use crate::ui::field::{localized, FieldCtx, ShownProblem};
 use crate::ui::fields::FieldView;
 use crate::ui::progress_bar::ProgressBar;
 use crate::ui::section_nav::{SectionList, SectionSteps};
 
-/// The route `/form/:id`.
+/// The route `/form/:form_id`: continues the latest document of that form that belongs to no
+/// child, or starts one.
 #[component]
-pub fn FormPage() -> impl IntoView {
+pub fn ContinueFormPage() -> impl IntoView {
     let params = use_params_map();
+    let form_id = params.read_untracked().get("form_id").unwrap_or_default();
+    let store = use_store();
+    let existing = list_documents(store.as_ref())
+        .into_iter()
+        .find(|d| d.form_id == form_id && d.child_id.is_none())
+        .map(|d| d.id);
+    match existing {
+        Some(id) => redirect_to_document(id),
+        None => start_document(form_id, None),
+    }
+}
+
+/// The routes `/new/:form_id` and `/new/:form_id/:child_id`: start a new document.
+#[component]
+pub fn NewDocumentPage() -> impl IntoView {
+    let params = use_params_map();
+    let (form_id, child_id) =
+        params.with_untracked(|p| (p.get("form_id").unwrap_or_default(), p.get("child_id")));
+    start_document(form_id, child_id)
+}
+
+/// Creates a document and goes to it, or says why it could not.
+fn start_document(form_id: String, child_id: Option<String>) -> AnyView {
+    let store = use_store();
+    let locale = use_locale();
+    let Some(def) = use_forms().with_untracked(|f| f.iter().find(|d| d.id == form_id).cloned())
+    else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let child = child_id
+        .and_then(|id| use_children().with_untracked(|c| c.iter().find(|c| c.id == id).cloned()));
+    match create_document(store.as_ref(), &def, child.as_ref(), &crate::web::new_id("d"), Utc::now()) {
+        Ok(doc) => redirect_to_document(doc.id),
+        Err(e) => view! {
+            <section class="page">
+                <div class="banner banner-error" role="alert">{move || e.message(locale.get())}</div>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+fn redirect_to_document(id: String) -> AnyView {
+    let navigate = use_navigate();
+    request_animation_frame(move || {
+        navigate(
+            &format!("/doc/{id}"),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        )
+    });
+    ().into_any()
+}
+
+/// The route `/doc/:id`: one saved document.
+#[component]
+pub fn DocumentPage() -> impl IntoView {
+    let params = use_params_map();
+    let store = use_store();
     let forms = use_forms();
     move || {
         let id = params.read().get("id").unwrap_or_default();
-        match forms.with_untracked(|f| f.iter().find(|d| d.id == id).cloned()) {
-            Some(def) => view! { <FormEditor def/> }.into_any(),
+        let form_id = store
+            .get(&keys::document(&id))
+            .ok()
+            .flatten()
+            .and_then(|src| serde_json::from_str::<serde_json::Value>(&src).ok())
+            .and_then(|v| v["document"]["form_id"].as_str().map(str::to_string));
+        let def = form_id
+            .and_then(|f| forms.with_untracked(|all| all.iter().find(|d| d.id == f).cloned()));
+        match def {
+            Some(def) => view! { <FormEditor def doc_id=id/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         }
     }
@@ -48,15 +123,20 @@ enum SaveState {
 
 /// The form with its answers, saving every change.
 #[component]
-pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
+pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
     let store = use_store();
     let locale = use_locale();
-    let loaded = load_document(store.as_ref(), &def, Utc::now());
+    let Some(loaded) = open_document(store.as_ref(), &doc_id, &def, Utc::now()) else {
+        return view! { <NotFound/> }.into_any();
+    };
     let notice = loaded.problem.clone();
     let read_only = loaded.read_only;
     let document = StoredValue::new(loaded.document);
     let answers = RwSignal::new(document.with_value(|d| d.answers.clone()));
     let save_state = RwSignal::new(SaveState::Unchanged);
+    let conflict = RwSignal::new(false);
+    // Set while answers arrive from another tab, so they are shown without being saved back.
+    let remote = StoredValue::new(false);
 
     // Autosave: the first change starts a 300 ms timer and everything typed until it fires is
     // saved together, so typing stays fast; hiding or leaving the page saves at once.
@@ -73,16 +153,34 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
             return;
         };
         dirty.set_value(false);
+        let now = Utc::now();
         let result = document.try_update_value(|doc| {
             doc.answers = current;
-            save_document(store.as_ref(), doc, Utc::now())
+            match save_document(store.as_ref(), doc, now) {
+                // Another tab saved this document since we loaded it: keep both. Ours
+                // becomes a copy, and this page goes on editing the copy.
+                Err(SaveError::Conflict(_)) => {
+                    let copy_id = crate::web::new_id("d");
+                    let mut copy = duplicate_document(store.as_ref(), doc, &copy_id, now)
+                        .map_err(SaveError::Storage)?;
+                    save_document(store.as_ref(), &mut copy, now)?;
+                    *doc = copy;
+                    crate::web::replace_url(&format!("/doc/{copy_id}"));
+                    conflict.set(true);
+                    Ok(())
+                }
+                other => other,
+            }
         });
         if let Some(result) = result {
             save_state.try_set(match result {
-                Err(e) => {
+                Err(SaveError::Storage(e)) => {
                     // Still unsaved: the next change (or leaving) tries again.
                     dirty.set_value(true);
                     SaveState::Failed(e)
+                }
+                Err(SaveError::Conflict(_)) => {
+                    SaveState::Failed(StorageError::Other("conflict".into()))
                 }
                 Ok(()) => SaveState::Saved,
             });
@@ -90,7 +188,7 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
     });
     Effect::new(move |first_run: Option<()>| {
         answers.track();
-        if first_run.is_none() {
+        if first_run.is_none() || remote.try_update_value(std::mem::take).unwrap_or(false) {
             return;
         }
         dirty.set_value(true);
@@ -107,10 +205,27 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush.run(()));
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush.run(()));
+    // Edits saved in another tab show up here, unless this tab has unsaved edits of its own
+    // (then the next save finds the conflict and keeps both).
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        let ours = document.with_value(|d| keys::document(&d.id));
+        if ev.key().as_deref() != Some(ours.as_str()) || dirty.get_value() {
+            return;
+        }
+        let Some(theirs) = ev.new_value().and_then(|src| restore(&src).ok()) else {
+            return;
+        };
+        if theirs.revision > document.with_value(|d| d.revision) {
+            remote.set_value(true);
+            answers.set(theirs.answers.clone());
+            document.set_value(theirs);
+        }
+    });
     on_cleanup(move || {
         flush.run(());
         on_hide.remove();
         on_hidden.remove();
+        on_storage.remove();
     });
 
     let title = localized(def.title.clone());
@@ -256,6 +371,14 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
         SaveState::Failed(e) => e.message(locale.get()),
     };
     let failed = move || matches!(save_state.get(), SaveState::Failed(_));
+    let conflict_view = move || {
+        conflict.get().then(|| view! {
+        <div class="banner banner-error" role="alert">{tr(
+            "This form was also changed in another tab or window. Both versions are kept: what you typed here is saved as a separate copy.",
+            "Este formulario también se cambió en otra pestaña o ventana. Se guardan las dos versiones: lo que usted escribió aquí se guarda como una copia aparte.",
+        )}</div>
+    })
+    };
 
     view! {
         <article class="form-page">
@@ -263,6 +386,7 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
                 <h1>{title}</h1>
                 {intro}
                 {notice_view}
+                {conflict_view}
                 <ProgressBar progress=overall/>
                 <p class="save-status" class:save-failed=failed role="status" aria-live="polite">{status}</p>
             </header>
@@ -272,4 +396,5 @@ pub fn FormEditor(def: Arc<FormDef>) -> impl IntoView {
             <CheckPanel def=def.clone() problems answers current checked/>
         </article>
     }
+    .into_any()
 }

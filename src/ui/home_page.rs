@@ -1,4 +1,4 @@
-//! Home: the forms, how far each is, and adding a form from a file.
+//! Home: the children and their documents, the forms to start, adding a form from a file.
 
 use std::sync::Arc;
 
@@ -6,44 +6,282 @@ use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::child::Child;
 use crate::model::definition::{parse_definition, MAX_DEFINITION_BYTES};
+use crate::model::document::Document;
 use crate::model::progress::progress;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
-use crate::storage::documents::load_document;
+use crate::model::time::relative_time;
+use crate::storage::documents::{list_documents, save_children};
 use crate::storage::keys;
-use crate::ui::context::{is_builtin, tr, use_forms, use_locale, use_store};
+use crate::ui::context::{is_builtin, tr, use_children, use_forms, use_locale, use_store};
 use crate::ui::field::localized;
 use crate::web::{self, FileReadError};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let store = use_store();
     let forms = use_forms();
+    let children = use_children();
+    let docs = RwSignal::new(list_documents(store.as_ref()));
     Effect::new(move |_| web::set_title("Family Forms"));
+    let first_run = move || children.with(Vec::is_empty) && docs.with(Vec::is_empty);
+    let adding = RwSignal::new(false);
+    let loose_docs = move || {
+        docs.with(|d| {
+            d.iter()
+                .filter(|d| d.child_id.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="page home">
-            <h1>{tr("Your forms", "Sus formularios")}</h1>
-            <p class="lead">{tr(
-                "Fill in the forms that help your child's school know and support your child. Everything you type stays on this device until you print or share it.",
-                "Llene los formularios que ayudan a la escuela a conocer y apoyar a su hijo o hija. Todo lo que escriba se queda en este aparato hasta que usted lo imprima o lo comparta.",
-            )}</p>
-            <ul class="form-cards">
-                {move || forms.get().into_iter().map(|def| view! { <FormCard def/> }).collect_view()}
-            </ul>
+            <h1>{tr("Family Forms", "Family Forms")}</h1>
+            {move || first_run().then(|| view! {
+                <div class="welcome">
+                    <p class="lead">{tr(
+                        "Fill in the forms that help your child's school know and support your child.",
+                        "Llene los formularios que ayudan a la escuela a conocer y apoyar a su hijo o hija.",
+                    )}</p>
+                    <p class="lead">{tr(
+                        "Everything you type stays on this device until you print or share it.",
+                        "Todo lo que escriba se queda en este aparato hasta que usted lo imprima o lo comparta.",
+                    )}</p>
+                </div>
+            })}
+
+            <section aria-labelledby="children-title">
+                <h2 id="children-title">{tr("Your children", "Sus hijos")}</h2>
+                <p class="help">{tr(
+                    "Add your child once: their name and grade fill in every form you start for them.",
+                    "Agregue a su hijo o hija una vez: su nombre y grado se llenan en cada formulario que empiece para él o ella.",
+                )}</p>
+                <ul class="child-cards">
+                    {move || children.get().into_iter().map(|child| {
+                        let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
+                        view! { <ChildCard child docs=child_docs/> }
+                    }).collect_view()}
+                </ul>
+                {move || if adding.get() {
+                    view! { <AddChild adding/> }.into_any()
+                } else {
+                    view! {
+                        <button type="button" on:click=move |_| adding.set(true)>{tr("Add a child", "Agregar un hijo o hija")}</button>
+                    }.into_any()
+                }}
+            </section>
+
+            {move || {
+                let loose = loose_docs();
+                (!loose.is_empty()).then(|| view! {
+                    <section aria-labelledby="other-docs-title">
+                        <h2 id="other-docs-title">{tr("Other documents", "Otros documentos")}</h2>
+                        <DocList docs=loose/>
+                    </section>
+                })
+            }}
+
+            <section aria-labelledby="forms-title">
+                <h2 id="forms-title">{tr("Forms", "Formularios")}</h2>
+                <ul class="form-cards">
+                    {move || forms.get().into_iter().map(|def| view! { <FormCard def/> }).collect_view()}
+                </ul>
+            </section>
             <AddFormFromFile/>
         </section>
     }
 }
 
-/// One form on the home page, with how far its document is.
+/// A list of documents: form, how far along, when last edited.
+#[component]
+fn DocList(docs: Vec<Document>) -> impl IntoView {
+    let forms = use_forms();
+    let locale = use_locale();
+    let now = Utc::now();
+    view! {
+        <ul class="doc-list">
+            {docs.into_iter().map(|doc| {
+                let def = forms.with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).cloned());
+                let (title, percent, required_left) = match &def {
+                    Some(def) => {
+                        let (_, p) = progress(def, &doc.answers);
+                        (Some(def.title.clone()), p.percent(), p.required_left)
+                    }
+                    None => (None, 0, 0),
+                };
+                let updated = doc.updated;
+                let href = format!("/doc/{}", doc.id);
+                let form_id = doc.form_id.clone();
+                view! {
+                    <li class="doc-item">
+                        <a href=href>{move || title.as_ref().map_or_else(|| form_id.clone(), |t| t.get(locale.get()).to_string())}</a>
+                        <span class="doc-meta">{move || {
+                            let l = locale.get();
+                            let state = match (l, required_left, percent) {
+                                (Locale::En, 0, 100) => "Complete".to_string(),
+                                (Locale::Es, 0, 100) => "Completo".to_string(),
+                                (Locale::En, _, p) => format!("{p}% answered"),
+                                (Locale::Es, _, p) => format!("{p}% respondido"),
+                            };
+                            let edited = relative_time(updated, now, l);
+                            match l {
+                                Locale::En => format!("{state} · edited {edited}"),
+                                Locale::Es => format!("{state} · editado {edited}"),
+                            }
+                        }}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// One child: their documents and a way to start a form for them.
+#[component]
+fn ChildCard(child: Child, docs: Vec<Document>) -> impl IntoView {
+    let forms = use_forms();
+    let locale = use_locale();
+    let name = child.display_name().to_string();
+    let select_id = format!("start-{}", child.id);
+    let chosen = RwSignal::new(String::new());
+    let child_id = child.id.clone();
+    let navigate = leptos_router::hooks::use_navigate();
+    let start = move |_| {
+        let form = chosen.get_untracked();
+        if !form.is_empty() {
+            navigate(&format!("/new/{form}/{child_id}"), Default::default());
+        }
+    };
+    let heading = name.clone();
+    view! {
+        <li class="child-card">
+            <h3>{heading}</h3>
+            {if docs.is_empty() {
+                view! { <p class="help">{tr("No forms yet.", "Todavía no hay formularios.")}</p> }.into_any()
+            } else {
+                view! { <DocList docs/> }.into_any()
+            }}
+            <div class="start-form">
+                <label for=select_id.clone()>{move || match locale.get() {
+                    Locale::En => format!("Start a form for {name}"),
+                    Locale::Es => format!("Empezar un formulario para {name}"),
+                }}</label>
+                <div class="input-row">
+                    <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        <option value="">{tr("Choose a form…", "Elija un formulario…")}</option>
+                        {move || forms.get().into_iter().map(|f| {
+                            let title = localized(f.title.clone());
+                            view! { <option value=f.id.clone()>{title}</option> }
+                        }).collect_view()}
+                    </select>
+                    <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr("Start", "Empezar")}</button>
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// The grades a child can be in, as the shipped forms store them.
+const GRADES: [(&str, &str, &str); 14] = [
+    ("prek", "Pre-K", "Pre-kínder"),
+    ("k", "Kindergarten", "Kínder"),
+    ("1", "1st grade", "1.er grado"),
+    ("2", "2nd grade", "2.º grado"),
+    ("3", "3rd grade", "3.er grado"),
+    ("4", "4th grade", "4.º grado"),
+    ("5", "5th grade", "5.º grado"),
+    ("6", "6th grade", "6.º grado"),
+    ("7", "7th grade", "7.º grado"),
+    ("8", "8th grade", "8.º grado"),
+    ("9", "9th grade", "9.º grado"),
+    ("10", "10th grade", "10.º grado"),
+    ("11", "11th grade", "11.º grado"),
+    ("12", "12th grade", "12.º grado"),
+];
+
+/// The child profile form: typed once, pre-filled into every form for that child.
+#[component]
+fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
+    let store = use_store();
+    let children = use_children();
+    let locale = use_locale();
+    let draft = RwSignal::new(Child::default());
+    let error = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut child = draft.get_untracked();
+        if child.name.trim().is_empty() {
+            error.set(Some(
+                tr(
+                    "Write your child's name.",
+                    "Escriba el nombre de su hijo o hija.",
+                )()
+                .to_string(),
+            ));
+            web::focus_by_id("child-name");
+            return;
+        }
+        child.id = web::new_id("c");
+        let mut all = children.get_untracked();
+        all.push(child);
+        match save_children(store.as_ref(), &all) {
+            Ok(()) => {
+                children.set(all);
+                adding.set(false);
+            }
+            Err(e) => error.set(Some(e.message(locale.get_untracked()))),
+        }
+    };
+    let text_input = move |id: &'static str,
+                           en: &'static str,
+                           es: &'static str,
+                           autocomplete: &'static str,
+                           get: fn(&Child) -> String,
+                           set: fn(&mut Child, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{tr(en, es)}</label>
+                <input id=id type="text" autocomplete=autocomplete
+                    prop:value=move || draft.with(get)
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| set(c, v)) }/>
+            </div>
+        }
+    };
+    view! {
+        <form class="add-child" on:submit=save aria-labelledby="add-child-title" novalidate>
+            <h3 id="add-child-title">{tr("Add a child", "Agregar un hijo o hija")}</h3>
+            {text_input("child-name", "Full name *", "Nombre completo *", "off", |c| c.name.clone(), |c, v| c.name = v)}
+            {text_input("child-preferred", "The name they like to be called", "El nombre con que le gusta que le llamen", "off", |c| c.preferred_name.clone(), |c, v| c.preferred_name = v)}
+            <div class="field">
+                <label for="child-birth">{tr("Date of birth", "Fecha de nacimiento")}</label>
+                <input id="child-birth" type="date" prop:value=move || draft.with(|c| c.birth_date.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.birth_date = v) }/>
+            </div>
+            <div class="field">
+                <label for="child-grade">{tr("Grade", "Grado")}</label>
+                <select id="child-grade" on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.grade = v) }>
+                    <option value="">{tr("Choose…", "Elija…")}</option>
+                    {GRADES.into_iter().map(|(v, en, es)| view! { <option value=v>{tr(en, es)}</option> }).collect_view()}
+                </select>
+            </div>
+            {text_input("child-school", "School", "Escuela", "off", |c| c.school.clone(), |c, v| c.school = v)}
+            <p class="field-error" aria-live="polite">{move || error.get()}</p>
+            <div class="row-actions">
+                <button type="submit">{tr("Save child", "Guardar")}</button>
+                <button type="button" class="secondary" on:click=move |_| adding.set(false)>{tr("Cancel", "Cancelar")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// One form of the catalogue, with a way to start it for no particular child.
 #[component]
 fn FormCard(def: Arc<FormDef>) -> impl IntoView {
     let store = use_store();
     let locale = use_locale();
     let forms = use_forms();
-    let loaded = load_document(store.as_ref(), &def, Utc::now());
-    let (_, overall) = progress(&def, &loaded.document.answers);
-    let started = loaded.document.revision > 0;
     let title = localized(def.title.clone());
     let href = format!("/form/{}", def.id);
     let added = !is_builtin(&def.id);
@@ -57,16 +295,9 @@ fn FormCard(def: Arc<FormDef>) -> impl IntoView {
             forms.update(|f| f.retain(|d| d.id != id));
         }
     };
-    let status = move || match (started, locale.get()) {
-        (false, Locale::En) => "Not started".to_string(),
-        (false, Locale::Es) => "Sin empezar".to_string(),
-        (true, Locale::En) => format!("{}% answered", overall.percent()),
-        (true, Locale::Es) => format!("{}% respondido", overall.percent()),
-    };
     view! {
         <li class="form-card">
-            <h2><a href=href>{title}</a></h2>
-            <p class="form-status">{status}</p>
+            <h3><a href=href>{title}</a></h3>
             {added.then(|| view! {
                 <button type="button" class="secondary" on:click=remove>{tr("Remove form", "Quitar formulario")}</button>
             })}

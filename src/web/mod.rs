@@ -64,3 +64,17 @@ pub enum FileReadError {
     TooLarge,
     Unreadable,
 }
+
+/// A new id, unique on this device: a prefix, the time and a random part.
+pub fn new_id(prefix: &str) -> String {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1e9) as u64;
+    format!("{prefix}{time:x}{random:x}")
+}
+
+/// Changes the address bar without reloading or re-rendering.
+pub fn replace_url(path: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}

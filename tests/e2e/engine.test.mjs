@@ -43,7 +43,7 @@ test('every kind of question can be filled on a phone', async () => {
   await addFormFile(page, 'every-kind.json', EVERY_KIND);
   await page.getByText('Added “Every kind of question”.').waitFor();
   await page.getByRole('link', { name: 'Every kind of question' }).tap();
-  await page.waitForURL(/\/form\/every-kind$/);
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   const progress = page.locator('.progress-words');
   assert.equal(await progress.innerText(), '0 of 15 answered · 2 required left');
 

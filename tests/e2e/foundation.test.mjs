@@ -13,10 +13,10 @@ test('typed text survives a reload on a phone', async () => {
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/');
   await ready(page);
-  assert.equal(await page.locator('h1').innerText(), 'Your forms');
+  await page.getByText('Everything you type stays on this device until you print or share it.').waitFor();
 
   await page.getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
-  await page.waitForURL(/\/form\/seven-things$/);
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   const name = page.getByLabel("Your child's full name");
   await name.tap();
   await name.pressSequentially('Mía Ñúñez', { delay: 10 });
@@ -36,7 +36,7 @@ test('an unknown address shows a way home', async () => {
   await ready(page);
   assert.equal(await page.locator('h1').innerText(), 'Page not found');
   await page.getByRole('link', { name: 'Go to the home page' }).tap();
-  await page.locator('h1', { hasText: 'Your forms' }).waitFor();
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
   await context.close();
 });
 

@@ -1,0 +1,70 @@
+//! A child's profile: typed once, pre-filled into every form started for that child.
+
+use serde::{Deserialize, Serialize};
+
+use super::schema::{ChildAttr, FieldKind, FormDef};
+use super::values::{Answer, Answers};
+
+/// One child of the family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Child {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub preferred_name: String,
+    /// ISO date, or empty.
+    #[serde(default)]
+    pub birth_date: String,
+    /// A grade value as the forms use it (`k`, `1`…), or empty.
+    #[serde(default)]
+    pub grade: String,
+    #[serde(default)]
+    pub school: String,
+}
+
+impl Child {
+    /// The name to show: the one the child likes, else the full name.
+    pub fn display_name(&self) -> &str {
+        if self.preferred_name.trim().is_empty() {
+            self.name.trim()
+        } else {
+            self.preferred_name.trim()
+        }
+    }
+
+    /// The profile's value for `attr`.
+    pub fn attr(&self, attr: ChildAttr) -> &str {
+        match attr {
+            ChildAttr::Name => &self.name,
+            ChildAttr::PreferredName => &self.preferred_name,
+            ChildAttr::BirthDate => &self.birth_date,
+            ChildAttr::Grade => &self.grade,
+            ChildAttr::School => &self.school,
+        }
+    }
+}
+
+/// The answers a new document for `child` starts with: every field marked `prefill` that the
+/// profile has a value for (a choice only when the value is one of its options).
+pub fn prefill(def: &FormDef, child: &Child) -> Answers {
+    let mut answers = Answers::default();
+    for (_, field) in def.fields() {
+        let Some(attr) = field.prefill else { continue };
+        let value = child.attr(attr).trim();
+        if value.is_empty() {
+            continue;
+        }
+        let answer = match &field.kind {
+            FieldKind::Choice { options, .. } if options.iter().any(|o| o.value == value) => {
+                Answer::Choice {
+                    selected: value.to_string(),
+                    other: String::new(),
+                }
+            }
+            FieldKind::Choice { .. } => continue,
+            _ => Answer::text(value),
+        };
+        answers.set(field.id.clone(), answer);
+    }
+    answers
+}
