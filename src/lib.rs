@@ -3,6 +3,7 @@
 //!
 //! `model`, `forms`, `storage` and `export` are pure and tested natively; `web` and `ui` are the
 //! browser side.
+pub mod export;
 pub mod forms;
 pub mod model;
 pub mod storage;

@@ -225,3 +225,23 @@ fn children_are_kept_in_a_versioned_file() {
         "a damaged list does not crash"
     );
 }
+
+#[test]
+fn damaged_documents_are_set_aside_at_start_and_newer_ones_left_alone() {
+    use family_forms::storage::documents::set_aside_damaged;
+    let store = MemoryStore::new();
+    store.set(&keys::document("bad"), "{\"format\":").unwrap();
+    let newer = r#"{"format":"family-forms/document","version":9,"document":{}}"#;
+    store.set(&keys::document("future"), newer).unwrap();
+    assert_eq!(set_aside_damaged(&store, Utc::now()), 1);
+    assert_eq!(store.get(&keys::document("bad")).unwrap(), None);
+    assert_eq!(
+        store.get(&keys::document("future")).unwrap().as_deref(),
+        Some(newer)
+    );
+    let aside = store.keys_with_prefix(keys::RECOVERY_PREFIX).unwrap();
+    assert_eq!(
+        store.get(&aside[0]).unwrap().as_deref(),
+        Some("{\"format\":")
+    );
+}

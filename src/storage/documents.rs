@@ -53,6 +53,35 @@ pub fn open_document(
     })
 }
 
+/// Moves every saved document that cannot be read (not one from a newer version, which is left
+/// as it is) under a recovery key, so the app starts clean and the person can download it.
+/// Returns how many entries are kept aside in all.
+pub fn set_aside_damaged(store: &dyn KeyValueStore, now: DateTime<Utc>) -> usize {
+    for key in store
+        .keys_with_prefix(keys::DOCUMENT_PREFIX)
+        .unwrap_or_default()
+    {
+        let Some(src) = store.get(&key).ok().flatten() else {
+            continue;
+        };
+        match restore(&src) {
+            Ok(_) | Err(RestoreError::Newer(_)) => {}
+            Err(_) => {
+                let id = key.trim_start_matches(keys::DOCUMENT_PREFIX);
+                if store
+                    .set(&keys::recovery(id, now.timestamp_millis()), &src)
+                    .is_ok()
+                {
+                    let _ = store.remove(&key);
+                }
+            }
+        }
+    }
+    store
+        .keys_with_prefix(keys::RECOVERY_PREFIX)
+        .map_or(0, |k| k.len())
+}
+
 /// Every readable document, most recently edited first.
 pub fn list_documents(store: &dyn KeyValueStore) -> Vec<Document> {
     let mut docs: Vec<Document> = store
@@ -131,6 +160,7 @@ pub fn save_document(
     store
         .set(&key, &to_saved(&next))
         .map_err(SaveError::Storage)?;
+    super::backup::remember_version(store, &next, false);
     *document = next;
     Ok(())
 }

@@ -33,3 +33,19 @@ pub const RECOVERY_PREFIX: &str = "family-forms:recovery:";
 pub fn recovery(id: &str, millis: i64) -> String {
     format!("{RECOVERY_PREFIX}{id}:{millis}")
 }
+
+/// Prefix of kept versions of documents.
+pub const HISTORY_PREFIX: &str = "family-forms:history:";
+
+/// The kept versions of document `id`.
+pub fn history(id: &str) -> String {
+    format!("{HISTORY_PREFIX}{id}")
+}
+
+/// Prefix of deleted things that can be brought back.
+pub const TRASH_PREFIX: &str = "family-forms:trash:";
+
+/// A trash entry.
+pub fn trash(id: &str) -> String {
+    format!("{TRASH_PREFIX}{id}")
+}

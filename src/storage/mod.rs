@@ -1,6 +1,7 @@
 //! Where things are kept on the device: a small key-value trait, so the app runs on the
 //! browser's localStorage and the tests on memory (or on a store that fails on purpose).
 
+pub mod backup;
 pub mod browser;
 pub mod documents;
 pub mod keys;

@@ -14,6 +14,7 @@ use crate::ui::context::{
 use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
 use crate::ui::home_page::HomePage;
+use crate::ui::settings_page::SettingsPage;
 use crate::web;
 
 /// The whole app, on the browser's storage.
@@ -29,6 +30,8 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     let initial = saved_locale(&store)
         .or_else(|| web::browser_language().map(|t| Locale::from_tag(&t)))
         .unwrap_or_default();
+    let damaged = crate::storage::documents::set_aside_damaged(store.as_ref(), chrono::Utc::now());
+    provide_context(DamagedCount(damaged));
     provide_store(store.clone());
     provide_forms(&store);
     provide_children(&store);
@@ -45,11 +48,16 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
                     <Route path=path!("/new/:form_id") view=NewDocumentPage/>
                     <Route path=path!("/new/:form_id/:child_id") view=NewDocumentPage/>
                     <Route path=path!("/doc/:id") view=DocumentPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>
         </Router>
     }
 }
+
+/// How many damaged saved entries are kept aside (shown on home until dealt with).
+#[derive(Clone, Copy)]
+pub struct DamagedCount(pub usize);
 
 /// Shown for an address the app does not know.
 #[component]

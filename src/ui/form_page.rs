@@ -10,12 +10,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::model::document::restore;
+use crate::model::document::{restore, to_saved};
 use crate::model::logic::{is_section_visible, is_visible_in};
 use crate::model::progress::progress;
 use crate::model::schema::{Field, FormDef};
+use crate::model::text::Locale;
+use crate::model::time::relative_time;
 use crate::model::validate::{validate, ProblemKind};
 use crate::model::values::Answer;
+use crate::storage::backup::{history, remember_version, trash_document};
 use crate::storage::documents::{
     create_document, duplicate_document, list_documents, open_document, save_document, SaveError,
 };
@@ -142,6 +145,8 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
     // saved together, so typing stays fast; hiding or leaving the page saves at once.
     let dirty = StoredValue::new(false);
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let (duplicate_store, delete_store, history_store) =
+        (store.clone(), store.clone(), store.clone());
     let flush = Callback::new(move |_: ()| {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -228,6 +233,7 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
         on_storage.remove();
     });
 
+    let def_for_history = def.clone();
     let title = localized(def.title.clone());
     let page_title = title.clone();
     Effect::new(move |_| crate::web::set_title(&format!("{} · Family Forms", page_title())));
@@ -371,6 +377,93 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
         SaveState::Failed(e) => e.message(locale.get()),
     };
     let failed = move || matches!(save_state.get(), SaveState::Failed(_));
+    let slug_title = def.title.clone();
+    let download_copy = move |_| {
+        let Some(mut doc) = document.try_get_value() else {
+            return;
+        };
+        doc.answers = answers.get_untracked();
+        let name = format!(
+            "{}-{}.json",
+            crate::export::file_slug(slug_title.get(locale.get_untracked())),
+            crate::web::today_iso()
+        );
+        let _ = crate::web::download(&name, "application/json", to_saved(&doc).as_bytes());
+    };
+    let navigate = use_navigate();
+    let duplicate = move |_| {
+        flush.run(());
+        let Some(doc) = document.try_get_value() else {
+            return;
+        };
+        let id = crate::web::new_id("d");
+        match duplicate_document(duplicate_store.as_ref(), &doc, &id, Utc::now()) {
+            Ok(_) => navigate(&format!("/doc/{id}"), Default::default()),
+            Err(e) => save_state.set(SaveState::Failed(e)),
+        }
+    };
+    let navigate = use_navigate();
+    let delete = move |_| {
+        let question = tr(
+            "Delete this form? You can bring it back from Settings → Deleted.",
+            "¿Eliminar este formulario? Puede recuperarlo en Configuración → Eliminados.",
+        );
+        if !crate::web::confirm(question()) {
+            return;
+        }
+        flush.run(());
+        let Some(id) = document.try_with_value(|d| d.id.clone()) else {
+            return;
+        };
+        match trash_document(delete_store.as_ref(), &id, Utc::now()) {
+            Ok(entry) => navigate(&format!("/?undo={}", entry.id), Default::default()),
+            Err(e) => save_state.set(SaveState::Failed(e)),
+        }
+    };
+    let show_history = RwSignal::new(false);
+    let history_view = move || {
+        show_history.get().then(|| {
+            let id = document.with_value(|d| d.id.clone());
+            let versions = history(history_store.as_ref(), &id);
+            let store = history_store.clone();
+            let def = def_for_history.clone();
+            let now = Utc::now();
+            view! {
+                <section class="history" aria-labelledby="history-title">
+                    <h2 id="history-title">{tr("Earlier versions", "Versiones anteriores")}</h2>
+                    {versions.is_empty().then(|| view! {
+                        <p class="help">{tr("No earlier versions yet: one is kept every few minutes while you work.", "Todavía no hay versiones anteriores: se guarda una cada pocos minutos mientras trabaja.")}</p>
+                    })}
+                    <ul class="doc-list">
+                        {versions.into_iter().map(|v| {
+                            let store = store.clone();
+                            let answered = progress(&def, &v.answers).1.answered;
+                            let saved = v.saved;
+                            let restore_version = move |_| {
+                                if let Some(mut current) = document.try_get_value() {
+                                    current.answers = answers.get_untracked();
+                                    // The version being replaced is kept too, so a restore can be undone.
+                                    remember_version(store.as_ref(), &current, true);
+                                }
+                                answers.set(v.answers.clone());
+                                show_history.set(false);
+                            };
+                            view! {
+                                <li class="doc-item">
+                                    <span>{move || relative_time(saved, now, locale.get())}</span>
+                                    <span class="doc-meta">{move || match locale.get() {
+                                        Locale::En => format!("{answered} answered"),
+                                        Locale::Es => format!("{answered} respondidas"),
+                                    }}</span>
+                                    <button type="button" class="secondary" on:click=restore_version>{tr("Restore this version", "Recuperar esta versión")}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
     let conflict_view = move || {
         conflict.get().then(|| view! {
         <div class="banner banner-error" role="alert">{tr(
@@ -389,11 +482,23 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
                 {conflict_view}
                 <ProgressBar progress=overall/>
                 <p class="save-status" class:save-failed=failed role="status" aria-live="polite">{status}</p>
+                {move || failed().then(|| view! {
+                    <button type="button" class="secondary" on:click=download_copy.clone()>
+                        {tr("Download a copy of my answers", "Descargar una copia de mis respuestas")}
+                    </button>
+                })}
             </header>
             <SectionList def=def.clone() current visible=visible_sections.into() progress=per_section/>
             {section_view}
             <SectionSteps current visible=visible_sections.into()/>
             <CheckPanel def=def.clone() problems answers current checked/>
+            <div class="doc-actions row-actions">
+                <button type="button" class="secondary" on:click=duplicate>{tr("Start a new one from this one", "Empezar uno nuevo a partir de este")}</button>
+                <button type="button" class="secondary" aria-expanded=move || show_history.get().to_string()
+                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr("Earlier versions", "Versiones anteriores")}</button>
+                <button type="button" class="danger" on:click=delete>{tr("Delete", "Eliminar")}</button>
+            </div>
+            {history_view}
         </article>
     }
     .into_any()

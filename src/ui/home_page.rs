@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::model::child::Child;
 use crate::model::definition::{parse_definition, MAX_DEFINITION_BYTES};
@@ -13,11 +12,12 @@ use crate::model::progress::progress;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
-use crate::storage::documents::{list_documents, save_children};
+use crate::storage::backup::{trash_child, untrash};
+use crate::storage::documents::{list_documents, load_children, save_children};
 use crate::storage::keys;
 use crate::ui::context::{is_builtin, tr, use_children, use_forms, use_locale, use_store};
 use crate::ui::field::localized;
-use crate::web::{self, FileReadError};
+use crate::web;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -28,6 +28,21 @@ pub fn HomePage() -> impl IntoView {
     Effect::new(move |_| web::set_title("Family Forms"));
     let first_run = move || children.with(Vec::is_empty) && docs.with(Vec::is_empty);
     let adding = RwSignal::new(false);
+    // After a delete, the page it came from passes the trash entry so it can be undone here.
+    let query = leptos_router::hooks::use_query_map();
+    let undo_id = RwSignal::new(query.with_untracked(|q| q.get("undo")));
+    let undo_store = store.clone();
+    let undo = move |_| {
+        if let Some(id) = undo_id.get_untracked() {
+            if untrash(undo_store.as_ref(), &id).is_ok() {
+                children.set(load_children(undo_store.as_ref()));
+                docs.set(list_documents(undo_store.as_ref()));
+            }
+        }
+        undo_id.set(None);
+    };
+    provide_context(DocsSignal(docs));
+    provide_context(UndoSignal(undo_id));
     let loose_docs = move || {
         docs.with(|d| {
             d.iter()
@@ -39,6 +54,21 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page home">
             <h1>{tr("Family Forms", "Family Forms")}</h1>
+            {move || undo_id.get().is_some().then(|| view! {
+                <div class="banner banner-ok" role="status">
+                    <span>{tr("Deleted. ", "Eliminado. ")}</span>
+                    <button type="button" class="secondary" on:click=undo.clone()>{tr("Undo", "Deshacer")}</button>
+                </div>
+            })}
+            {use_context::<crate::ui::app::DamagedCount>().filter(|d| d.0 > 0).map(|_| view! {
+                <div class="banner banner-error" role="alert">
+                    {tr(
+                        "Some saved data could not be read. It was kept, not deleted: ",
+                        "Algunos datos guardados no se pudieron leer. Se guardaron, no se borraron: ",
+                    )}
+                    <a href="/settings">{tr("see Settings to download it.", "vea Configuración para descargarlos.")}</a>
+                </div>
+            })}
             {move || first_run().then(|| view! {
                 <div class="welcome">
                     <p class="lead">{tr(
@@ -93,6 +123,14 @@ pub fn HomePage() -> impl IntoView {
         </section>
     }
 }
+
+/// The documents shown on home, re-read after a delete or an undo.
+#[derive(Clone, Copy)]
+struct DocsSignal(RwSignal<Vec<Document>>);
+
+/// The trash entry the "Undo" banner brings back.
+#[derive(Clone, Copy)]
+struct UndoSignal(RwSignal<Option<String>>);
 
 /// A list of documents: form, how far along, when last edited.
 #[component]
@@ -155,6 +193,28 @@ fn ChildCard(child: Child, docs: Vec<Document>) -> impl IntoView {
         }
     };
     let heading = name.clone();
+    let store = use_store();
+    let children = use_children();
+    let delete_id = child.id.clone();
+    let (docs_ctx, undo_ctx) = (use_context::<DocsSignal>(), use_context::<UndoSignal>());
+    let delete = move |_| {
+        let question = match locale.get_untracked() {
+            Locale::En => "Delete this child and all their forms? You can bring them back from Settings → Deleted.",
+            Locale::Es => "¿Eliminar a este hijo o hija y todos sus formularios? Puede recuperarlos en Configuración → Eliminados.",
+        };
+        if !web::confirm(question) {
+            return;
+        }
+        if let Ok(entry) = trash_child(store.as_ref(), &delete_id, Utc::now()) {
+            children.set(load_children(store.as_ref()));
+            if let Some(DocsSignal(docs)) = docs_ctx {
+                docs.set(list_documents(store.as_ref()));
+            }
+            if let Some(UndoSignal(undo)) = undo_ctx {
+                undo.set(Some(entry.id));
+            }
+        }
+    };
     view! {
         <li class="child-card">
             <h3>{heading}</h3>
@@ -179,6 +239,7 @@ fn ChildCard(child: Child, docs: Vec<Document>) -> impl IntoView {
                     <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr("Start", "Empezar")}</button>
                 </div>
             </div>
+            <button type="button" class="danger delete-child" on:click=delete>{tr("Delete child", "Eliminar")}</button>
         </li>
     }
 }
@@ -313,31 +374,15 @@ fn AddFormFromFile() -> impl IntoView {
     let locale = use_locale();
     let message: RwSignal<Option<(bool, Vec<String>)>> = RwSignal::new(None);
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = web::take_picked_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         let store = store.clone();
         leptos::task::spawn_local(async move {
             let l = locale.get_untracked();
             let es = l == Locale::Es;
             let result = match web::read_file_text(&file, MAX_DEFINITION_BYTES as f64).await {
-                Err(FileReadError::TooLarge) => Err(vec![if es {
-                    "El archivo es demasiado grande (más de 1 MB).".to_string()
-                } else {
-                    "The file is too large (over 1 MB).".to_string()
-                }]),
-                Err(FileReadError::Unreadable) => Err(vec![if es {
-                    "No se pudo leer el archivo.".to_string()
-                } else {
-                    "The file could not be read.".to_string()
-                }]),
+                Err(e) => Err(vec![e.message(l, MAX_DEFINITION_BYTES / 1_000_000)]),
                 Ok(text) => match parse_definition(&text) {
                     Err(errors) => Err(errors.iter().take(20).map(|e| e.describe(l)).collect()),
                     Ok(def) if is_builtin(&def.id) => Err(vec![if es {

@@ -9,3 +9,4 @@ pub mod header;
 pub mod home_page;
 pub mod progress_bar;
 pub mod section_nav;
+pub mod settings_page;

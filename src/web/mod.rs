@@ -58,11 +58,35 @@ pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<Stri
     text.as_string().ok_or(FileReadError::Unreadable)
 }
 
+/// The file a person just picked in an `<input type=file>`, clearing the input so picking the
+/// same file again fires again.
+pub fn take_picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
 /// Why a picked file could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileReadError {
     TooLarge,
     Unreadable,
+}
+
+impl FileReadError {
+    /// What to tell the person; `max_mb` is the size limit that applied.
+    pub fn message(self, locale: crate::model::text::Locale, max_mb: usize) -> String {
+        let es = locale == crate::model::text::Locale::Es;
+        match self {
+            FileReadError::TooLarge if es => {
+                format!("El archivo es demasiado grande (más de {max_mb} MB).")
+            }
+            FileReadError::TooLarge => format!("The file is too large (over {max_mb} MB)."),
+            FileReadError::Unreadable if es => "No se pudo leer el archivo.".into(),
+            FileReadError::Unreadable => "The file could not be read.".into(),
+        }
+    }
 }
 
 /// A new id, unique on this device: a prefix, the time and a random part.
@@ -76,5 +100,73 @@ pub fn new_id(prefix: &str) -> String {
 pub fn replace_url(path: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
+/// Saves `bytes` as a file named `filename` through the browser's download.
+pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not make the file")?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the file")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "could not make the link")?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // The click has started the download; the URL can go once the event loop turns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    Ok(())
+}
+
+/// Today's date as `YYYY-MM-DD`, for file names.
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Asks the browser to keep this site's data even when space runs low; `None` where the
+/// browser has no such request.
+pub async fn request_persistent_storage() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Bytes used and available to this site, where the browser says.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let estimate: web_sys::StorageEstimate = JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?
+        .unchecked_into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}
+
+/// Reloads the page (after erasing everything, the app starts fresh).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }

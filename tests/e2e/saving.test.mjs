@@ -60,23 +60,27 @@ test('edits in one tab show up in another tab on the same document', async () =>
   await context.close();
 });
 
-test('a damaged saved entry does not stop the app and is kept aside', async () => {
-  const { page, context } = await env.phone();
+test('a damaged saved entry does not stop the app, is kept aside and offered as a download', async () => {
+  const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/');
   await ready(page);
-  await page.evaluate(() => {
-    localStorage.setItem('family-forms:doc:dbroken', '{"format":"family-forms/document","version":2,"document":{"id":"dbroken","form_id":"seven-things"');
+  const broken = '{"format":"family-forms/document","version":2,"document":{"id":"dbroken","form_id":"seven-things"';
+  await page.evaluate((b) => {
+    localStorage.setItem('family-forms:doc:dbroken', b);
     localStorage.setItem('family-forms:children', '[[[not json');
-  });
+  }, broken);
   await page.reload();
   await ready(page);
   await page.getByRole('heading', { name: 'Your children' }).waitFor();
-  await page.goto(env.url + '/doc/dbroken');
-  await ready(page);
-  // The document's form cannot be read from the damaged text, so the page says it is missing.
-  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
-  const kept = await page.evaluate(() => localStorage.getItem('family-forms:doc:dbroken'));
-  assert.ok(kept.startsWith('{"format"'), 'the damaged text is still there, untouched');
+  await page.getByText('Some saved data could not be read. It was kept, not deleted:').waitFor();
+  await page.getByRole('link', { name: 'see Settings to download it.' }).tap();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('section[aria-labelledby="recovered-title"]').getByRole('button', { name: 'Download' }).tap(),
+  ]);
+  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  assert.equal(text, broken, 'the damaged text comes back exactly as it was');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -121,5 +125,125 @@ test('a full device shows an error at once, keeps the typing, and saves once spa
   await page.reload();
   await ready(page);
   assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Valentina Rosario M.');
+  await context.close();
+});
+
+test('delete goes to the trash and can be undone; a child and their forms too', async () => {
+  const { page, context } = await env.phone();
+  page.on('dialog', (d) => d.accept());
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await page.getByLabel("Your child's full name").fill('Undo Me');
+  await page.getByRole('button', { name: 'Delete', exact: true }).tap();
+  await page.getByRole('button', { name: 'Undo' }).tap();
+  await page.locator('.doc-list a', { hasText: 'Seven things to tell the teacher' }).tap();
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Undo Me', 'typed text came back too');
+
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('button', { name: 'Add a child' }).tap();
+  await page.getByLabel('Full name *').fill('Leo');
+  await page.getByRole('button', { name: 'Save child' }).tap();
+  await page.getByLabel('Start a form for Leo').selectOption('ppt-prep');
+  await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  await page.waitForURL(/\/doc\//);
+  assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Leo');
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('button', { name: 'Delete child' }).tap();
+  assert.equal(await page.getByRole('heading', { name: 'Leo' }).count(), 0);
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  const deleted = page.locator('section[aria-labelledby="trash-title"]');
+  await deleted.getByText('Leo').waitFor();
+  await deleted.getByRole('button', { name: 'Restore' }).tap();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  const leo = page.locator('.child-card', { hasText: 'Leo' });
+  await leo.getByRole('link', { name: "Preparing for my child's PPT" }).waitFor();
+  await context.close();
+});
+
+test('an earlier version can be brought back, and that can be undone', async () => {
+  const { page, context } = await env.phone();
+  // Two saves more than two minutes apart make two versions; the clock is the page's own.
+  await page.clock.install({ time: new Date('2026-11-23T09:00:00Z') });
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const teacher = page.getByLabel("Teacher's name");
+  await teacher.fill('First teacher');
+  await page.clock.runFor(1000);
+  await page.getByText('Saved on this device').waitFor();
+  await page.clock.fastForward('05:00');
+  await teacher.fill('Second teacher');
+  await page.clock.runFor(1000);
+  await page.getByRole('button', { name: 'Earlier versions' }).tap();
+  const versions = page.locator('.history .doc-item');
+  assert.equal(await versions.count(), 2);
+  await versions.last().getByRole('button', { name: 'Restore this version' }).tap();
+  assert.equal(await teacher.inputValue(), 'First teacher');
+  await page.clock.runFor(1000);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Teacher's name").inputValue(), 'First teacher');
+  await context.close();
+});
+
+test('a backup made on one device restores everything on another, and erase empties a shared device', async () => {
+  const one = await env.phone();
+  await one.page.goto(env.url + '/form/partnership-plan');
+  await one.page.waitForURL(/\/doc\//);
+  await one.page.getByLabel("Student's name").fill('Sofía Ortiz');
+  await one.page.getByText('Saved on this device').waitFor();
+  await one.page.getByRole('link', { name: 'Settings' }).tap();
+  await one.page.getByText(/Using .* MB of .* available to this app\./).waitFor();
+  const [download] = await Promise.all([
+    one.page.waitForEvent('download'),
+    one.page.getByRole('button', { name: 'Download a backup' }).tap(),
+  ]);
+  assert.match(download.suggestedFilename(), /^family-forms-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(ARTIFACTS, 'backup.json');
+  await download.saveAs(file);
+
+  const two = await env.phone('es-ES');
+  await two.page.goto(env.url + '/settings');
+  await ready(two.page);
+  await two.page.locator('#restore-file').setInputFiles(file);
+  await two.page.getByText('Restaurado: 0 hijo(s), 1 documento(s), 0 formulario(s).').waitFor();
+  await two.page.locator('#restore-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await two.page.getByText('Este archivo no es una copia de seguridad de Family Forms.').waitFor();
+  await two.page.getByRole('link', { name: 'Family Forms' }).tap();
+  await two.page.getByRole('link', { name: 'Nuestro plan de colaboración' }).first().tap();
+  assert.equal(await two.page.getByLabel('Nombre del estudiante').inputValue(), 'Sofía Ortiz');
+
+  two.page.on('dialog', (d) => d.accept());
+  await two.page.getByRole('link', { name: 'Configuración' }).tap();
+  await two.page.getByRole('button', { name: 'Borrar todo en este aparato' }).tap();
+  await two.page.waitForLoadState('load');
+  await ready(two.page);
+  const left = await two.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:')));
+  assert.deepEqual(left, []);
+  await one.context.close();
+  await two.context.close();
+});
+
+test('when saving fails, one tap downloads a copy of the answers', async () => {
+  const { page, context } = await env.phone();
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.startsWith('family-forms:doc:')) throw new DOMException('full', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  await page.getByLabel("Your child's full name").fill('Nadia');
+  await page.getByText("Could not save: this device's storage is full.", { exact: false }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a copy of my answers' }).tap(),
+  ]);
+  assert.match(download.suggestedFilename(), /^seven-things-to-tell-the-teacher-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  assert.match(text, /"child_name":\{"type":"text","value":"Nadia"\}/);
   await context.close();
 });

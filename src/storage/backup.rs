@@ -1,0 +1,252 @@
+//! Backup, history and trash on top of the store.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::documents::{list_documents, load_children, save_children};
+use super::{keys, KeyValueStore, StorageError};
+use crate::export::backup::{read_backup, write_backup, BackupError};
+use crate::model::child::Child;
+use crate::model::document::{restore, to_saved, Document};
+use crate::model::values::Answers;
+
+/// Everything on this device as one backup file.
+pub fn backup_everything(store: &dyn KeyValueStore, now: DateTime<Utc>) -> String {
+    let stored = |prefix: &str| -> Vec<String> {
+        let mut keys = store.keys_with_prefix(prefix).unwrap_or_default();
+        keys.sort();
+        keys.iter()
+            .filter_map(|k| store.get(k).ok().flatten())
+            .collect()
+    };
+    let documents = stored(keys::DOCUMENT_PREFIX)
+        .iter()
+        .filter_map(|src| serde_json::from_str::<Value>(src).ok())
+        .collect();
+    write_backup(
+        &load_children(store),
+        documents,
+        stored(keys::ADDED_FORM_PREFIX),
+        now,
+    )
+}
+
+/// What restoring a backup did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    pub children_added: usize,
+    pub documents_added: usize,
+    pub documents_updated: usize,
+    /// Documents left as they are because this device's copy is as new or newer.
+    pub documents_kept: usize,
+    pub forms_added: usize,
+    pub skipped: usize,
+}
+
+/// Merges a backup into the store: adds what is missing, replaces only what is older here.
+pub fn restore_backup(
+    store: &dyn KeyValueStore,
+    text: &str,
+) -> Result<Result<RestoreReport, StorageError>, BackupError> {
+    let contents = read_backup(text)?;
+    Ok((|| {
+        let mut report = RestoreReport {
+            skipped: contents.skipped,
+            ..Default::default()
+        };
+        let mut children = load_children(store);
+        for child in contents.children {
+            if !children.iter().any(|c| c.id == child.id) {
+                children.push(child);
+                report.children_added += 1;
+            }
+        }
+        save_children(store, &children)?;
+        for doc in contents.documents {
+            let key = keys::document(&doc.id);
+            let here = store.get(&key)?.and_then(|src| restore(&src).ok());
+            match here {
+                Some(h) if (h.revision, h.updated) >= (doc.revision, doc.updated) => {
+                    report.documents_kept += 1
+                }
+                Some(_) => {
+                    store.set(&key, &to_saved(&doc))?;
+                    report.documents_updated += 1;
+                }
+                None => {
+                    store.set(&key, &to_saved(&doc))?;
+                    report.documents_added += 1;
+                }
+            }
+        }
+        for (def, src) in contents.forms {
+            let key = keys::added_form(&def.id);
+            if store.get(&key)?.is_none() {
+                store.set(&key, &src)?;
+                report.forms_added += 1;
+            }
+        }
+        Ok(report)
+    })())
+}
+
+/// One saved version of a document's answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub revision: u64,
+    pub saved: DateTime<Utc>,
+    pub answers: Answers,
+}
+
+/// How many versions are kept per document.
+pub const HISTORY_LEN: usize = 20;
+/// A new version is kept when the last one is older than this, so a burst of typing makes one
+/// version, not twenty.
+pub const HISTORY_GAP: Duration = Duration::minutes(2);
+
+/// The kept versions of document `id`, newest first.
+pub fn history(store: &dyn KeyValueStore, id: &str) -> Vec<Revision> {
+    store
+        .get(&keys::history(id))
+        .ok()
+        .flatten()
+        .and_then(|src| serde_json::from_str(&src).ok())
+        .unwrap_or_default()
+}
+
+/// Records `doc` as a version if the last one is old enough (or `force`, before a restore).
+/// A failure here never stops the save itself.
+pub fn remember_version(store: &dyn KeyValueStore, doc: &Document, force: bool) {
+    let mut versions = history(store, &doc.id);
+    if let Some(last) = versions.first() {
+        if last.answers == doc.answers || (!force && doc.updated - last.saved < HISTORY_GAP) {
+            return;
+        }
+    }
+    versions.insert(
+        0,
+        Revision {
+            revision: doc.revision,
+            saved: doc.updated,
+            answers: doc.answers.clone(),
+        },
+    );
+    versions.truncate(HISTORY_LEN);
+    if let Ok(text) = serde_json::to_string(&versions) {
+        let _ = store.set(&keys::history(&doc.id), &text);
+    }
+}
+
+/// Something deleted that can be brought back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrashEntry {
+    pub id: String,
+    pub deleted: DateTime<Utc>,
+    /// Set when a child was deleted (with all their documents).
+    pub child: Option<Child>,
+    /// Stored document envelopes.
+    pub documents: Vec<String>,
+}
+
+/// Moves document `id` to the trash.
+pub fn trash_document(
+    store: &dyn KeyValueStore,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<TrashEntry, StorageError> {
+    let key = keys::document(id);
+    let src = store.get(&key)?.unwrap_or_default();
+    let entry = TrashEntry {
+        id: format!("doc-{id}"),
+        deleted: now,
+        child: None,
+        documents: vec![src],
+    };
+    put_in_trash(store, &entry)?;
+    store.remove(&key)?;
+    Ok(entry)
+}
+
+/// Moves a child and all their documents to the trash.
+pub fn trash_child(
+    store: &dyn KeyValueStore,
+    child_id: &str,
+    now: DateTime<Utc>,
+) -> Result<TrashEntry, StorageError> {
+    let mut children = load_children(store);
+    let Some(pos) = children.iter().position(|c| c.id == child_id) else {
+        return Err(StorageError::Other("no such child".into()));
+    };
+    let docs: Vec<Document> = list_documents(store)
+        .into_iter()
+        .filter(|d| d.child_id.as_deref() == Some(child_id))
+        .collect();
+    let entry = TrashEntry {
+        id: format!("child-{child_id}"),
+        deleted: now,
+        child: Some(children[pos].clone()),
+        documents: docs.iter().map(to_saved).collect(),
+    };
+    put_in_trash(store, &entry)?;
+    children.remove(pos);
+    save_children(store, &children)?;
+    for d in docs {
+        store.remove(&keys::document(&d.id))?;
+    }
+    Ok(entry)
+}
+
+fn put_in_trash(store: &dyn KeyValueStore, entry: &TrashEntry) -> Result<(), StorageError> {
+    let text = serde_json::to_string(entry).map_err(|e| StorageError::Other(e.to_string()))?;
+    store.set(&keys::trash(&entry.id), &text)
+}
+
+/// Everything in the trash, most recently deleted first.
+pub fn trash_entries(store: &dyn KeyValueStore) -> Vec<TrashEntry> {
+    let mut entries: Vec<TrashEntry> = store
+        .keys_with_prefix(keys::TRASH_PREFIX)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|k| store.get(k).ok().flatten())
+        .filter_map(|src| serde_json::from_str(&src).ok())
+        .collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.deleted));
+    entries
+}
+
+/// Brings a trash entry back (never over a document that exists again in the meantime).
+pub fn untrash(store: &dyn KeyValueStore, entry_id: &str) -> Result<(), StorageError> {
+    let key = keys::trash(entry_id);
+    let Some(entry) = store
+        .get(&key)?
+        .and_then(|src| serde_json::from_str::<TrashEntry>(&src).ok())
+    else {
+        return Ok(());
+    };
+    if let Some(child) = entry.child {
+        let mut children = load_children(store);
+        if !children.iter().any(|c| c.id == child.id) {
+            children.push(child);
+            save_children(store, &children)?;
+        }
+    }
+    for src in &entry.documents {
+        if let Ok(doc) = restore(src) {
+            let doc_key = keys::document(&doc.id);
+            if store.get(&doc_key)?.is_none() {
+                store.set(&doc_key, src)?;
+            }
+        }
+    }
+    store.remove(&key)
+}
+
+/// Removes every key of this app from the store: for a shared device.
+pub fn erase_everything(store: &dyn KeyValueStore) -> Result<usize, StorageError> {
+    let all = store.keys_with_prefix(keys::PREFIX)?;
+    for k in &all {
+        store.remove(k)?;
+    }
+    Ok(all.len())
+}

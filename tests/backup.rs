@@ -1,0 +1,160 @@
+//! Backup and restore, history, trash and erase: nothing typed is lost, nothing newer is
+//! overwritten, and a hostile backup file is refused with a reason.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{Duration, TimeZone, Utc};
+use family_forms::export::backup::{read_backup, BackupError};
+use family_forms::export::file_slug;
+use family_forms::forms::builtin;
+use family_forms::model::child::Child;
+use family_forms::model::text::Locale;
+use family_forms::model::values::Answer;
+use family_forms::storage::backup::*;
+use family_forms::storage::documents::{
+    create_document, list_documents, load_children, save_children, save_document,
+};
+use family_forms::storage::memory::MemoryStore;
+use family_forms::storage::{keys, KeyValueStore};
+
+fn t(h: i64) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap() + Duration::hours(h)
+}
+
+fn family() -> (MemoryStore, Child) {
+    let store = MemoryStore::new();
+    let child = Child {
+        id: "c1".into(),
+        name: "Mía".into(),
+        ..Child::default()
+    };
+    save_children(&store, std::slice::from_ref(&child)).unwrap();
+    let def = builtin()
+        .into_iter()
+        .find(|f| f.id == "seven-things")
+        .unwrap();
+    let mut doc = create_document(&store, &def, Some(&child), "d1", t(0)).unwrap();
+    doc.answers.set("teacher", Answer::text("Ms. Rivera"));
+    save_document(&store, &mut doc, t(1)).unwrap();
+    (store, child)
+}
+
+#[test]
+fn a_backup_restores_everything_onto_an_empty_device() {
+    let (store, child) = family();
+    let file = backup_everything(&store, t(2));
+    let other = MemoryStore::new();
+    let report = restore_backup(&other, &file).unwrap().unwrap();
+    assert_eq!(report.children_added, 1);
+    assert_eq!(report.documents_added, 1);
+    assert_eq!(load_children(&other), vec![child]);
+    assert_eq!(
+        list_documents(&other)[0].answers.get("teacher"),
+        Some(&Answer::text("Ms. Rivera"))
+    );
+}
+
+#[test]
+fn restoring_never_overwrites_newer_data() {
+    let (store, _) = family();
+    let old_backup = backup_everything(&store, t(2));
+    let mut doc = list_documents(&store).remove(0);
+    doc.answers.set("teacher", Answer::text("Mr. Newer"));
+    save_document(&store, &mut doc, t(3)).unwrap();
+    let report = restore_backup(&store, &old_backup).unwrap().unwrap();
+    assert_eq!(report.documents_kept, 1);
+    assert_eq!(
+        list_documents(&store)[0].answers.get("teacher"),
+        Some(&Answer::text("Mr. Newer"))
+    );
+}
+
+#[test]
+fn hostile_backup_files_are_refused_with_a_reason() {
+    assert_eq!(read_backup("<script>").err(), Some(BackupError::NotJson));
+    assert_eq!(
+        read_backup("{\"format\":\"x\"}").err(),
+        Some(BackupError::NotABackup)
+    );
+    assert_eq!(
+        read_backup("{\"format\":\"family-forms/backup\",\"version\":9}").err(),
+        Some(BackupError::Newer(9))
+    );
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(read_backup(&deep).err(), Some(BackupError::NotJson));
+    let huge = "x".repeat(20_000_001);
+    assert_eq!(read_backup(&huge).err(), Some(BackupError::TooLarge));
+    assert!(BackupError::NotABackup
+        .message(Locale::Es)
+        .contains("copia de seguridad"));
+    // Broken entries inside a real backup are skipped and counted, the rest restores.
+    let text = r#"{"format":"family-forms/backup","version":1,"created":"2026-11-23T08:00:00Z",
+        "children":[{"id":"c9","name":"Ana"}],"documents":[{"format":"nope"}],"forms":["{bad"]}"#;
+    let contents = read_backup(text).unwrap();
+    assert_eq!(
+        (
+            contents.children.len(),
+            contents.documents.len(),
+            contents.skipped
+        ),
+        (1, 0, 2)
+    );
+}
+
+#[test]
+fn history_keeps_a_version_every_two_minutes_up_to_twenty() {
+    let (store, _) = family();
+    let mut doc = list_documents(&store).remove(0);
+    for i in 0..30 {
+        doc.answers.set("teacher", Answer::text(format!("v{i}")));
+        save_document(&store, &mut doc, t(2) + Duration::minutes(3 * i)).unwrap();
+    }
+    let versions = history(&store, "d1");
+    assert_eq!(versions.len(), HISTORY_LEN);
+    assert_eq!(
+        versions[0].answers.get("teacher"),
+        Some(&Answer::text("v29"))
+    );
+    // A burst of saves within two minutes makes no new version.
+    doc.answers.set("teacher", Answer::text("burst"));
+    save_document(&store, &mut doc, t(2) + Duration::minutes(88)).unwrap();
+    assert_eq!(
+        history(&store, "d1")[0].answers.get("teacher"),
+        Some(&Answer::text("v29"))
+    );
+}
+
+#[test]
+fn deleted_documents_and_children_come_back_from_the_trash() {
+    let (store, child) = family();
+    let entry = trash_child(&store, "c1", t(3)).unwrap();
+    assert!(load_children(&store).is_empty());
+    assert!(list_documents(&store).is_empty());
+    assert_eq!(trash_entries(&store).len(), 1);
+    untrash(&store, &entry.id).unwrap();
+    assert_eq!(load_children(&store), vec![child]);
+    assert_eq!(list_documents(&store).len(), 1);
+    assert!(trash_entries(&store).is_empty());
+
+    let entry = trash_document(&store, "d1", t(4)).unwrap();
+    assert!(list_documents(&store).is_empty());
+    untrash(&store, &entry.id).unwrap();
+    assert_eq!(list_documents(&store)[0].id, "d1");
+}
+
+#[test]
+fn erase_everything_removes_only_this_apps_keys() {
+    let (store, _) = family();
+    store.set("someone-else", "keep").unwrap();
+    assert!(erase_everything(&store).unwrap() >= 3);
+    assert!(store.keys_with_prefix(keys::PREFIX).unwrap().is_empty());
+    assert_eq!(store.get("someone-else").unwrap().as_deref(), Some("keep"));
+}
+
+#[test]
+fn file_names_are_plain() {
+    assert_eq!(
+        file_slug("Getting to Know Mía Núñez!"),
+        "getting-to-know-mia-nunez"
+    );
+    assert_eq!(file_slug("  ¿Qué?  "), "que");
+}
