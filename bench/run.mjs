@@ -113,17 +113,71 @@ async function render300(browser, url) {
   return { fields: 300, dom_ms: median(dom), painted_ms: median(painted) };
 }
 
+/** A saved document of `def` with every question answered at length (rows get three rows). */
+function filledDocument(def, id, childId = null, when = '2026-11-20T10:00:00Z') {
+  const answer = (f) => {
+    switch (f.kind) {
+      case 'info': case 'derived': return null;
+      case 'choice': return { type: 'choice', selected: f.options[0].value };
+      case 'multi_choice': return { type: 'multi', selected: f.options.slice(0, 2).map((o) => o.value) };
+      case 'yes_no': return { type: 'yes_no', answer: 'yes', details: 'Detalles — '.repeat(10) };
+      case 'checklist': return { type: 'checklist', items: Object.fromEntries(f.items.map((i) => [i.id, { done: true, date: '2026-11-01', note: 'hecho' }])) };
+      case 'signature': return { type: 'signature', name: 'Rosa Núñez', date: '2026-11-20' };
+      case 'date': return { type: 'text', value: '2026-11-20' };
+      case 'number': case 'rating': return { type: 'text', value: String(f.min ?? 1) };
+      case 'rows': return { type: 'rows', rows: [1, 2, 3].map((n) => ({ id: `r${n}`, cells: Object.fromEntries(f.columns.map((c) => [c.id, answer(c)]).filter(([, a]) => a)) })) };
+      default: return { type: 'text', value: 'Le encanta leer cuentos y jugar afuera con sus primos. '.repeat(4) };
+    }
+  };
+  const answers = {};
+  for (const f of def.sections.flatMap((s) => s.fields)) { const a = answer(f); if (a) answers[f.id] = a; }
+  return JSON.stringify({ format: 'family-forms/document', version: 2, document: {
+    id, form_id: def.id, child_id: childId, form_version: def.version, answers, created: when, updated: when, revision: 1 } });
+}
+
+/** Home with 50 children and 4 documents each: tap home from Settings until every card is in
+ * (a return visit: the first visit has cached each document's summary). */
+async function home200(browser, url) {
+  const forms = readdirSync(join(ROOT, 'src', 'forms')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(ROOT, 'src', 'forms', f), 'utf8')));
+  const children = Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, name: `Niño ${i}`, preferred_name: '', birth_date: '2020-01-01', grade: 'k', school: '' }));
+  const entries = [['family-forms:children', JSON.stringify({ format: 'family-forms/children', version: 1, children })]];
+  children.forEach((c, i) => forms.forEach((def, j) => entries.push([`family-forms:doc:d${i}-${j}`, filledDocument(def, `d${i}-${j}`, c.id, `2026-11-${String(1 + ((i + j) % 20)).padStart(2, '0')}T10:00:00Z`)])));
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await throttled(browser);
+    await page.addInitScript((all) => { if (!localStorage.getItem('family-forms:children')) for (const [k, v] of all) localStorage.setItem(k, v); }, entries);
+    // A first visit to home caches each document's summary; the measured visit is a return.
+    await page.goto(url + '/');
+    await page.waitForSelector('.child-card');
+    await page.click('a.settings-link');
+    await page.waitForSelector('#device-title');
+    times.push(await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      const obs = new MutationObserver(() => {
+        if (document.querySelectorAll('.child-card').length === 50) { obs.disconnect(); resolve(performance.now() - t0); }
+      });
+      obs.observe(document.body, { childList: true, subtree: true });
+      document.querySelector('a.brand').click();
+    })));
+    await context.close();
+  }
+  return { children: 50, documents: 200, ms: median(times) };
+}
+
 /** Keystroke to next paint while typing 200 characters into a long text of the largest form. */
 async function typing(browser, url) {
   const { def, fields } = largestForm();
   const section = def.sections.findIndex((s) => s.fields.some((f) => f.kind === 'long_text' && !f.visible_when));
   const field = def.sections[section].fields.find((f) => f.kind === 'long_text' && !f.visible_when);
   const { context, page } = await throttled(browser);
-  await page.goto(`${url}/form/${def.id}`);
+  const filled = filledDocument(def, 'bench-doc');
+  await page.addInitScript((src) => localStorage.setItem('family-forms:doc:bench-doc', src), filled);
+  await page.goto(`${url}/doc/bench-doc`);
   await page.waitForSelector('#section-title');
   for (let i = 0; i < section; i++) await page.locator('.section-steps button').last().click();
   const box = page.locator(`#f-${field.id}`);
   await box.click();
+  await box.fill('');
   await page.evaluate(() => {
     window.__lat = [];
     window.__work = [];
@@ -138,24 +192,30 @@ async function typing(browser, url) {
   const text = 'Le gusta leer cuentos, jugar con bloques y cantar en español. '.repeat(4).slice(0, 200);
   await page.keyboard.type(text, { delay: 60 });
   await page.waitForTimeout(500);
-  const { lat, work } = await page.evaluate(() => ({ lat: window.__lat, work: window.__work }));
+  const { lat, work, saves } = await page.evaluate(() => ({
+    lat: window.__lat, work: window.__work,
+    saves: performance.getEntriesByName('ff-save').map((e) => e.duration),
+  }));
   const typed = await box.inputValue();
   await context.close();
   const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
   return {
     form: def.id, form_fields: fields, field: field.id, keys: lat.length, typed_ok: typed === text,
     p50_ms: pct(lat, 0.5), p95_ms: pct(lat, 0.95), work_p50_ms: pct(work, 0.5), work_p95_ms: pct(work, 0.95),
+    doc_bytes: filled.length, saves: saves.length, save_p50_ms: pct(saves, 0.5), save_max_ms: Math.max(...saves),
+    save_per_key_ms: saves.reduce((a, b) => a + b, 0) / lat.length,
   };
 }
 
 const size = sizes();
 const server = await serveDist(DIST);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-let timing, big, keys;
+let timing, big, keys, home;
 try {
   timing = await firstRender(browser, server.url);
   big = await render300(browser, server.url);
   keys = await typing(browser, server.url);
+  home = await home200(browser, server.url);
 } finally {
   await browser.close();
   await server.close();
@@ -173,8 +233,11 @@ lines.push(`| 300-field form: tap to painted | ${big.painted_ms.toFixed(1)} ms |
 lines.push(`| keystroke to paint p50, ${keys.keys} keys in ${keys.form}/${keys.field} (${keys.form_fields} fields) | ${keys.p50_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to paint p95 | ${keys.p95_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to work done (handlers, updates, autosave) p50 / p95 | ${keys.work_p50_ms.toFixed(1)} / ${keys.work_p95_ms.toFixed(1)} ms |`);
+lines.push(`| autosave work per flush p50 / max (${keys.saves} flushes, ${(keys.doc_bytes / 1024).toFixed(1)} KB document) | ${keys.save_p50_ms.toFixed(2)} / ${keys.save_max_ms.toFixed(2)} ms |`);
+lines.push(`| autosave work per keystroke (all flushes ÷ keys) | ${keys.save_per_key_ms.toFixed(2)} ms |`);
+lines.push(`| home with ${home.children} children × 4 documents: tap to all cards in the DOM (median of ${RUNS}) | ${home.ms.toFixed(1)} ms |`);
 if (!keys.typed_ok) lines.push('', 'WARNING: the typed text did not arrive whole');
 console.log(lines.join('\n'));
 
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, timing, render_300: big, typing: keys }, null, 2));
+writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, timing, render_300: big, typing: keys, home_200: home }, null, 2));

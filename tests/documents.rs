@@ -245,3 +245,26 @@ fn damaged_documents_are_set_aside_at_start_and_newer_ones_left_alone() {
         Some("{\"format\":")
     );
 }
+
+#[test]
+fn home_summaries_are_cached_and_dropped_when_a_document_changes() {
+    use family_forms::storage::documents::{create_document, list_summaries};
+    use std::sync::Arc;
+    let store = MemoryStore::new();
+    let def = Arc::new(seven());
+    let find = |id: &str| (id == def.id).then(|| def.clone());
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut doc = create_document(&store, &def, None, "d1", now).unwrap();
+    let first = list_summaries(&store, find);
+    assert_eq!(first[0].percent, 0);
+    assert!(store.get(&keys::summary("d1")).unwrap().is_some(), "cached");
+    doc.answers.set("child_name", Answer::text("Mia"));
+    save_document(&store, &mut doc, now).unwrap();
+    assert!(
+        store.get(&keys::summary("d1")).unwrap().is_none(),
+        "dropped on save"
+    );
+    let second = list_summaries(&store, find);
+    assert!(second[0].percent > 0);
+    assert_eq!(second[0].revision, doc.revision);
+}

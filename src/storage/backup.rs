@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::documents::{list_documents, load_children, save_children};
+use super::documents::{invalidate_summary, list_documents, load_children, save_children};
 use super::{keys, KeyValueStore, StorageError};
 use crate::export::backup::{read_backup, write_backup, BackupError};
 use crate::model::child::Child;
@@ -72,10 +72,12 @@ pub fn restore_backup(
                 }
                 Some(_) => {
                     store.set(&key, &to_saved(&doc))?;
+                    invalidate_summary(store, &doc.id);
                     report.documents_updated += 1;
                 }
                 None => {
                     store.set(&key, &to_saved(&doc))?;
+                    invalidate_summary(store, &doc.id);
                     report.documents_added += 1;
                 }
             }
@@ -165,6 +167,7 @@ pub fn trash_document(
     };
     put_in_trash(store, &entry)?;
     store.remove(&key)?;
+    invalidate_summary(store, id);
     Ok(entry)
 }
 
@@ -193,6 +196,7 @@ pub fn trash_child(
     save_children(store, &children)?;
     for d in docs {
         store.remove(&keys::document(&d.id))?;
+        invalidate_summary(store, &d.id);
     }
     Ok(entry)
 }
@@ -236,6 +240,7 @@ pub fn untrash(store: &dyn KeyValueStore, entry_id: &str) -> Result<(), StorageE
             let doc_key = keys::document(&doc.id);
             if store.get(&doc_key)?.is_none() {
                 store.set(&doc_key, src)?;
+                invalidate_summary(store, &doc.id);
             }
         }
     }

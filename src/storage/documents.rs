@@ -44,6 +44,7 @@ pub fn open_document(
         Err(e) => {
             let aside = keys::recovery(id, now.timestamp_millis());
             let kept = store.set(&aside, &src).is_ok() && store.remove(&key).is_ok();
+            invalidate_summary(store, id);
             Loaded {
                 document: fresh(),
                 problem: Some(e),
@@ -82,6 +83,82 @@ pub fn set_aside_damaged(store: &dyn KeyValueStore, now: DateTime<Utc>) -> usize
         .map_or(0, |k| k.len())
 }
 
+/// What home shows of a document. Kept beside it (a cache, dropped on every write) so home
+/// reads a few hundred bytes per document instead of every whole document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub form_id: String,
+    pub child_id: Option<String>,
+    pub updated: DateTime<Utc>,
+    pub revision: u64,
+    pub percent: u32,
+    pub required_left: usize,
+}
+
+impl DocSummary {
+    /// The summary of `doc` filled against `def`.
+    pub fn of(doc: &Document, def: &FormDef) -> Self {
+        let (_, p) = crate::model::progress::progress(def, &doc.answers);
+        DocSummary {
+            id: doc.id.clone(),
+            form_id: doc.form_id.clone(),
+            child_id: doc.child_id.clone(),
+            updated: doc.updated,
+            revision: doc.revision,
+            percent: p.percent(),
+            required_left: p.required_left,
+        }
+    }
+}
+
+/// Drops the cached summary of document `id`: called by every path that writes or removes it.
+pub fn invalidate_summary(store: &dyn KeyValueStore, id: &str) {
+    let _ = store.remove(&keys::summary(id));
+}
+
+/// A summary of every readable document whose form `find_form` knows, most recent first.
+/// Missing summaries are computed from the document and cached.
+pub fn list_summaries(
+    store: &dyn KeyValueStore,
+    find_form: impl Fn(&str) -> Option<std::sync::Arc<FormDef>>,
+) -> Vec<DocSummary> {
+    let mut out: Vec<DocSummary> = Vec::new();
+    for key in store
+        .keys_with_prefix(keys::DOCUMENT_PREFIX)
+        .unwrap_or_default()
+    {
+        let id = key.trim_start_matches(keys::DOCUMENT_PREFIX);
+        let cached = store
+            .get(&keys::summary(id))
+            .ok()
+            .flatten()
+            .and_then(|src| serde_json::from_str::<DocSummary>(&src).ok());
+        if let Some(summary) = cached {
+            out.push(summary);
+            continue;
+        }
+        let Some(doc) = store
+            .get(&key)
+            .ok()
+            .flatten()
+            .and_then(|src| restore(&src).ok())
+        else {
+            continue;
+        };
+        let Some(def) = find_form(&doc.form_id) else {
+            continue;
+        };
+        let summary = DocSummary::of(&doc, &def);
+        if let Ok(text) = serde_json::to_string(&summary) {
+            let _ = store.set(&keys::summary(id), &text);
+        }
+        out.push(summary);
+    }
+    out.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
 /// Every readable document, most recently edited first.
 pub fn list_documents(store: &dyn KeyValueStore) -> Vec<Document> {
     let mut docs: Vec<Document> = store
@@ -109,6 +186,7 @@ pub fn create_document(
         doc.answers = prefill(def, child);
     }
     store.set(&keys::document(id), &to_saved(&doc))?;
+    invalidate_summary(store, id);
     Ok(doc)
 }
 
@@ -127,6 +205,7 @@ pub fn duplicate_document(
         ..source.clone()
     };
     store.set(&keys::document(id), &to_saved(&copy))?;
+    invalidate_summary(store, id);
     Ok(copy)
 }
 
@@ -160,6 +239,7 @@ pub fn save_document(
     store
         .set(&key, &to_saved(&next))
         .map_err(SaveError::Storage)?;
+    invalidate_summary(store, &next.id);
     super::backup::remember_version(store, &next, false);
     *document = next;
     Ok(())

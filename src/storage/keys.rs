@@ -49,3 +49,11 @@ pub const TRASH_PREFIX: &str = "family-forms:trash:";
 pub fn trash(id: &str) -> String {
     format!("{TRASH_PREFIX}{id}")
 }
+
+/// Prefix of the small per-document summaries home reads instead of every whole document.
+pub const SUMMARY_PREFIX: &str = "family-forms:summary:";
+
+/// The summary of document `id`.
+pub fn summary(id: &str) -> String {
+    format!("{SUMMARY_PREFIX}{id}")
+}

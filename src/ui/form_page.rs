@@ -158,6 +158,7 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
             return;
         };
         dirty.set_value(false);
+        crate::web::start_measure("ff-save");
         let now = Utc::now();
         let result = document.try_update_value(|doc| {
             doc.answers = current;
@@ -177,6 +178,8 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
                 other => other,
             }
         });
+        // Read by the benchmark: the save work (serialize, check, write) per flush.
+        crate::web::end_measure("ff-save");
         if let Some(result) = result {
             save_state.try_set(match result {
                 Err(SaveError::Storage(e)) => {

@@ -7,15 +7,15 @@ use leptos::prelude::*;
 
 use crate::model::child::Child;
 use crate::model::definition::{parse_definition, MAX_DEFINITION_BYTES};
-use crate::model::document::Document;
-use crate::model::progress::progress;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::backup::{trash_child, untrash};
-use crate::storage::documents::{list_documents, load_children, save_children};
+use crate::storage::documents::{list_summaries, load_children, save_children, DocSummary};
 use crate::storage::keys;
-use crate::ui::context::{is_builtin, tr, use_children, use_forms, use_locale, use_store};
+use crate::ui::context::{
+    is_builtin, tr, use_children, use_forms, use_locale, use_store, SharedStore,
+};
 use crate::ui::field::localized;
 use crate::web;
 
@@ -24,7 +24,13 @@ pub fn HomePage() -> impl IntoView {
     let store = use_store();
     let forms = use_forms();
     let children = use_children();
-    let docs = RwSignal::new(list_documents(store.as_ref()));
+    let summaries = move |store: &SharedStore| {
+        let all = forms.get_untracked();
+        list_summaries(store.as_ref(), |id| {
+            all.iter().find(|d| d.id == id).cloned()
+        })
+    };
+    let docs = RwSignal::new(summaries(&store));
     Effect::new(move |_| web::set_title("Family Forms"));
     let first_run = move || children.with(Vec::is_empty) && docs.with(Vec::is_empty);
     let adding = RwSignal::new(false);
@@ -36,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
         if let Some(id) = undo_id.get_untracked() {
             if untrash(undo_store.as_ref(), &id).is_ok() {
                 children.set(load_children(undo_store.as_ref()));
-                docs.set(list_documents(undo_store.as_ref()));
+                docs.set(summaries(&undo_store));
             }
         }
         undo_id.set(None);
@@ -126,7 +132,7 @@ pub fn HomePage() -> impl IntoView {
 
 /// The documents shown on home, re-read after a delete or an undo.
 #[derive(Clone, Copy)]
-struct DocsSignal(RwSignal<Vec<Document>>);
+struct DocsSignal(RwSignal<Vec<DocSummary>>);
 
 /// The trash entry the "Undo" banner brings back.
 #[derive(Clone, Copy)]
@@ -134,21 +140,15 @@ struct UndoSignal(RwSignal<Option<String>>);
 
 /// A list of documents: form, how far along, when last edited.
 #[component]
-fn DocList(docs: Vec<Document>) -> impl IntoView {
+fn DocList(docs: Vec<DocSummary>) -> impl IntoView {
     let forms = use_forms();
     let locale = use_locale();
     let now = Utc::now();
     view! {
         <ul class="doc-list">
             {docs.into_iter().map(|doc| {
-                let def = forms.with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).cloned());
-                let (title, percent, required_left) = match &def {
-                    Some(def) => {
-                        let (_, p) = progress(def, &doc.answers);
-                        (Some(def.title.clone()), p.percent(), p.required_left)
-                    }
-                    None => (None, 0, 0),
-                };
+                let title = forms.with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).map(|d| d.title.clone()));
+                let (percent, required_left) = (doc.percent, doc.required_left);
                 let updated = doc.updated;
                 let href = format!("/doc/{}", doc.id);
                 let form_id = doc.form_id.clone();
@@ -178,7 +178,7 @@ fn DocList(docs: Vec<Document>) -> impl IntoView {
 
 /// One child: their documents and a way to start a form for them.
 #[component]
-fn ChildCard(child: Child, docs: Vec<Document>) -> impl IntoView {
+fn ChildCard(child: Child, docs: Vec<DocSummary>) -> impl IntoView {
     let forms = use_forms();
     let locale = use_locale();
     let name = child.display_name().to_string();
@@ -208,7 +208,7 @@ fn ChildCard(child: Child, docs: Vec<Document>) -> impl IntoView {
         if let Ok(entry) = trash_child(store.as_ref(), &delete_id, Utc::now()) {
             children.set(load_children(store.as_ref()));
             if let Some(DocsSignal(docs)) = docs_ctx {
-                docs.set(list_documents(store.as_ref()));
+                docs.update(|d| d.retain(|s| s.child_id.as_deref() != Some(delete_id.as_str())));
             }
             if let Some(UndoSignal(undo)) = undo_ctx {
                 undo.set(Some(entry.id));
