@@ -247,3 +247,29 @@ test('when saving fails, one tap downloads a copy of the answers', async () => {
   assert.match(text, /"child_name":\{"type":"text","value":"Nadia"\}/);
   await context.close();
 });
+
+test('two tabs editing at once: the stale one never overwrites, both versions are kept', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const a = await context.newPage();
+  await a.goto(env.url + '/form/seven-things');
+  await a.waitForURL(/\/doc\//);
+  await ready(a);
+  const b = await context.newPage();
+  await b.clock.install();
+  await b.goto(a.url());
+  await ready(b);
+  await b.getByLabel("Teacher's name").fill('Typed in B');   // B's save timer is held by its clock
+  await a.getByLabel("Teacher's name").fill('Typed in A');
+  await a.getByText('Saved on this device').waitFor();
+  await b.clock.runFor(1000);                                  // now B saves, on top of A's newer save
+  await b.getByText('Both versions are kept', { exact: false }).waitFor();
+  assert.match(b.url(), /\/doc\/d[0-9a-f]+$/);
+  assert.notEqual(b.url(), a.url(), 'B goes on in its own copy');
+  await a.reload();
+  await ready(a);
+  assert.equal(await a.getByLabel("Teacher's name").inputValue(), 'Typed in A', 'A was not overwritten');
+  await b.reload();
+  await ready(b);
+  assert.equal(await b.getByLabel("Teacher's name").inputValue(), 'Typed in B', 'B is kept as a copy');
+  await context.close();
+});
