@@ -28,11 +28,8 @@ fn family() -> (MemoryStore, Child) {
         ..Child::default()
     };
     save_children(&store, std::slice::from_ref(&child)).unwrap();
-    let def = builtin()
-        .into_iter()
-        .find(|f| f.id == "seven-things")
-        .unwrap();
-    let mut doc = create_document(&store, &def, Some(&child), "d1", t(0)).unwrap();
+    let def = builtin().iter().find(|f| f.id == "seven-things").unwrap();
+    let mut doc = create_document(&store, def, Some(&child), "d1", t(0)).unwrap();
     doc.answers.set("teacher", Answer::text("Ms. Rivera"));
     save_document(&store, &mut doc, t(1)).unwrap();
     (store, child)

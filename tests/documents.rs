@@ -13,9 +13,10 @@ use family_forms::storage::{keys, KeyValueStore, StorageError};
 
 fn seven() -> family_forms::model::schema::FormDef {
     builtin()
-        .into_iter()
+        .iter()
         .find(|f| f.id == "seven-things")
         .unwrap()
+        .clone()
 }
 
 #[test]

@@ -20,7 +20,7 @@ fn every_shipped_definition_passes_the_checks() {
 
 #[test]
 fn shipped_form_ids_are_unique() {
-    let mut ids: Vec<String> = builtin().into_iter().map(|f| f.id).collect();
+    let mut ids: Vec<String> = builtin().iter().map(|f| f.id.clone()).collect();
     let n = ids.len();
     ids.sort();
     ids.dedup();
@@ -29,7 +29,7 @@ fn shipped_form_ids_are_unique() {
 
 #[test]
 fn every_form_says_who_it_is_for_and_that_answers_stay_on_the_device() {
-    for form in builtin() {
+    for form in builtin().iter() {
         let intro = form
             .intro
             .as_ref()

@@ -1,5 +1,7 @@
 //! The forms that ship with the app, as data files embedded at build time.
 
+use std::sync::OnceLock;
+
 use crate::model::definition::{parse_definition, DefError};
 use crate::model::schema::FormDef;
 
@@ -17,13 +19,16 @@ pub const BUILTIN_SOURCES: [(&str, &str); 4] = [
     ("seven-things.json", include_str!("seven-things.json")),
 ];
 
-/// Every shipped form, parsed. A shipped form that fails the checks is a bug caught by the
-/// native tests; at run time it is left out rather than crashing the app.
-pub fn builtin() -> Vec<FormDef> {
-    BUILTIN_SOURCES
-        .iter()
-        .filter_map(|(_, src)| parse_definition(src).ok())
-        .collect()
+/// Every shipped form, parsed once. A shipped form that fails the checks is a bug caught by
+/// the native tests; at run time it is left out rather than crashing the app.
+pub fn builtin() -> &'static [FormDef] {
+    static FORMS: OnceLock<Vec<FormDef>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        BUILTIN_SOURCES
+            .iter()
+            .filter_map(|(_, src)| parse_definition(src).ok())
+            .collect()
+    })
 }
 
 /// Parses every shipped definition, reporting failures by file (for tests).

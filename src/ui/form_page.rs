@@ -278,7 +278,12 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
             };
             let set = {
                 let id = id.clone();
-                Callback::new(move |answer: Answer| answers.update(|a| a.set(id.clone(), answer)))
+                Callback::new(move |answer: Answer| {
+                    // Unsaved from this moment, before any effect runs: a save arriving from
+                    // another tab must not replace what is being typed here.
+                    dirty.set_value(true);
+                    answers.update(|a| a.set(id.clone(), answer))
+                })
             };
             let shown = {
                 let id = id.clone();
@@ -448,6 +453,7 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
                                     // The version being replaced is kept too, so a restore can be undone.
                                     remember_version(store.as_ref(), &current, true);
                                 }
+                                dirty.set_value(true);
                                 answers.set(v.answers.clone());
                                 show_history.set(false);
                             };

@@ -24,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
     let store = use_store();
     let forms = use_forms();
     let children = use_children();
+    let locale = use_locale();
     let summaries = move |store: &SharedStore| {
         let all = forms.get_untracked();
         list_summaries(store.as_ref(), |id| {
@@ -95,10 +96,15 @@ pub fn HomePage() -> impl IntoView {
                     "Agregue a su hijo o hija una vez: su nombre y grado se llenan en cada formulario que empiece para él o ella.",
                 )}</p>
                 <ul class="child-cards">
-                    {move || children.get().into_iter().map(|child| {
-                        let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
-                        view! { <ChildCard child docs=child_docs/> }
-                    }).collect_view()}
+                    // Cards are drawn with plain text in the current language and redrawn when
+                    // it changes: far fewer reactive nodes for a family with many documents.
+                    {move || {
+                        let l = locale.get();
+                        children.get().into_iter().map(|child| {
+                            let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
+                            view! { <ChildCard child docs=child_docs l/> }
+                        }).collect_view()
+                    }}
                 </ul>
                 {move || if adding.get() {
                     view! { <AddChild adding/> }.into_any()
@@ -114,7 +120,7 @@ pub fn HomePage() -> impl IntoView {
                 (!loose.is_empty()).then(|| view! {
                     <section aria-labelledby="other-docs-title">
                         <h2 id="other-docs-title">{tr("Other documents", "Otros documentos")}</h2>
-                        <DocList docs=loose/>
+                        <DocList docs=loose l=locale.get()/>
                     </section>
                 })
             }}
@@ -138,37 +144,32 @@ struct DocsSignal(RwSignal<Vec<DocSummary>>);
 #[derive(Clone, Copy)]
 struct UndoSignal(RwSignal<Option<String>>);
 
-/// A list of documents: form, how far along, when last edited.
+/// A list of documents: form, how far along, when last edited, in language `l`.
 #[component]
-fn DocList(docs: Vec<DocSummary>) -> impl IntoView {
+fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
     let forms = use_forms();
-    let locale = use_locale();
     let now = Utc::now();
     view! {
         <ul class="doc-list">
             {docs.into_iter().map(|doc| {
-                let title = forms.with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).map(|d| d.title.clone()));
-                let (percent, required_left) = (doc.percent, doc.required_left);
-                let updated = doc.updated;
-                let href = format!("/doc/{}", doc.id);
-                let form_id = doc.form_id.clone();
+                let title = forms
+                    .with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).map(|d| d.title.get(l).to_string()))
+                    .unwrap_or_else(|| doc.form_id.clone());
+                let state = match (l, doc.required_left, doc.percent) {
+                    (Locale::En, 0, 100) => "Complete".to_string(),
+                    (Locale::Es, 0, 100) => "Completo".to_string(),
+                    (Locale::En, _, p) => format!("{p}% answered"),
+                    (Locale::Es, _, p) => format!("{p}% respondido"),
+                };
+                let edited = relative_time(doc.updated, now, l);
+                let meta = match l {
+                    Locale::En => format!("{state} · edited {edited}"),
+                    Locale::Es => format!("{state} · editado {edited}"),
+                };
                 view! {
                     <li class="doc-item">
-                        <a href=href>{move || title.as_ref().map_or_else(|| form_id.clone(), |t| t.get(locale.get()).to_string())}</a>
-                        <span class="doc-meta">{move || {
-                            let l = locale.get();
-                            let state = match (l, required_left, percent) {
-                                (Locale::En, 0, 100) => "Complete".to_string(),
-                                (Locale::Es, 0, 100) => "Completo".to_string(),
-                                (Locale::En, _, p) => format!("{p}% answered"),
-                                (Locale::Es, _, p) => format!("{p}% respondido"),
-                            };
-                            let edited = relative_time(updated, now, l);
-                            match l {
-                                Locale::En => format!("{state} · edited {edited}"),
-                                Locale::Es => format!("{state} · editado {edited}"),
-                            }
-                        }}</span>
+                        <a href=format!("/doc/{}", doc.id)>{title}</a>
+                        <span class="doc-meta">{meta}</span>
                     </li>
                 }
             }).collect_view()}
@@ -176,11 +177,18 @@ fn DocList(docs: Vec<DocSummary>) -> impl IntoView {
     }
 }
 
+/// Picks the string for `l`.
+fn pick(l: Locale, en: &'static str, es: &'static str) -> &'static str {
+    match l {
+        Locale::En => en,
+        Locale::Es => es,
+    }
+}
+
 /// One child: their documents and a way to start a form for them.
 #[component]
-fn ChildCard(child: Child, docs: Vec<DocSummary>) -> impl IntoView {
+fn ChildCard(child: Child, docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
     let forms = use_forms();
-    let locale = use_locale();
     let name = child.display_name().to_string();
     let select_id = format!("start-{}", child.id);
     let chosen = RwSignal::new(String::new());
@@ -198,10 +206,11 @@ fn ChildCard(child: Child, docs: Vec<DocSummary>) -> impl IntoView {
     let delete_id = child.id.clone();
     let (docs_ctx, undo_ctx) = (use_context::<DocsSignal>(), use_context::<UndoSignal>());
     let delete = move |_| {
-        let question = match locale.get_untracked() {
-            Locale::En => "Delete this child and all their forms? You can bring them back from Settings → Deleted.",
-            Locale::Es => "¿Eliminar a este hijo o hija y todos sus formularios? Puede recuperarlos en Configuración → Eliminados.",
-        };
+        let question = pick(
+            l,
+            "Delete this child and all their forms? You can bring them back from Settings → Deleted.",
+            "¿Eliminar a este hijo o hija y todos sus formularios? Puede recuperarlos en Configuración → Eliminados.",
+        );
         if !web::confirm(question) {
             return;
         }
@@ -219,27 +228,26 @@ fn ChildCard(child: Child, docs: Vec<DocSummary>) -> impl IntoView {
         <li class="child-card">
             <h3>{heading}</h3>
             {if docs.is_empty() {
-                view! { <p class="help">{tr("No forms yet.", "Todavía no hay formularios.")}</p> }.into_any()
+                view! { <p class="help">{pick(l, "No forms yet.", "Todavía no hay formularios.")}</p> }.into_any()
             } else {
-                view! { <DocList docs/> }.into_any()
+                view! { <DocList docs l/> }.into_any()
             }}
             <div class="start-form">
-                <label for=select_id.clone()>{move || match locale.get() {
+                <label for=select_id.clone()>{match l {
                     Locale::En => format!("Start a form for {name}"),
                     Locale::Es => format!("Empezar un formulario para {name}"),
                 }}</label>
                 <div class="input-row">
                     <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        <option value="">{tr("Choose a form…", "Elija un formulario…")}</option>
-                        {move || forms.get().into_iter().map(|f| {
-                            let title = localized(f.title.clone());
-                            view! { <option value=f.id.clone()>{title}</option> }
+                        <option value="">{pick(l, "Choose a form…", "Elija un formulario…")}</option>
+                        {forms.get_untracked().into_iter().map(|f| {
+                            view! { <option value=f.id.clone()>{f.title.get(l).to_string()}</option> }
                         }).collect_view()}
                     </select>
-                    <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr("Start", "Empezar")}</button>
+                    <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{pick(l, "Start", "Empezar")}</button>
                 </div>
             </div>
-            <button type="button" class="danger delete-child" on:click=delete>{tr("Delete child", "Eliminar")}</button>
+            <button type="button" class="danger delete-child" on:click=delete>{pick(l, "Delete child", "Eliminar")}</button>
         </li>
     }
 }
