@@ -364,9 +364,24 @@ fn FormCard(def: Arc<FormDef>) -> impl IntoView {
             forms.update(|f| f.retain(|d| d.id != id));
         }
     };
+    // The intro's first sentence says whom the form is for.
+    let about = def.intro.clone().map(|intro| {
+        let first = |t: &str| {
+            t.split_inclusive(". ")
+                .next()
+                .unwrap_or(t)
+                .trim()
+                .to_string()
+        };
+        crate::model::text::Text::new(first(&intro.en), first(&intro.es))
+    });
     view! {
         <li class="form-card">
             <h3><a href=href>{title}</a></h3>
+            {about.map(|t| {
+                let t = localized(t);
+                view! { <p class="form-about">{t}</p> }
+            })}
             {added.then(|| view! {
                 <button type="button" class="secondary" on:click=remove>{tr("Remove form", "Quitar formulario")}</button>
             })}
