@@ -55,3 +55,9 @@ export async function start() {
 export async function ready(page) {
   await page.locator('header.app-bar').waitFor({ timeout: 20000 });
 }
+
+/** The text of a file the page downloaded. */
+export async function downloadedText(download) {
+  const chunks = await (await download.createReadStream()).toArray();
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -4,10 +4,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, ready, ARTIFACTS, ROOT } from './harness.mjs';
+import { start, ready, downloadedText, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
+
+/** Two tabs of one phone browser, open on the same new document. */
+async function twoTabsOnOneDocument() {
+  const context = await env.browser.newContext(PHONE);
+  const a = await context.newPage();
+  await a.goto(env.url + '/form/seven-things');
+  await a.waitForURL(/\/doc\//);
+  await ready(a);
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await ready(b);
+  return { context, a, b };
+}
 after(async () => { await env?.close(); });
 
 test('a child added once is pre-filled into a form started for them, and listed at home', async () => {
@@ -43,14 +56,7 @@ test('a child added once is pre-filled into a form started for them, and listed 
 });
 
 test('edits in one tab show up in another tab on the same document', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const a = await context.newPage();
-  await a.goto(env.url + '/form/seven-things');
-  await a.waitForURL(/\/doc\//);
-  await ready(a);
-  const b = await context.newPage();
-  await b.goto(a.url());
-  await ready(b);
+  const { context, a, b } = await twoTabsOnOneDocument();
   await a.getByLabel('Teacher\'s name').fill('Ms. Rivera');
   await a.getByText('Saved on this device').waitFor();
   await b.waitForFunction(() => document.querySelector('#f-teacher')?.value === 'Ms. Rivera');
@@ -78,7 +84,7 @@ test('a damaged saved entry does not stop the app, is kept aside and offered as 
     page.waitForEvent('download'),
     page.locator('section[aria-labelledby="recovered-title"]').getByRole('button', { name: 'Download' }).tap(),
   ]);
-  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  const text = await downloadedText(download);
   assert.equal(text, broken, 'the damaged text comes back exactly as it was');
   assert.deepEqual(errors, []);
   await context.close();
@@ -243,20 +249,13 @@ test('when saving fails, one tap downloads a copy of the answers', async () => {
     page.getByRole('button', { name: 'Download a copy of my answers' }).tap(),
   ]);
   assert.match(download.suggestedFilename(), /^seven-things-to-tell-the-teacher-\d{4}-\d{2}-\d{2}\.json$/);
-  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  const text = await downloadedText(download);
   assert.match(text, /"child_name":\{"type":"text","value":"Nadia"\}/);
   await context.close();
 });
 
 test('two tabs editing at once: the stale one never overwrites, both versions are kept', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const a = await context.newPage();
-  await a.goto(env.url + '/form/seven-things');
-  await a.waitForURL(/\/doc\//);
-  await ready(a);
-  const b = await context.newPage();
-  await b.goto(a.url());
-  await ready(b);
+  const { context, a, b } = await twoTabsOnOneDocument();
   // Both tabs start from the same saved version and both change it before seeing the other's
   // save. Whichever saves second is the stale one: it must not overwrite, it keeps a copy.
   await b.getByLabel("Teacher's name").fill('Typed in B');
