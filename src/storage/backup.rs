@@ -13,21 +13,15 @@ use crate::model::values::Answers;
 
 /// Everything on this device as one backup file.
 pub fn backup_everything(store: &dyn KeyValueStore, now: DateTime<Utc>) -> String {
-    let stored = |prefix: &str| -> Vec<String> {
-        let mut keys = store.keys_with_prefix(prefix).unwrap_or_default();
-        keys.sort();
-        keys.iter()
-            .filter_map(|k| store.get(k).ok().flatten())
-            .collect()
-    };
-    let documents = stored(keys::DOCUMENT_PREFIX)
+    let documents = store
+        .values_with_prefix(keys::DOCUMENT_PREFIX)
         .iter()
         .filter_map(|src| serde_json::from_str::<Value>(src).ok())
         .collect();
     write_backup(
         &load_children(store),
         documents,
-        stored(keys::ADDED_FORM_PREFIX),
+        store.values_with_prefix(keys::ADDED_FORM_PREFIX),
         now,
     )
 }
@@ -209,11 +203,9 @@ fn put_in_trash(store: &dyn KeyValueStore, entry: &TrashEntry) -> Result<(), Sto
 /// Everything in the trash, most recently deleted first.
 pub fn trash_entries(store: &dyn KeyValueStore) -> Vec<TrashEntry> {
     let mut entries: Vec<TrashEntry> = store
-        .keys_with_prefix(keys::TRASH_PREFIX)
-        .unwrap_or_default()
+        .values_with_prefix(keys::TRASH_PREFIX)
         .iter()
-        .filter_map(|k| store.get(k).ok().flatten())
-        .filter_map(|src| serde_json::from_str(&src).ok())
+        .filter_map(|src| serde_json::from_str(src).ok())
         .collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.deleted));
     entries

@@ -162,11 +162,9 @@ pub fn list_summaries(
 /// Every readable document, most recently edited first.
 pub fn list_documents(store: &dyn KeyValueStore) -> Vec<Document> {
     let mut docs: Vec<Document> = store
-        .keys_with_prefix(keys::DOCUMENT_PREFIX)
-        .unwrap_or_default()
+        .values_with_prefix(keys::DOCUMENT_PREFIX)
         .iter()
-        .filter_map(|k| store.get(k).ok().flatten())
-        .filter_map(|src| restore(&src).ok())
+        .filter_map(|src| restore(src).ok())
         .collect();
     docs.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
     docs

@@ -49,4 +49,13 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// Every key that starts with `prefix`.
     fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError>;
+
+    /// Every value stored under `prefix`, in key order; keys that cannot be read are skipped.
+    fn values_with_prefix(&self, prefix: &str) -> Vec<String> {
+        let mut keys = self.keys_with_prefix(prefix).unwrap_or_default();
+        keys.sort();
+        keys.iter()
+            .filter_map(|k| self.get(k).ok().flatten())
+            .collect()
+    }
 }

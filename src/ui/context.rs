@@ -101,13 +101,10 @@ pub fn use_forms() -> RwSignal<Vec<Arc<FormDef>>> {
 
 /// Forms added from files. One that no longer passes the checks is skipped, not fatal.
 fn load_added_forms(store: &SharedStore) -> Vec<Arc<FormDef>> {
-    let mut keys = store
-        .keys_with_prefix(keys::ADDED_FORM_PREFIX)
-        .unwrap_or_default();
-    keys.sort();
-    keys.iter()
-        .filter_map(|k| store.get(k).ok().flatten())
-        .filter_map(|src| parse_definition(&src).ok())
+    store
+        .values_with_prefix(keys::ADDED_FORM_PREFIX)
+        .iter()
+        .filter_map(|src| parse_definition(src).ok())
         .map(Arc::new)
         .collect()
 }
