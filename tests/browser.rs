@@ -371,3 +371,58 @@ async fn info_block_is_a_note_without_input() {
         .unwrap()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn booklet_shows_answers_as_text_and_rows_as_a_table() {
+    use family_forms::export::booklet::{booklet, Mode};
+    use family_forms::model::text::Locale;
+    use family_forms::model::values::Row;
+    use family_forms::ui::booklet_view::BookletView;
+    let def = every_kind();
+    let mut answers = Answers::default();
+    let payload = "<img src=x onerror=\"window.__xss=1\"> ¿Sí? ¡Ñu!";
+    answers.set("name", Answer::text(payload));
+    let rows_field = def
+        .fields()
+        .map(|(_, f)| f)
+        .find(|f| f.kind.name() == "rows")
+        .unwrap();
+    let column = match &rows_field.kind {
+        family_forms::model::schema::FieldKind::Rows { columns, .. } => columns[0].id.clone(),
+        _ => unreachable!(),
+    };
+    let mut cells = Answers::default();
+    cells.set(column, Answer::text("Abuela Rosa"));
+    answers.set(
+        rows_field.id.clone(),
+        Answer::Rows {
+            rows: vec![Row {
+                id: "r1".into(),
+                cells,
+            }],
+        },
+    );
+    let b = booklet(&def, &answers, None, Locale::Es, Mode::Filled);
+    let el = host();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <BookletView booklet=b.clone() today="2026-11-23"/> }
+    });
+    leptos::task::tick().await;
+    assert!(
+        el.query_selector("img").unwrap().is_none(),
+        "no element made from an answer"
+    );
+    let text = el.text_content().unwrap();
+    assert!(text.contains(payload), "{text}");
+    assert!(text.contains("23 de noviembre de 2026"));
+    let cell = el.query_selector(".booklet-table td").unwrap().unwrap();
+    assert_eq!(cell.text_content().unwrap(), "Abuela Rosa");
+    assert_eq!(
+        el.query_selector(".booklet")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("es")
+    );
+}

@@ -269,3 +269,32 @@ fn home_summaries_are_cached_and_dropped_when_a_document_changes() {
     assert!(second[0].percent > 0);
     assert_eq!(second[0].revision, doc.revision);
 }
+
+#[test]
+fn a_received_document_is_saved_as_a_new_one_and_never_overwrites() {
+    let store = MemoryStore::new();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let mut received = Document::new("d-theirs", "seven-things", 1, now);
+    received.child_id = Some("their-child".into());
+    received
+        .answers
+        .0
+        .insert("child_name".into(), Answer::text("Mía"));
+    let saved =
+        family_forms::storage::documents::save_received(&store, &received, "d-mine", now).unwrap();
+    assert_eq!(saved.id, "d-mine");
+    assert_eq!(saved.child_id, None, "their child profile is not ours");
+    assert_eq!(saved.answers, received.answers);
+    assert!(store.get(&keys::document("d-theirs")).unwrap().is_none());
+    // Saving onto an existing id is refused, and the stored one is left as it was.
+    let before = store.get(&keys::document("d-mine")).unwrap();
+    let mut other = received.clone();
+    other
+        .answers
+        .0
+        .insert("child_name".into(), Answer::text("Otro"));
+    assert!(
+        family_forms::storage::documents::save_received(&store, &other, "d-mine", now).is_err()
+    );
+    assert_eq!(store.get(&keys::document("d-mine")).unwrap(), before);
+}

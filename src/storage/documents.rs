@@ -207,6 +207,26 @@ pub fn duplicate_document(
     Ok(copy)
 }
 
+/// Keeps a received document on this device as a new document of no child. `id` must be new:
+/// an existing document is never overwritten (the call fails instead).
+pub fn save_received(
+    store: &dyn KeyValueStore,
+    received: &Document,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<Document, StorageError> {
+    if store.get(&keys::document(id))?.is_some() {
+        return Err(StorageError::Other(
+            "a document with this id already exists".into(),
+        ));
+    }
+    let copy = Document {
+        child_id: None,
+        ..received.clone()
+    };
+    duplicate_document(store, &copy, id, now)
+}
+
 /// Why a save did not happen.
 #[derive(Debug, PartialEq)]
 pub enum SaveError {

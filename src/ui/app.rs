@@ -9,7 +9,8 @@ use leptos_router::path;
 use crate::model::text::Locale;
 use crate::storage::browser::BrowserStore;
 use crate::ui::context::{
-    provide_children, provide_forms, provide_locale, provide_store, saved_locale, tr, SharedStore,
+    provide_children, provide_forms, provide_locale, provide_received, provide_store, saved_locale,
+    tr, SharedStore,
 };
 use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
@@ -35,12 +36,14 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     provide_store(store.clone());
     provide_forms(&store);
     provide_children(&store);
+    provide_received();
     let locale = provide_locale(initial);
     Effect::new(move |_| web::set_html_lang(locale.get().tag()));
     view! {
         <Router>
-            <a class="skip-link" href="#main">{tr("Skip to content", "Ir al contenido")}</a>
+            <a class="skip-link screen-only" href="#main">{tr("Skip to content", "Ir al contenido")}</a>
             <Header/>
+            <crate::ui::update_banner::UpdateBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
@@ -49,6 +52,7 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
                     <Route path=path!("/new/:form_id/:child_id") view=NewDocumentPage/>
                     <Route path=path!("/doc/:id") view=DocumentPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/received") view=crate::ui::received_page::ReceivedPage/>
                 </Routes>
             </main>
         </Router>

@@ -113,3 +113,20 @@ fn load_added_forms(store: &SharedStore) -> Vec<Arc<FormDef>> {
 pub fn is_builtin(id: &str) -> bool {
     forms::builtin().iter().any(|f| f.id == id)
 }
+
+/// A document opened from a file, shown read-only until the person saves it. Kept in memory
+/// only: nothing received is written to the device unless asked.
+#[derive(Clone, Copy)]
+struct ReceivedCtx(RwSignal<Option<Arc<crate::export::data_file::Received>>>);
+
+/// Makes room for a received document.
+pub fn provide_received() {
+    provide_context(ReceivedCtx(RwSignal::new(None)));
+}
+
+/// The received document being looked at, if any.
+pub fn use_received() -> RwSignal<Option<Arc<crate::export::data_file::Received>>> {
+    use_context::<ReceivedCtx>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(None))
+}

@@ -27,6 +27,7 @@ use crate::storage::StorageError;
 use crate::ui::app::NotFound;
 use crate::ui::check_panel::CheckPanel;
 use crate::ui::context::{tr, use_children, use_forms, use_locale, use_store};
+use crate::ui::export_actions::ExportActions;
 use crate::ui::field::{localized, FieldCtx, ShownProblem};
 use crate::ui::fields::FieldView;
 use crate::ui::progress_bar::ProgressBar;
@@ -482,8 +483,19 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
     })
     };
 
+    let export_def = def.clone();
+    let child = document
+        .with_value(|d| d.child_id.clone())
+        .and_then(|id| use_children().with_untracked(|c| c.iter().find(|c| c.id == id).cloned()));
+    let snapshot = Callback::new(move |_: ()| {
+        let mut doc = document.get_value();
+        doc.answers = answers.get_untracked();
+        doc
+    });
+
     view! {
         <article class="form-page">
+          <div class="screen-only">
             <header class="form-head">
                 <h1>{title}</h1>
                 {intro}
@@ -501,13 +513,15 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
             {section_view}
             <SectionSteps current visible=visible_sections.into()/>
             <CheckPanel def=def.clone() problems answers current checked/>
-            <div class="doc-actions row-actions">
+          </div>
+            <ExportActions def=export_def snapshot child/>
+            <div class="doc-actions row-actions screen-only">
                 <button type="button" class="secondary" on:click=duplicate>{tr("Start a new one from this one", "Empezar uno nuevo a partir de este")}</button>
                 <button type="button" class="secondary" aria-expanded=move || show_history.get().to_string()
                     on:click=move |_| show_history.update(|s| *s = !*s)>{tr("Earlier versions", "Versiones anteriores")}</button>
                 <button type="button" class="danger" on:click=delete>{tr("Delete", "Eliminar")}</button>
             </div>
-            {history_view}
+            <div class="screen-only">{history_view}</div>
         </article>
     }
     .into_any()

@@ -131,6 +131,7 @@ pub fn HomePage() -> impl IntoView {
                     {move || forms.get().into_iter().map(|def| view! { <FormCard def/> }).collect_view()}
                 </ul>
             </section>
+            <crate::ui::open_received::OpenReceived/>
             <AddFormFromFile/>
         </section>
     }

@@ -185,3 +185,123 @@ pub fn end_measure(name: &str) {
         let _ = p.measure_with_start_mark(name, &format!("{name}-start"));
     }
 }
+
+/// Opens the browser's print dialog (where "Save as PDF" also lives).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Reads `obj[name]` as a function, if it is one.
+fn method(obj: &wasm_bindgen::JsValue, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(obj, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()
+}
+
+/// A `File` holding `bytes`.
+fn make_file(filename: &str, mime: &str, bytes: &[u8]) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_u8_array_sequence_and_options(&parts, filename, &options).ok()
+}
+
+/// How a share ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareOutcome {
+    Shared,
+    /// The person closed the share sheet: nothing to report.
+    Cancelled,
+    /// This browser cannot share files, so the file was downloaded instead.
+    Downloaded,
+    Failed,
+}
+
+/// Hands a file to the phone's share sheet where the browser can share files
+/// (`navigator.canShare({files})`), and downloads it everywhere else.
+pub async fn share_or_download(
+    filename: &str,
+    mime: &str,
+    bytes: &[u8],
+    title: &str,
+) -> ShareOutcome {
+    let shared = async {
+        let navigator: wasm_bindgen::JsValue = web_sys::window()?.navigator().into();
+        let can_share = method(&navigator, "canShare")?;
+        let share = method(&navigator, "share")?;
+        let file = make_file(filename, mime, bytes)?;
+        let data = js_sys::Object::new();
+        js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+        if !can_share.call1(&navigator, &data).ok()?.is_truthy() {
+            return None;
+        }
+        js_sys::Reflect::set(&data, &"title".into(), &title.into()).ok()?;
+        let promise: js_sys::Promise = share.call1(&navigator, &data).ok()?.dyn_into().ok()?;
+        Some(match JsFuture::from(promise).await {
+            Ok(_) => ShareOutcome::Shared,
+            Err(e) => {
+                let name = js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string());
+                if name.as_deref() == Some("AbortError") {
+                    ShareOutcome::Cancelled
+                } else {
+                    ShareOutcome::Failed
+                }
+            }
+        })
+    }
+    .await;
+    match shared {
+        Some(outcome) => outcome,
+        None => match download(filename, mime, bytes) {
+            Ok(()) => ShareOutcome::Downloaded,
+            Err(_) => ShareOutcome::Failed,
+        },
+    }
+}
+
+/// Puts `text` on the clipboard; `false` where the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator: wasm_bindgen::JsValue = window.navigator().into();
+    let Some(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined())
+    else {
+        return false;
+    };
+    let Some(write) = method(&clipboard, "writeText") else {
+        return false;
+    };
+    match write
+        .call1(&clipboard, &text.into())
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    {
+        Some(promise) => JsFuture::from(promise).await.is_ok(),
+        None => false,
+    }
+}
+
+/// Whether js/register-sw.js has found a new version waiting (before the app started).
+pub fn update_waiting() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.has_attribute("data-update-ready"))
+}
+
+/// Asks the waiting version to take over; js/register-sw.js reloads the page when it has.
+pub fn apply_update() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new("ff-apply-update") {
+            let _ = w.dispatch_event(&event);
+        }
+    }
+}

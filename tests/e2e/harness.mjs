@@ -34,6 +34,7 @@ export async function start() {
   });
   return {
     url: server.url,
+    server,
     browser,
     /** A fresh phone context (its own storage) with `locale` as the browser language. */
     async phone(locale = 'en-US') {

@@ -1,5 +1,7 @@
 // A tiny static server for dist/ on loopback: serves files, falls back to index.html for app
-// routes (so /form/x survives a reload), and sends gzip when the browser accepts it.
+// routes (so /form/x survives a reload), and sends gzip when the browser accepts it (the
+// precompressed `.gz` beside a file when the build wrote one). `deployNewVersion()` changes
+// sw.js as a new deployment would, for the update test.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -21,6 +23,7 @@ const TYPES = {
 export async function serveDist(root, { port = 0 } = {}) {
   const base = resolve(root);
   const cache = new Map();
+  let swExtra = '';
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -35,8 +38,13 @@ export async function serveDist(root, { port = 0 } = {}) {
       const type = TYPES[extname(file)] || 'application/octet-stream';
       let body = cache.get(file);
       if (!body) {
-        const raw = await readFile(file);
-        body = { raw, gz: gzipSync(raw, { level: 9 }) };
+        let raw = await readFile(file);
+        // A new deployment: another version name (so another cache), as a real build gives.
+        if (file === join(base, 'sw.js') && swExtra) {
+          raw = Buffer.from(raw.toString('utf8').replace(/const VERSION = "([^"]+)"/, `const VERSION = "$1-${swExtra}"`));
+        }
+        const gz = swExtra === '' ? await readFile(file + '.gz').catch(() => null) : null;
+        body = { raw, gz: gz || gzipSync(raw, { level: 9 }) };
         cache.set(file, body);
       }
       const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
@@ -54,6 +62,11 @@ export async function serveDist(root, { port = 0 } = {}) {
   const { port: actual } = server.address();
   return {
     url: `http://127.0.0.1:${actual}`,
+    /** Serves a changed sw.js from now on, as when a new version is deployed. */
+    deployNewVersion(tag) {
+      swExtra = tag;
+      cache.clear();
+    },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }

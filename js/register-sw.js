@@ -1,0 +1,30 @@
+// Registers the service worker and tells the app when a new version is waiting. The app shows
+// "a new version is ready — reload" and, when tapped, sends `ff-apply-update`; the page reloads
+// once the new version is in control (the app saves on the way out, so nothing is lost).
+if ('serviceWorker' in navigator) {
+  let reloading = false;
+  const announce = () => {
+    document.documentElement.dataset.updateReady = '1';
+    window.dispatchEvent(new Event('ff-update-ready'));
+  };
+  navigator.serviceWorker.register('/sw.js').then((registration) => {
+    const watch = (worker) => {
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+      });
+    };
+    if (registration.waiting && navigator.serviceWorker.controller) announce();
+    watch(registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
+    window.addEventListener('ff-apply-update', () => registration.waiting?.postMessage('skip-waiting'));
+    // Looks for a new version when the app comes back to the screen.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+  }).catch(() => { /* No offline support in this browser; the app still works online. */ });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading || !document.documentElement.dataset.updateReady) return;
+    reloading = true;
+    window.location.reload();
+  });
+}

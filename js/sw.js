@@ -1,0 +1,42 @@
+// Family Forms service worker: the app works offline after one visit.
+// scripts/post-build.mjs fills in VERSION (a hash of every file) and FILES (the app shell), so
+// each build has its own cache and an old one is removed once the new version takes over.
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const CACHE = `family-forms-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  // Everything or nothing: a half-cached app would fail offline.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // No skipWaiting here: the page asks the person first ("a new version is ready").
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('family-forms-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  // Only this app's own files; nothing else is ever fetched by the app.
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every page is the one app page: served from the cache, so it opens with no signal.
+    event.respondWith(
+      caches.match('/index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+  );
+});

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Trunk post-build hook (also runnable as `node scripts/post-build.mjs DIR`):
+// 1. moves trunk's inline start-up script into a file, so the Content-Security-Policy can
+//    forbid inline scripts altogether;
+// 2. writes sw.js with this build's file list and a version hashed from every file's bytes;
+// 3. writes a gzip copy of each text and wasm file for servers that serve precompressed files.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, constants } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) { console.error('post-build: no directory (TRUNK_STAGING_DIR or an argument)'); process.exit(1); }
+const sha = (data) => createHash('sha256').update(data).digest('hex');
+
+// 1. Inline start-up script → /boot-<hash>.js
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+html = html.replace(/<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g, (_, body) => {
+  const name = `boot-${sha(body).slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), body);
+  return `<script type="module" src="/${name}"></script>`;
+});
+if (/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/.test(html)) {
+  console.error('post-build: an inline script is left in index.html; the CSP would block it');
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+
+// 2. The service worker.
+function walk(d) {
+  return readdirSync(d).flatMap((f) => {
+    const p = join(d, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+for (const f of walk(dir)) if (f.endsWith('.gz')) unlinkSync(f);
+const files = walk(dir)
+  .map((p) => '/' + relative(dir, p).split('\\').join('/'))
+  .filter((p) => p !== '/sw.js')
+  .sort();
+const version = sha(files.map((f) => f + sha(readFileSync(join(dir, f)))).join('\n')).slice(0, 16);
+const template = readFileSync(join(here, '..', 'js', 'sw.js'), 'utf8');
+writeFileSync(
+  join(dir, 'sw.js'),
+  template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(['/', ...files])),
+);
+
+// 3. Precompressed copies.
+for (const f of walk(dir)) {
+  if (/\.(html|js|css|wasm|svg|webmanifest|json)$/.test(f)) {
+    writeFileSync(f + '.gz', gzipSync(readFileSync(f), { level: constants.Z_BEST_COMPRESSION }));
+  }
+}
+console.log(`post-build: ${files.length} files, service worker version ${version}`);

@@ -1,0 +1,450 @@
+//! A document turned into what a reader needs: the questions that were answered, in order, with
+//! each answer as readable text in one language. The printed booklet, the PDF and the plain-text
+//! summary are all drawn from this one value, so they always agree.
+
+use crate::model::child::Child;
+use crate::model::dates::format_date;
+use crate::model::logic::{derived_value, is_cell_visible, is_section_visible, is_visible_in};
+use crate::model::schema::{ChildAttr, Field, FieldKind, FormDef};
+use crate::model::text::Locale;
+use crate::model::values::{Answer, Answers, YesNo, OTHER};
+
+/// What a booklet is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The answers given; unanswered questions are left out so a teacher reads only what was said.
+    Filled,
+    /// Every question with room to write, to fill in by hand.
+    Blank,
+}
+
+/// A document ready to print, export or share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Booklet {
+    pub locale: Locale,
+    pub mode: Mode,
+    pub form_title: String,
+    /// The name the child likes to be called, or empty.
+    pub child_name: String,
+    pub sections: Vec<BookletSection>,
+}
+
+/// One section, with only what it has to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BookletSection {
+    pub title: String,
+    pub entries: Vec<Entry>,
+}
+
+/// One question (or note) as a reader sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// An answered question; `answer` may hold line breaks.
+    Answer { question: String, answer: String },
+    /// A question left to fill by hand: the choices to tick, or a number of writing lines.
+    Blank {
+        question: String,
+        choices: Vec<String>,
+        lines: u8,
+    },
+    /// Repeating rows or a checklist, as a table.
+    Table {
+        question: String,
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    /// An information block (only in a blank booklet: the filled one is for the answers).
+    Note { text: String },
+}
+
+impl Entry {
+    /// The question (or note) this entry is about.
+    pub fn heading(&self) -> &str {
+        match self {
+            Entry::Answer { question, .. }
+            | Entry::Blank { question, .. }
+            | Entry::Table { question, .. } => question,
+            Entry::Note { text } => text,
+        }
+    }
+}
+
+/// Builds the booklet for `answers` of `def`. `child` is the profile the document belongs to,
+/// if any; without one the cover uses the name typed in the form.
+pub fn booklet(
+    def: &FormDef,
+    answers: &Answers,
+    child: Option<&Child>,
+    locale: Locale,
+    mode: Mode,
+) -> Booklet {
+    let child_name = match mode {
+        Mode::Blank => String::new(),
+        Mode::Filled => child
+            .map(|c| c.display_name().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| typed_child_name(def, answers)),
+    };
+    let sections = def
+        .sections
+        .iter()
+        .filter(|s| mode == Mode::Blank || is_section_visible(def, answers, s))
+        .map(|section| BookletSection {
+            title: section.title.get(locale).to_string(),
+            entries: section
+                .fields
+                .iter()
+                .filter(|f| mode == Mode::Blank || is_visible_in(def, answers, section, f))
+                .filter_map(|f| entry(def, answers, f, locale, mode))
+                .collect(),
+        })
+        .filter(|s| !s.entries.is_empty())
+        .collect();
+    Booklet {
+        locale,
+        mode,
+        form_title: def.title.get(locale).to_string(),
+        child_name,
+        sections,
+    }
+}
+
+/// The child's name as typed in fields that pre-fill from a profile (preferred name first).
+fn typed_child_name(def: &FormDef, answers: &Answers) -> String {
+    [ChildAttr::PreferredName, ChildAttr::Name]
+        .into_iter()
+        .find_map(|attr| {
+            def.fields()
+                .filter(|(_, f)| f.prefill == Some(attr))
+                .find_map(|(_, f)| {
+                    let text = answers.get(&f.id)?.as_text().trim();
+                    (!text.is_empty()).then(|| text.to_string())
+                })
+        })
+        .unwrap_or_default()
+}
+
+fn entry(
+    def: &FormDef,
+    answers: &Answers,
+    field: &Field,
+    locale: Locale,
+    mode: Mode,
+) -> Option<Entry> {
+    let question = field.label.get(locale).to_string();
+    if mode == Mode::Blank {
+        return Some(blank_entry(field, question, locale));
+    }
+    match &field.kind {
+        FieldKind::Info { .. } => None,
+        FieldKind::Derived { rule } => {
+            let value = derived_value(def, answers, rule)?;
+            Some(Entry::Answer {
+                question,
+                answer: format_date(&value, locale),
+            })
+        }
+        FieldKind::Rows { columns, .. } => {
+            let Some(Answer::Rows { rows }) = answers.get(&field.id) else {
+                return None;
+            };
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .filter(|r| r.cells.0.values().any(Answer::is_answered))
+                .map(|r| {
+                    columns
+                        .iter()
+                        .map(|c| {
+                            if !is_cell_visible(def, answers, &r.cells, c) {
+                                return String::new();
+                            }
+                            r.cells
+                                .get(&c.id)
+                                .map(|a| answer_text(c, a, locale))
+                                .unwrap_or_default()
+                        })
+                        .collect()
+                })
+                .collect();
+            (!rows.is_empty()).then(|| Entry::Table {
+                question,
+                headers: columns
+                    .iter()
+                    .map(|c| c.label.get(locale).to_string())
+                    .collect(),
+                rows,
+            })
+        }
+        FieldKind::Checklist { items } => {
+            let Some(Answer::Checklist { items: done }) = answers.get(&field.id) else {
+                return None;
+            };
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .filter_map(|item| {
+                    let state = done.get(&item.id)?;
+                    let any = state.done || !state.date.is_empty() || !state.note.trim().is_empty();
+                    any.then(|| {
+                        vec![
+                            item.label.get(locale).to_string(),
+                            if state.done {
+                                t(locale, "Done", "Hecho")
+                            } else {
+                                t(locale, "Not yet", "Todavía no")
+                            }
+                            .to_string(),
+                            format_date(&state.date, locale),
+                            state.note.trim().to_string(),
+                        ]
+                    })
+                })
+                .collect();
+            (!rows.is_empty()).then(|| Entry::Table {
+                question,
+                headers: checklist_headers(locale),
+                rows,
+            })
+        }
+        _ => {
+            let answer = answers.get(&field.id).filter(|a| a.is_answered())?;
+            let text = answer_text(field, answer, locale);
+            (!text.trim().is_empty()).then_some(Entry::Answer {
+                question,
+                answer: text,
+            })
+        }
+    }
+}
+
+/// The columns a checklist is printed with.
+fn checklist_headers(locale: Locale) -> Vec<String> {
+    [
+        ("Step", "Paso"),
+        ("Done?", "¿Hecho?"),
+        ("Date", "Fecha"),
+        ("Note", "Nota"),
+    ]
+    .into_iter()
+    .map(|(en, es)| t(locale, en, es).to_string())
+    .collect()
+}
+
+fn blank_entry(field: &Field, question: String, locale: Locale) -> Entry {
+    let labels = |options: &[crate::model::schema::ChoiceOption], other: bool| {
+        let mut out: Vec<String> = options
+            .iter()
+            .map(|o| o.label.get(locale).to_string())
+            .collect();
+        if other {
+            out.push(format!("{} ______", t(locale, "Other:", "Otro:")));
+        }
+        out
+    };
+    match &field.kind {
+        FieldKind::Info { body, .. } => Entry::Note {
+            text: body.get(locale).to_string(),
+        },
+        FieldKind::Rows {
+            columns, min_rows, ..
+        } => Entry::Table {
+            question,
+            headers: columns
+                .iter()
+                .map(|c| c.label.get(locale).to_string())
+                .collect(),
+            rows: vec![
+                vec![String::new(); columns.len()];
+                min_rows.unwrap_or(3).clamp(3, 6) as usize
+            ],
+        },
+        FieldKind::Checklist { items } => Entry::Table {
+            question,
+            headers: checklist_headers(locale),
+            rows: items
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.label.get(locale).to_string(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ]
+                })
+                .collect(),
+        },
+        FieldKind::Choice { options, other, .. } => Entry::Blank {
+            question,
+            choices: labels(options, *other),
+            lines: 0,
+        },
+        FieldKind::MultiChoice { options, other } => Entry::Blank {
+            question,
+            choices: labels(options, *other),
+            lines: 0,
+        },
+        FieldKind::YesNo { describe } => Entry::Blank {
+            question,
+            choices: YesNo::ALL
+                .iter()
+                .map(|a| yes_no(*a, locale).to_string())
+                .collect(),
+            lines: u8::from(describe.is_some()),
+        },
+        FieldKind::Rating { min, max, .. } => Entry::Blank {
+            question,
+            choices: (*min..=*max).map(|n| n.to_string()).collect(),
+            lines: 0,
+        },
+        FieldKind::LongText {} => Entry::Blank {
+            question,
+            choices: Vec::new(),
+            lines: 4,
+        },
+        _ => Entry::Blank {
+            question,
+            choices: Vec::new(),
+            lines: 1,
+        },
+    }
+}
+
+/// One answer as a reader would say it, in `locale`.
+pub fn answer_text(field: &Field, answer: &Answer, locale: Locale) -> String {
+    match (&field.kind, answer) {
+        (FieldKind::Date {}, Answer::Text { value }) => format_date(value.trim(), locale),
+        (FieldKind::Number { unit, .. }, Answer::Text { value }) => match unit {
+            Some(unit) if !value.trim().is_empty() => {
+                format!("{} {}", value.trim(), unit.get(locale))
+            }
+            _ => value.trim().to_string(),
+        },
+        (FieldKind::Rating { max, .. }, Answer::Text { value }) if !value.trim().is_empty() => {
+            match locale {
+                Locale::En => format!("{} of {max}", value.trim()),
+                Locale::Es => format!("{} de {max}", value.trim()),
+            }
+        }
+        (FieldKind::Choice { options, .. }, Answer::Choice { selected, other }) => {
+            option_text(options, selected, other, locale)
+        }
+        (FieldKind::MultiChoice { options, .. }, Answer::Multi { selected, other }) => selected
+            .iter()
+            .map(|s| option_text(options, s, other, locale))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, Answer::YesNo { answer, details }) => {
+            let said = answer.map(|a| yes_no(a, locale)).unwrap_or_default();
+            if details.trim().is_empty() {
+                said.to_string()
+            } else {
+                format!("{said}: {}", details.trim())
+            }
+        }
+        (_, Answer::Signature { name, date }) => {
+            if date.trim().is_empty() {
+                name.trim().to_string()
+            } else {
+                format!("{} ({})", name.trim(), format_date(date.trim(), locale))
+            }
+        }
+        (_, Answer::Text { value }) => value.trim().to_string(),
+        // An answer whose kind no longer matches the question (the form changed): its words
+        // are still shown rather than lost.
+        (_, Answer::Choice { selected, other }) => join_nonempty(&[selected, other]),
+        (_, Answer::Multi { selected, other }) => {
+            let mut all = selected.clone();
+            all.push(other.clone());
+            join_nonempty(&all)
+        }
+        (_, Answer::Checklist { .. } | Answer::Rows { .. }) => String::new(),
+    }
+}
+
+fn option_text(
+    options: &[crate::model::schema::ChoiceOption],
+    selected: &str,
+    other: &str,
+    locale: Locale,
+) -> String {
+    if selected == OTHER {
+        return if other.trim().is_empty() {
+            t(locale, "Other", "Otro").to_string()
+        } else {
+            format!("{} {}", t(locale, "Other:", "Otro:"), other.trim())
+        };
+    }
+    options
+        .iter()
+        .find(|o| o.value == selected)
+        .map(|o| o.label.get(locale).to_string())
+        .unwrap_or_else(|| selected.to_string())
+}
+
+fn join_nonempty(parts: &[impl AsRef<str>]) -> String {
+    parts
+        .iter()
+        .map(|p| p.as_ref().trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Yes / No / Not sure in `locale`.
+pub fn yes_no(answer: YesNo, locale: Locale) -> &'static str {
+    match answer {
+        YesNo::Yes => t(locale, "Yes", "Sí"),
+        YesNo::No => t(locale, "No", "No"),
+        YesNo::NotSure => t(locale, "Not sure", "No estoy seguro"),
+    }
+}
+
+/// Picks the string for `locale` (the export's own few words; the forms' words come from them).
+pub fn t(locale: Locale, en: &'static str, es: &'static str) -> &'static str {
+    match locale {
+        Locale::En => en,
+        Locale::Es => es,
+    }
+}
+
+/// The plain-text summary for a text message or an email.
+pub fn plain_text(booklet: &Booklet) -> String {
+    let mut out = String::new();
+    out.push_str(&booklet.form_title);
+    if !booklet.child_name.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&booklet.child_name);
+    }
+    out.push('\n');
+    for section in &booklet.sections {
+        out.push('\n');
+        out.push_str(&section.title.to_uppercase());
+        out.push('\n');
+        for entry in &section.entries {
+            match entry {
+                Entry::Answer { question, answer } => {
+                    out.push_str(&format!("{question}\n  {}\n", answer.replace('\n', "\n  ")));
+                }
+                Entry::Blank { question, .. } => out.push_str(&format!("{question}\n  \n")),
+                Entry::Table {
+                    question,
+                    headers,
+                    rows,
+                } => {
+                    out.push_str(&format!("{question}\n"));
+                    for row in rows {
+                        let cells: Vec<String> = headers
+                            .iter()
+                            .zip(row)
+                            .filter(|(_, c)| !c.trim().is_empty())
+                            .map(|(h, c)| format!("{h}: {c}"))
+                            .collect();
+                        out.push_str(&format!("  - {}\n", cells.join("; ")));
+                    }
+                }
+                Entry::Note { text } => out.push_str(&format!("{text}\n")),
+            }
+        }
+    }
+    out
+}

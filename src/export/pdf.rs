@@ -1,0 +1,441 @@
+//! A booklet as a PDF file, written in Rust with `pdf-writer`.
+//!
+//! It uses the PDF standard fonts (Helvetica and Helvetica-Bold) in WinAnsiEncoding: every
+//! reader has them, so no font is embedded and the file stays small, and that encoding holds
+//! every letter and mark Spanish and English need (ñ á é í ó ú ü ¿ ¡ ’ “ ” – —). The text is real
+//! text: it can be selected, searched and read aloud. A character the fonts cannot show (an emoji,
+//! another script) becomes a visible `[?]` and is counted, so the app can say so.
+
+use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use super::booklet::{t, Booklet, Entry, Mode};
+use super::winansi_table::WINANSI_HIGH;
+
+mod widths {
+    include!(concat!(env!("OUT_DIR"), "/font_widths.rs"));
+}
+
+/// The finished file and how many characters had to be replaced.
+#[derive(Clone, Debug)]
+pub struct PdfFile {
+    pub bytes: Vec<u8>,
+    pub replaced: usize,
+}
+
+/// What stands in for a character the fonts cannot show.
+pub const MARKER: &str = "[?]";
+
+// US Letter: the schools this is for print on it; A4 printers scale it without cutting text.
+const PAGE_W: f32 = 612.0;
+const PAGE_H: f32 = 792.0;
+const MARGIN: f32 = 56.0;
+const TOP: f32 = PAGE_H - MARGIN;
+/// Leaves room for the page number.
+const BOTTOM: f32 = MARGIN + 14.0;
+const WIDTH: f32 = PAGE_W - 2.0 * MARGIN;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Font {
+    Regular,
+    Bold,
+}
+
+impl Font {
+    fn name(self) -> Name<'static> {
+        match self {
+            Font::Regular => Name(b"F1"),
+            Font::Bold => Name(b"F2"),
+        }
+    }
+
+    fn widths(self) -> &'static [u16; 256] {
+        match self {
+            Font::Regular => &widths::HELVETICA,
+            Font::Bold => &widths::HELVETICA_BOLD,
+        }
+    }
+
+    /// Width of WinAnsi bytes at `size` points.
+    fn measure(self, text: &[u8], size: f32) -> f32 {
+        let table = self.widths();
+        text.iter()
+            .map(|b| f32::from(table[*b as usize]))
+            .sum::<f32>()
+            * size
+            / 1000.0
+    }
+}
+
+/// Turns text into WinAnsi bytes: look-alikes are mapped (a non-breaking hyphen is a hyphen),
+/// and anything else the fonts lack becomes [`MARKER`], counted in `replaced`.
+fn encode(text: &str, replaced: &mut usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            ' '..='~' => out.push(c as u8),
+            '\t' => out.push(b' '),
+            '\u{2010}'..='\u{2012}' | '\u{2212}' => out.push(b'-'),
+            '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(b' '),
+            '\u{2032}' => out.push(b'\''),
+            '\u{2033}' => out.push(b'"'),
+            // Joiners, direction marks and variation selectors carry nothing to print.
+            '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' => {}
+            c if c.is_control() => {}
+            c => match WINANSI_HIGH.iter().find(|(_, ch, _)| *ch == c) {
+                Some((byte, _, _)) => out.push(*byte),
+                None => {
+                    out.extend_from_slice(MARKER.as_bytes());
+                    *replaced += 1;
+                }
+            },
+        }
+    }
+    out
+}
+
+/// Breaks encoded text into lines no wider than `width`, at spaces where it can.
+fn wrap(text: &[u8], font: Font, size: f32, width: f32) -> Vec<Vec<u8>> {
+    let mut lines = Vec::new();
+    for paragraph in text.split(|b| *b == b'\n') {
+        let mut line: Vec<u8> = Vec::new();
+        for word in paragraph.split(|b| *b == b' ').filter(|w| !w.is_empty()) {
+            let candidate_width = if line.is_empty() {
+                font.measure(word, size)
+            } else {
+                font.measure(&line, size) + font.measure(b" ", size) + font.measure(word, size)
+            };
+            if candidate_width <= width {
+                if !line.is_empty() {
+                    line.push(b' ');
+                }
+                line.extend_from_slice(word);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            // A word longer than the line (a web address, a long number) is cut where it must be.
+            for &b in word {
+                if !line.is_empty() && font.measure(&line, size) + font.measure(&[b], size) > width
+                {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(b);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Lays text out page by page.
+struct Layout {
+    pages: Vec<Content>,
+    page: Content,
+    y: f32,
+    replaced: usize,
+}
+
+impl Layout {
+    fn new() -> Self {
+        Layout {
+            pages: Vec::new(),
+            page: Content::new(),
+            y: TOP,
+            replaced: 0,
+        }
+    }
+
+    fn new_page(&mut self) {
+        let done = std::mem::replace(&mut self.page, Content::new());
+        self.pages.push(done);
+        self.y = TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    fn keep(&mut self, height: f32) {
+        if self.y - height < BOTTOM && self.y < TOP {
+            self.new_page();
+        }
+    }
+
+    fn text_at(&mut self, font: Font, size: f32, x: f32, y: f32, bytes: &[u8]) {
+        self.page
+            .begin_text()
+            .set_font(font.name(), size)
+            .set_text_matrix([1.0, 0.0, 0.0, 1.0, x, y])
+            .show(Str(bytes))
+            .end_text();
+    }
+
+    /// Writes a wrapped paragraph; `keep_lines` lines at least stay with what comes before.
+    fn paragraph(
+        &mut self,
+        text: &str,
+        font: Font,
+        size: f32,
+        x: f32,
+        width: f32,
+        keep_lines: usize,
+    ) {
+        let bytes = encode(text, &mut self.replaced);
+        let lines = wrap(&bytes, font, size, width);
+        let leading = size * 1.35;
+        self.keep(leading * keep_lines.min(lines.len()) as f32);
+        for line in lines {
+            self.keep(leading);
+            self.y -= leading;
+            self.text_at(font, size, x, self.y + size * 0.25, &line);
+        }
+    }
+
+    fn rule(&mut self, x: f32, width: f32, gray: f32) {
+        self.page
+            .set_stroke_gray(gray)
+            .set_line_width(0.6)
+            .move_to(x, self.y)
+            .line_to(x + width, self.y)
+            .stroke();
+    }
+
+    fn table(&mut self, headers: &[String], rows: &[Vec<String>], blank: bool) {
+        let columns = headers.len().max(1);
+        let col_w = WIDTH / columns as f32;
+        let size = 9.5;
+        let leading = size * 1.3;
+        let pad = 4.0;
+        let encode_row = |layout: &mut Layout, cells: &[String], font: Font| -> Vec<Vec<Vec<u8>>> {
+            cells
+                .iter()
+                .map(|c| {
+                    let bytes = encode(c, &mut layout.replaced);
+                    wrap(&bytes, font, size, col_w - 2.0 * pad)
+                })
+                .collect()
+        };
+        let header = encode_row(self, headers, Font::Bold);
+        let draw_row =
+            |layout: &mut Layout, cells: &[Vec<Vec<u8>>], font: Font, min_lines: usize| {
+                let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(min_lines);
+                let height = lines as f32 * leading + 2.0 * pad;
+                let top = layout.y;
+                for (i, cell) in cells.iter().enumerate() {
+                    let x = MARGIN + i as f32 * col_w + pad;
+                    for (n, line) in cell.iter().enumerate() {
+                        let y = top - pad - (n as f32 + 1.0) * leading + size * 0.25;
+                        layout.text_at(font, size, x, y, line);
+                    }
+                }
+                layout.y -= height;
+                layout.rule(MARGIN, WIDTH, 0.7);
+            };
+        let header_height = |cells: &[Vec<Vec<u8>>]| {
+            cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 2.0 * pad
+        };
+        self.keep(header_height(&header) * 2.0);
+        self.rule(MARGIN, WIDTH, 0.4);
+        draw_row(self, &header, Font::Bold, 1);
+        for row in rows {
+            let cells = encode_row(self, row, Font::Regular);
+            let min_lines = if blank { 2 } else { 1 };
+            let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(min_lines) as f32
+                * leading
+                + 2.0 * pad;
+            if self.y - height < BOTTOM {
+                // The header goes with the rows onto the next page, so a column is never nameless.
+                self.new_page();
+                self.rule(MARGIN, WIDTH, 0.4);
+                draw_row(self, &header, Font::Bold, 1);
+            }
+            draw_row(self, &cells, Font::Regular, min_lines);
+        }
+    }
+}
+
+/// Writes `booklet` as a PDF. `today` is the date shown on the cover, already formatted.
+pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
+    let locale = booklet.locale;
+    let mut layout = Layout::new();
+
+    // Cover: what this is and whom it is about, readable across a room.
+    layout.y = PAGE_H * 0.62;
+    layout.paragraph(&booklet.form_title, Font::Bold, 26.0, MARGIN, WIDTH, 1);
+    if !booklet.child_name.is_empty() {
+        layout.y -= 10.0;
+        layout.paragraph(&booklet.child_name, Font::Bold, 20.0, MARGIN, WIDTH, 1);
+    }
+    layout.y -= 18.0;
+    layout.rule(MARGIN, WIDTH, 0.5);
+    let made = match (booklet.mode, locale) {
+        (Mode::Blank, _) => t(locale, "To fill in by hand", "Para llenar a mano").to_string(),
+        (Mode::Filled, crate::model::text::Locale::En) => {
+            format!("Prepared on {today} with Family Forms")
+        }
+        (Mode::Filled, crate::model::text::Locale::Es) => {
+            format!("Preparado el {today} con Family Forms")
+        }
+    };
+    layout.paragraph(&made, Font::Regular, 11.0, MARGIN, WIDTH, 1);
+    if booklet.sections.is_empty() {
+        layout.y -= 12.0;
+        layout.paragraph(
+            t(
+                locale,
+                "No questions have been answered yet.",
+                "Todavía no se ha respondido ninguna pregunta.",
+            ),
+            Font::Regular,
+            11.0,
+            MARGIN,
+            WIDTH,
+            1,
+        );
+    }
+
+    for (i, section) in booklet.sections.iter().enumerate() {
+        // Sections flow on, so a short form is a few pages; a heading never ends a page.
+        if i == 0 {
+            layout.new_page();
+        } else {
+            layout.y -= 22.0;
+            layout.keep(120.0);
+        }
+        layout.paragraph(&section.title, Font::Bold, 16.0, MARGIN, WIDTH, 1);
+        layout.y -= 4.0;
+        layout.rule(MARGIN, WIDTH, 0.3);
+        layout.y -= 6.0;
+        for entry in &section.entries {
+            layout.y -= 8.0;
+            match entry {
+                Entry::Answer { question, answer } => {
+                    // A question never sits alone at the foot of a page without its answer.
+                    let q_lines = wrap(&encode(question, &mut 0), Font::Bold, 10.0, WIDTH).len();
+                    layout.keep(q_lines as f32 * 13.5 + 2.0 * 15.0);
+                    layout.paragraph(question, Font::Bold, 10.0, MARGIN, WIDTH, 1);
+                    layout.paragraph(answer, Font::Regular, 11.0, MARGIN + 10.0, WIDTH - 10.0, 2);
+                }
+                Entry::Blank {
+                    question,
+                    choices,
+                    lines,
+                } => {
+                    layout.keep(13.5 + 22.0 * f32::from((*lines).max(1)));
+                    layout.paragraph(question, Font::Bold, 10.0, MARGIN, WIDTH, 1);
+                    for choice in choices {
+                        layout.keep(15.0);
+                        layout.y -= 15.0;
+                        layout
+                            .page
+                            .set_stroke_gray(0.2)
+                            .set_line_width(0.8)
+                            .rect(MARGIN + 10.0, layout.y + 1.0, 8.0, 8.0)
+                            .stroke();
+                        let bytes = encode(choice, &mut layout.replaced);
+                        layout.text_at(Font::Regular, 10.5, MARGIN + 24.0, layout.y + 2.0, &bytes);
+                    }
+                    for _ in 0..*lines {
+                        layout.keep(22.0);
+                        layout.y -= 22.0;
+                        layout.rule(MARGIN + 10.0, WIDTH - 10.0, 0.6);
+                    }
+                }
+                Entry::Table {
+                    question,
+                    headers,
+                    rows,
+                } => {
+                    layout.keep(13.5 + 40.0);
+                    layout.paragraph(question, Font::Bold, 10.0, MARGIN, WIDTH, 1);
+                    layout.y -= 4.0;
+                    layout.table(headers, rows, booklet.mode == Mode::Blank);
+                }
+                Entry::Note { text } => {
+                    layout.paragraph(text, Font::Regular, 9.5, MARGIN + 10.0, WIDTH - 20.0, 2);
+                }
+            }
+        }
+    }
+    layout.new_page();
+    finish(booklet, layout)
+}
+
+fn finish(booklet: &Booklet, layout: Layout) -> PdfFile {
+    let Layout {
+        pages,
+        mut replaced,
+        ..
+    } = layout;
+    let locale = booklet.locale;
+    let mut pdf = Pdf::new();
+    let catalog_id = Ref::new(1);
+    let tree_id = Ref::new(2);
+    let regular_id = Ref::new(3);
+    let bold_id = Ref::new(4);
+    let info_id = Ref::new(5);
+    let first_page = 6;
+    let page_ids: Vec<Ref> = (0..pages.len())
+        .map(|i| Ref::new(first_page + 2 * i as i32))
+        .collect();
+
+    {
+        let mut catalog = pdf.catalog(catalog_id);
+        catalog.pages(tree_id);
+        catalog.lang(TextStr(locale.tag()));
+        catalog.viewer_preferences().display_doc_title(true);
+    }
+    let title = if booklet.child_name.is_empty() {
+        booklet.form_title.clone()
+    } else {
+        format!("{} — {}", booklet.form_title, booklet.child_name)
+    };
+    pdf.document_info(info_id)
+        .title(TextStr(&title))
+        .creator(TextStr("Family Forms"))
+        .producer(TextStr("Family Forms (pdf-writer)"));
+    pdf.pages(tree_id)
+        .kids(page_ids.iter().copied())
+        .count(page_ids.len() as i32);
+    for (id, name) in [(regular_id, "Helvetica"), (bold_id, "Helvetica-Bold")] {
+        pdf.type1_font(id)
+            .base_font(Name(name.as_bytes()))
+            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    }
+    let total = pages.len();
+    for (i, mut content) in pages.into_iter().enumerate() {
+        let page_id = page_ids[i];
+        let content_id = Ref::new(page_id.get() + 1);
+        if i > 0 {
+            let label = match locale {
+                crate::model::text::Locale::En => {
+                    format!("{} · page {} of {}", booklet.form_title, i + 1, total)
+                }
+                crate::model::text::Locale::Es => {
+                    format!("{} · página {} de {}", booklet.form_title, i + 1, total)
+                }
+            };
+            let bytes = encode(&label, &mut replaced);
+            content
+                .set_fill_gray(0.35)
+                .begin_text()
+                .set_font(Font::Regular.name(), 8.5)
+                .set_text_matrix([1.0, 0.0, 0.0, 1.0, MARGIN, MARGIN - 6.0])
+                .show(Str(&bytes))
+                .end_text();
+        }
+        let stream = content.finish();
+        let mut page = pdf.page(page_id);
+        page.media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H));
+        page.parent(tree_id);
+        page.contents(content_id);
+        page.resources()
+            .fonts()
+            .pair(Font::Regular.name(), regular_id)
+            .pair(Font::Bold.name(), bold_id);
+        page.finish();
+        pdf.stream(content_id, &stream);
+    }
+    PdfFile {
+        bytes: pdf.finish(),
+        replaced,
+    }
+}

@@ -1,0 +1,89 @@
+//! A booklet as HTML: the printed form of a document (and the read-only view of a received one).
+//! Every answer is inserted as text, never as HTML, so whatever was typed stays inert.
+
+use leptos::prelude::*;
+
+use crate::export::booklet::{t, Booklet, Entry, Mode};
+use crate::model::dates::format_date;
+use crate::model::text::Locale;
+
+#[component]
+pub fn BookletView(booklet: Booklet, #[prop(into)] today: String) -> impl IntoView {
+    let l = booklet.locale;
+    let made = match (booklet.mode, l) {
+        (Mode::Blank, _) => t(l, "To fill in by hand", "Para llenar a mano").to_string(),
+        (Mode::Filled, Locale::En) => {
+            format!("Prepared on {} with Family Forms", format_date(&today, l))
+        }
+        (Mode::Filled, Locale::Es) => {
+            format!("Preparado el {} con Family Forms", format_date(&today, l))
+        }
+    };
+    let empty = booklet.sections.is_empty().then(|| {
+        view! { <p class="booklet-empty">{t(l, "No questions have been answered yet.", "Todavía no se ha respondido ninguna pregunta.")}</p> }
+    });
+    let child = (!booklet.child_name.is_empty())
+        .then(|| view! { <p class="booklet-child">{booklet.child_name.clone()}</p> });
+    let sections = booklet
+        .sections
+        .into_iter()
+        .map(|s| {
+            let entries = s.entries.into_iter().map(entry_view).collect_view();
+            view! {
+                <section class="booklet-section">
+                    <h2>{s.title}</h2>
+                    {entries}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="booklet" lang=l.tag()>
+            <header class="booklet-cover">
+                <p class="booklet-kicker">"Family Forms"</p>
+                <h1 class="booklet-title">{booklet.form_title}</h1>
+                {child}
+                <p class="booklet-made">{made}</p>
+            </header>
+            {empty}
+            {sections}
+        </div>
+    }
+}
+
+fn entry_view(entry: Entry) -> AnyView {
+    match entry {
+        Entry::Answer { question, answer } => view! {
+            <div class="booklet-entry">
+                <h3 class="booklet-q">{question}</h3>
+                <p class="booklet-a">{answer}</p>
+            </div>
+        }
+        .into_any(),
+        Entry::Blank { question, choices, lines } => view! {
+            <div class="booklet-entry">
+                <h3 class="booklet-q">{question}</h3>
+                {(!choices.is_empty()).then(|| view! {
+                    <ul class="booklet-choices">{choices.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                })}
+                {(0..lines).map(|_| view! { <div class="booklet-line"></div> }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        Entry::Table { question, headers, rows } => view! {
+            <div class="booklet-entry booklet-table-entry">
+                <h3 class="booklet-q">{question}</h3>
+                <table class="booklet-table">
+                    <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|row| view! {
+                            <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+        Entry::Note { text } => view! { <p class="booklet-note">{text}</p> }.into_any(),
+    }
+}

@@ -1,0 +1,63 @@
+//! "Open a file you received": reads a document file as untrusted input and shows it read-only.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+
+use crate::export::data_file::{read_data_file, MAX_FILE_BYTES};
+use crate::ui::context::{tr, use_forms, use_locale, use_received};
+use crate::web;
+
+#[component]
+pub fn OpenReceived() -> impl IntoView {
+    let locale = use_locale();
+    let forms = use_forms();
+    let received = use_received();
+    let navigate = use_navigate();
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = web::take_picked_file(&ev) else {
+            return;
+        };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let l = locale.get_untracked();
+            let text = match web::read_file_text(&file, MAX_FILE_BYTES as f64).await {
+                Ok(text) => text,
+                Err(e) => {
+                    error.set(Some(e.message(l, MAX_FILE_BYTES / 1_000_000)));
+                    return;
+                }
+            };
+            let known: Vec<_> = forms.with_untracked(|f| f.iter().map(|d| (**d).clone()).collect());
+            match read_data_file(&text, &known) {
+                Ok(r) => {
+                    error.set(None);
+                    received.set(Some(Arc::new(r)));
+                    navigate("/received", Default::default());
+                }
+                Err(e) => error.set(Some(e.message(l))),
+            }
+        });
+    };
+    view! {
+        <section class="open-received" aria-labelledby="open-received-title">
+            <h2 id="open-received-title">{tr("Open a file you received", "Abrir un archivo que recibió")}</h2>
+            <p class="help" id="open-received-help">{tr(
+                "A family or a teacher may send you a Family Forms file (.json). It opens read-only; it is saved here only if you ask.",
+                "Una familia o una maestra le puede enviar un archivo de Family Forms (.json). Se abre solo para leer; se guarda aquí solo si usted lo pide.",
+            )}</p>
+            <label class="file-button" for="open-received-file">{tr("Choose a file", "Elegir un archivo")}</label>
+            <input id="open-received-file" class="visually-hidden-file" type="file" accept=".json,application/json"
+                aria-describedby="open-received-help" on:change=on_change/>
+            <div role="alert">
+                {move || error.get().map(|e| view! {
+                    <div class="banner banner-error">
+                        <p>{tr("This file cannot be opened:", "No se puede abrir este archivo:")}</p>
+                        <p>{e}</p>
+                    </div>
+                })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,24 @@
+//! "A new version is ready — reload": shown when the service worker has a new version waiting.
+//! Reloading saves first (the form saves when the page is hidden), so nothing typed is lost.
+
+use leptos::prelude::*;
+
+use crate::ui::context::tr;
+use crate::web;
+
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let ready = RwSignal::new(web::update_waiting());
+    let listener = window_event_listener_untyped("ff-update-ready", move |_| ready.set(true));
+    on_cleanup(move || listener.remove());
+    move || {
+        ready.get().then(|| view! {
+            <div class="banner banner-info update-banner screen-only" role="status">
+                <span>{tr("A new version of Family Forms is ready.", "Hay una versión nueva de Family Forms.")}</span>
+                <button type="button" class="secondary" on:click=move |_| web::apply_update()>
+                    {tr("Reload", "Recargar")}
+                </button>
+            </div>
+        })
+    }
+}

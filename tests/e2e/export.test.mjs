@@ -1,0 +1,221 @@
+// Export and share as a family and a teacher do it: a PDF read back with pdftotext, the print
+// booklet, "copy as text", the phone's share sheet, and a file opened in a fresh browser, with
+// hostile files and typed scripts staying harmless.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { start, ready, downloadedText, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const ACCENTS = '¿Qué le gusta? ¡Cantar! Ñandú, pingüino, “cuentos” — l’école, árbol, éxito, índice, ópera, único';
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> javascript:window.__xss=3';
+
+/** Text of a PDF on disk, whitespace squashed, through poppler's pdftotext. */
+function pdfText(path) {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8').replace(/\s+/g, ' ');
+}
+const squash = (s) => s.replace(/\s+/g, ' ');
+
+/** A Spanish-speaking parent fills part of Getting to Know My Child. */
+async function fillInSpanish() {
+  const { page, context, errors } = await env.phone('es-US');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+  // The print dialog is the browser's; here it only records that it was asked for.
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/form/getting-to-know-my-child');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel('Nombre completo de mi hijo o hija').fill('Amelia Núñez');
+  await page.getByLabel('El nombre con que a mi hijo o hija le gusta que le llamen').fill('Mía');
+  await page.getByLabel('Escuela y distrito').fill(XSS);
+  await page.getByRole('button', { name: 'Siguiente →' }).tap();
+  await page.getByLabel('Tradiciones, días festivos o celebraciones importantes para nuestra familia').fill(ACCENTS);
+  await page.getByText('Guardado en este aparato').waitFor();
+  return { page, context, errors };
+}
+
+test('the PDF downloads with a plain name, and every accent and the typed script come back as text', async () => {
+  const { page, context, errors } = await fillInSpanish();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Guardar o compartir como PDF' }).tap(),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(download.suggestedFilename(), `conociendo-a-mi-hijo-o-hija-mia-${today}.pdf`);
+  const path = join(ARTIFACTS, 'export-gtkmc-es.pdf');
+  await download.saveAs(path);
+  const text = pdfText(path);
+  assert.ok(text.includes('Conociendo a mi hijo o hija'), 'title');
+  assert.ok(text.includes('Mía'), 'the name the child likes, on the cover');
+  assert.ok(text.includes(squash(ACCENTS)), `accents intact in: ${text.slice(0, 400)}`);
+  assert.ok(text.includes(squash(XSS)), 'the typed script is just words in the PDF');
+  await page.getByText('PDF guardado en sus descargas.').waitFor();
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('print draws a clean booklet without the app, and typed scripts stay inert', async () => {
+  const { page, context, errors } = await fillInSpanish();
+  await page.getByRole('button', { name: 'Imprimir', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const booklet = page.locator('.print-only .booklet');
+  assert.ok(await booklet.isVisible(), 'the booklet is what prints');
+  assert.equal(await page.locator('header.app-bar').isVisible(), false, 'no app bar on paper');
+  assert.equal(await page.getByRole('button', { name: 'Imprimir', exact: true }).isVisible(), false, 'no buttons on paper');
+  assert.equal(await booklet.locator('.booklet-child').innerText(), 'Mía');
+  assert.ok((await booklet.innerText()).includes(XSS), 'the script is shown as the words typed');
+  assert.equal(await page.locator('img').count(), 0, 'no element was made from an answer');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  for (const [w, h] of [[360, 740], [1280, 800]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: join(ARTIFACTS, `print-preview-${w}.png`), fullPage: true });
+  }
+  const paper = join(ARTIFACTS, 'print-gtkmc-es.pdf');
+  await page.pdf({ path: paper, format: 'A4' });
+  assert.ok(pdfText(paper).includes(squash(ACCENTS)));
+  await page.pdf({ path: join(ARTIFACTS, 'print-gtkmc-es-letter.pdf'), format: 'Letter' });
+
+  // A blank copy to fill by hand: every question, with room to write.
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Imprimir una copia en blanco' }).tap();
+  await page.waitForFunction(() => window.__printed === 2);
+  await page.emulateMedia({ media: 'print' });
+  const blank = page.locator('.print-only .booklet');
+  assert.ok((await blank.innerText()).includes('¿Cómo llegará mi hijo o hija a la escuela?'));
+  assert.ok(await blank.locator('.booklet-line').count() > 20, 'writing lines');
+  assert.equal(await blank.locator('.booklet-child').count(), 0, 'a blank copy names no child');
+  await page.pdf({ path: join(ARTIFACTS, 'print-blank-es.pdf'), format: 'Letter' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('copy as text puts a readable summary on the clipboard', async () => {
+  const { page, context, errors } = await fillInSpanish();
+  await page.getByRole('button', { name: 'Copiar como texto' }).tap();
+  await page.getByText('Copiado. Péguelo en un mensaje de texto o un correo.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith('Conociendo a mi hijo o hija — Mía'), copied.slice(0, 80));
+  assert.ok(copied.includes(ACCENTS));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('where the phone can share files, the PDF goes to the share sheet', async () => {
+  const { page, context, errors } = await env.phone('en-US');
+  await page.addInitScript(() => {
+    window.__shared = [];
+    navigator.canShare = (data) => Array.isArray(data?.files) && data.files.length > 0;
+    navigator.share = async (data) => {
+      for (const f of data.files) window.__shared.push({ name: f.name, type: f.type, size: f.size, title: data.title });
+    };
+  });
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByRole('button', { name: 'Save or share as PDF' }).tap();
+  await page.getByText('PDF shared.').waitFor();
+  await page.getByRole('button', { name: 'Save a file for the app' }).tap();
+  await page.getByText('File shared.').waitFor();
+  const shared = await page.evaluate(() => window.__shared);
+  assert.equal(shared.length, 2);
+  assert.match(shared[0].name, /^seven-things-to-tell-the-teacher-\d{4}-\d\d-\d\d\.pdf$/);
+  assert.equal(shared[0].type, 'application/pdf');
+  assert.ok(shared[0].size > 1000);
+  assert.equal(shared[1].type, 'application/json');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a teacher opens the file in a fresh browser: read-only first, saved only when asked, never overwriting', async () => {
+  const family = await fillInSpanish();
+  const [download] = await Promise.all([
+    family.page.waitForEvent('download'),
+    family.page.getByRole('button', { name: 'Guardar un archivo para la aplicación' }).tap(),
+  ]);
+  const file = join(ARTIFACTS, 'received-gtkmc.json');
+  await download.saveAs(file);
+  const sent = JSON.parse(await downloadedText(download));
+  assert.equal(sent.form.id, 'getting-to-know-my-child');
+  assert.equal(typeof sent.form.version, 'number');
+  await family.context.close();
+
+  // The teacher: another browser profile, in English, that has never seen this family.
+  const { page, context, errors } = await env.phone('en-US');
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.locator('#open-received-file').setInputFiles(file);
+  await page.waitForURL(/\/received$/);
+  await page.getByText('Received: Getting to Know My Child — Mía').waitFor();
+  assert.ok(await page.getByText('Read only.', { exact: false }).isVisible());
+  const booklet = page.locator('.booklet');
+  assert.ok((await booklet.innerText()).includes(ACCENTS), 'the family’s words, as typed');
+  assert.ok((await booklet.innerText()).includes('Traditions, holidays or celebrations'), 'questions in the teacher’s language');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('doc:')).length), 0, 'nothing saved yet');
+  await page.screenshot({ path: join(ARTIFACTS, 'received-360.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Print', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save or share as PDF' }).tap(),
+  ]);
+  await pdf.saveAs(join(ARTIFACTS, 'received-en.pdf'));
+  assert.ok(pdfText(join(ARTIFACTS, 'received-en.pdf')).includes(squash(ACCENTS)));
+
+  await page.getByRole('button', { name: 'Save on this device' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  const first = page.url();
+  assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía');
+  // Opening and saving the same file again makes a second document; the first is untouched.
+  await page.getByLabel('The name my child likes to be called').fill('Mía (edited by teacher)');
+  await page.getByText('Saved on this device').waitFor();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.locator('#open-received-file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Save on this device' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  assert.notEqual(page.url(), first);
+  assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía');
+  await page.goto(first);
+  await ready(page);
+  assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía (edited by teacher)');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile files get a clear message and the app keeps working', async () => {
+  const { page, context, errors } = await env.phone('es-US');
+  await page.goto(env.url + '/');
+  await ready(page);
+  const input = page.locator('#open-received-file');
+  const alert = page.locator('.open-received [role="alert"]');
+  const cases = [
+    ['not JSON', Buffer.from('%PDF-1.7 not a form'), 'no es un archivo de Family Forms'],
+    ['too large', Buffer.alloc(6_000_000, 32), 'demasiado grande'],
+    ['deep nesting', Buffer.from('['.repeat(50000) + ']'.repeat(50000)), 'demasiado anidada'],
+    ['newer', Buffer.from(JSON.stringify({ format: 'family-forms/document', version: 99, document: {} })), 'versión más nueva'],
+    ['unknown form', Buffer.from(JSON.stringify({
+      format: 'family-forms/document', version: 2, form: { title: { en: 'Field trip permission' } },
+      document: { id: 'x', form_id: 'field-trip', form_version: 1, answers: {}, created: '2026-11-01T00:00:00Z', updated: '2026-11-01T00:00:00Z' },
+    })), 'Field trip permission'],
+    ['a backup', Buffer.from(JSON.stringify({ format: 'family-forms/backup', version: 1 })), 'copia de seguridad completa'],
+  ];
+  for (const [name, buffer, expected] of cases) {
+    await input.setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer });
+    await alert.getByText(expected, { exact: false }).waitFor({ timeout: 5000 });
+    assert.ok((await alert.innerText()).includes('No se puede abrir este archivo'), name);
+  }
+  // Still working: the form list is there and a form opens.
+  await page.getByRole('link', { name: 'Siete cosas que contarle a la maestra' }).first().tap();
+  await page.waitForURL(/\/doc\//);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

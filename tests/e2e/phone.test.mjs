@@ -1,0 +1,211 @@
+// On a phone, offline, in both languages, for everyone: the service worker (offline and
+// updates), no request to any other origin, axe-core on every page in en and es, a form filled
+// with the keyboard alone, no sideways scrolling at 360 px (and 320 px, as at 200% zoom), and
+// screenshots at 360×740 and 1280×800.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { start, ready, ARTIFACTS, PHONE } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Waits until the service worker controls the page (first visit: after it has cached all). */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+}
+
+/** A page with one child and one document, so home, lists and forms all have content. */
+async function withSomeData(page) {
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.evaluate(() => {
+    localStorage.setItem('family-forms:children', JSON.stringify({
+      format: 'family-forms/children', version: 1,
+      children: [{ id: 'c1', name: 'Mía Núñez', preferred_name: 'Mía', birth_date: '2021-03-04', grade: 'k', school: '' }],
+    }));
+  });
+}
+
+test('after one visit the app opens, fills and exports a form with the network off', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  await controlled(page);
+  await context.setOffline(true);
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill('Offline Olivia');
+  await page.getByText('Saved on this device').waitFor();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Offline Olivia');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save or share as PDF' }).tap(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.pdf$/);
+  await context.setOffline(false);
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+test('a new deployment shows "a new version is ready", and reloading loses nothing', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await controlled(page);
+  const before = await page.evaluate(() => caches.keys());
+  assert.equal(before.length, 1);
+
+  env.server.deployNewVersion('v2');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.getByText('A new version of Family Forms is ready.').waitFor({ timeout: 20000 });
+  await page.getByLabel("Teacher's name").fill('Ms. Rivera, typed just before the update');
+  await page.getByRole('button', { name: 'Reload' }).tap();
+  await page.waitForEvent('load');
+  await ready(page);
+  assert.equal(await page.getByLabel("Teacher's name").inputValue(), 'Ms. Rivera, typed just before the update');
+  await page.waitForFunction(async () => (await caches.keys()).length === 1);
+  const after = await page.evaluate(() => caches.keys());
+  assert.notDeepEqual(after, before, 'the old cache is gone, the new one is in use');
+  assert.equal(await page.getByText('A new version of Family Forms is ready.').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a whole session never sends a request to another origin', async () => {
+  const { page, context, errors } = await env.phone();
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await withSomeData(page);
+  for (const path of ['/', '/settings', '/form/getting-to-know-my-child', '/form/ppt-prep', '/form/partnership-plan']) {
+    await page.goto(env.url + path);
+    await ready(page);
+  }
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await page.getByRole('button', { name: 'Imprimir', exact: true }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Guardar o compartir como PDF' }).tap(),
+  ]);
+  await download.path();
+  const foreign = requests.filter((u) => !u.startsWith(env.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.length > 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Every page of the app, as paths (the received page is reached by opening a file). */
+async function everyPage(page) {
+  const pages = ['/', '/settings', '/form/getting-to-know-my-child', '/form/ppt-prep', '/form/partnership-plan', '/form/seven-things', '/no-such-page', '/received'];
+  return pages;
+}
+
+test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish', async () => {
+  for (const locale of ['en-US', 'es-US']) {
+    const context = await env.browser.newContext({ ...PHONE, locale, bypassCSP: true });
+    const page = await context.newPage();
+    await withSomeData(page);
+    const found = [];
+    for (const path of await everyPage(page)) {
+      await page.goto(env.url + path);
+      await ready(page);
+      if (path.startsWith('/form/')) await page.waitForURL(/\/doc\//);
+      await ready(page);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(async () => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      }));
+      assert.ok(result.passes.length > 20, `${path}: axe ran its checks`);
+      for (const v of result.violations) {
+        found.push(`${locale} ${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      assert.equal(await page.locator('html').getAttribute('lang'), locale.slice(0, 2), `${path}: <html lang>`);
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  }
+});
+
+test('a form can be filled with the keyboard alone, with a visible focus everywhere', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    return { id: el.id, tag: el.tagName, label: el.labels?.[0]?.innerText ?? el.innerText, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  /** Tabs forward until the focus is on the element with `id` (at most 60 steps). */
+  async function tabTo(id) {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      assert.ok(f.outline !== 'none' && f.width >= 2, `visible focus on ${f.tag}#${f.id}`);
+      if (f.id === id) return;
+    }
+    assert.fail(`never reached #${id} with Tab`);
+  }
+  await tabTo('f-child_name');
+  await page.keyboard.type('Keyboard Kai');
+  await tabTo('f-preferred_name');
+  await page.keyboard.type('Kai');
+  // Next section with the keyboard: the "Next" button.
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused()).label?.startsWith('Next')) break;
+  }
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '1. Health' }).waitFor();
+  await tabTo('f-allergies');
+  await page.keyboard.press('Space');
+  await tabTo('f-allergies-details');
+  await page.keyboard.type('Peanuts');
+  await page.getByText('Saved on this device').waitFor();
+  await page.reload();
+  await ready(page);
+  await page.getByRole('heading', { name: 'About your child' }).waitFor();
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Keyboard Kai');
+  await context.close();
+});
+
+test('no page scrolls sideways at 360 px or 320 px (200% zoom), and screenshots are kept', async () => {
+  const context = await env.browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await withSomeData(page);
+  const wide = [];
+  for (const path of await everyPage(page)) {
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 740 });
+      await page.goto(env.url + path);
+      await ready(page);
+      if (path.startsWith('/form/')) await page.waitForURL(/\/doc\//);
+      await ready(page);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scroll > width) wide.push(`${path} at ${width}px: ${scroll}px wide`);
+    }
+  }
+  assert.deepEqual(wide, []);
+  for (const [w, h] of [[360, 740], [1280, 800]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto(env.url + '/');
+    await ready(page);
+    await page.screenshot({ path: join(ARTIFACTS, `home-${w}.png`), fullPage: true });
+    await page.goto(env.url + '/form/getting-to-know-my-child');
+    await page.waitForURL(/\/doc\//);
+    await ready(page);
+    await page.screenshot({ path: join(ARTIFACTS, `form-${w}.png`), fullPage: true });
+  }
+  await context.close();
+});

@@ -1,0 +1,525 @@
+//! What leaves the device: the booklet, the PDF (read back with a PDF library), the plain-text
+//! summary, and the data file a teacher opens, including every hostile file case.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{TimeZone, Utc};
+use family_forms::export::booklet::{booklet, plain_text, Entry, Mode};
+use family_forms::export::data_file::{
+    read_data_file, write_data_file, ImportError, MAX_FILE_BYTES,
+};
+use family_forms::export::pdf::{booklet_pdf, MARKER};
+use family_forms::forms::builtin;
+use family_forms::model::child::Child;
+use family_forms::model::document::{to_saved, Document};
+use family_forms::model::schema::{Field, FieldKind, FormDef};
+use family_forms::model::text::Locale;
+use family_forms::model::values::{Answer, Answers, CheckItem, Row, YesNo, OTHER};
+
+const ACCENTS: &str = "¿Qué le gusta? ¡Mucho! Ñandú, pingüino, canción – “cuentos” — l’école, árbol, éxito, índice, ópera, único";
+
+fn form(id: &str) -> FormDef {
+    builtin()
+        .iter()
+        .find(|f| f.id == id)
+        .expect("shipped form")
+        .clone()
+}
+
+/// An answer for `field` that uses accents, so every PDF check covers them.
+fn answer_for(field: &Field, n: usize) -> Option<Answer> {
+    let text = format!("{ACCENTS} ({n})");
+    Some(match &field.kind {
+        FieldKind::ShortText { .. } | FieldKind::LongText {} => Answer::text(text),
+        FieldKind::Date {} => Answer::text(format!("2026-11-{:02}", 1 + n % 28)),
+        FieldKind::Number { .. } => Answer::text(format!("{n}")),
+        FieldKind::Email {} => Answer::text(format!("familia{n}@example.org")),
+        FieldKind::Phone {} => Answer::text("(860) 555-0134"),
+        FieldKind::Choice { options, other, .. } => {
+            if *other {
+                Answer::Choice {
+                    selected: OTHER.into(),
+                    other: text,
+                }
+            } else {
+                Answer::Choice {
+                    selected: options[n % options.len()].value.clone(),
+                    other: String::new(),
+                }
+            }
+        }
+        FieldKind::MultiChoice { options, .. } => Answer::Multi {
+            selected: options.iter().take(2).map(|o| o.value.clone()).collect(),
+            other: String::new(),
+        },
+        FieldKind::YesNo { .. } => Answer::YesNo {
+            answer: Some(YesNo::Yes),
+            details: text,
+        },
+        FieldKind::Rating { max, .. } => Answer::text(max.to_string()),
+        FieldKind::Checklist { items } => Answer::Checklist {
+            items: items
+                .iter()
+                .map(|i| {
+                    (
+                        i.id.clone(),
+                        CheckItem {
+                            done: true,
+                            date: "2026-11-20".into(),
+                            note: "listo, señora".into(),
+                        },
+                    )
+                })
+                .collect(),
+        },
+        FieldKind::Rows { columns, .. } => Answer::Rows {
+            rows: (0..2)
+                .map(|r| Row {
+                    id: format!("r{r}"),
+                    cells: Answers(
+                        columns
+                            .iter()
+                            .filter_map(|c| Some((c.id.clone(), answer_for(c, n + r)?)))
+                            .collect(),
+                    ),
+                })
+                .collect(),
+        },
+        FieldKind::Signature {} => Answer::Signature {
+            name: "Inés Muñoz".into(),
+            date: "2026-11-23".into(),
+        },
+        FieldKind::Derived { .. } | FieldKind::Info { .. } => return None,
+    })
+}
+
+fn filled(def: &FormDef) -> Document {
+    let mut doc = Document::new(
+        "d1",
+        def.id.clone(),
+        def.version,
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+    );
+    for (n, (_, field)) in def.fields().enumerate() {
+        if let Some(a) = answer_for(field, n) {
+            doc.answers.0.insert(field.id.clone(), a);
+        }
+    }
+    doc
+}
+
+/// A long-text question shown whatever the other answers are.
+fn long_text_field(def: &FormDef) -> &Field {
+    def.sections
+        .iter()
+        .filter(|s| s.visible_when.is_none())
+        .flat_map(|s| &s.fields)
+        .find(|f| matches!(f.kind, FieldKind::LongText {}) && f.visible_when.is_none())
+        .expect("a long-text question")
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn pdf_text(bytes: &[u8]) -> (lopdf::Document, String) {
+    let pdf = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).expect("its text extracts");
+    (pdf, text)
+}
+
+#[test]
+fn pdf_of_a_fully_filled_form_holds_every_answer_with_accents_in_both_languages() {
+    for id in [
+        "getting-to-know-my-child",
+        "ppt-prep",
+        "partnership-plan",
+        "seven-things",
+    ] {
+        let def = form(id);
+        let doc = filled(&def);
+        for locale in [Locale::En, Locale::Es] {
+            let b = booklet(&def, &doc.answers, None, locale, Mode::Filled);
+            let file = booklet_pdf(&b, "23 de noviembre de 2026");
+            assert_eq!(file.replaced, 0, "{id}: nothing needs replacing");
+            let (_, text) = pdf_text(&file.bytes);
+            let text = squash(&text);
+            assert!(
+                text.contains(&squash(&b.form_title)),
+                "{id}: title on the cover"
+            );
+            let mut checked = 0;
+            for section in &b.sections {
+                assert!(
+                    text.contains(&squash(&section.title)),
+                    "{id}: section {}",
+                    section.title
+                );
+                for entry in &section.entries {
+                    match entry {
+                        Entry::Answer { question, answer } => {
+                            assert!(
+                                text.contains(&squash(question)),
+                                "{id} {locale:?}: question {question}"
+                            );
+                            assert!(
+                                text.contains(&squash(answer)),
+                                "{id} {locale:?}: answer {answer}"
+                            );
+                        }
+                        Entry::Table { rows, .. } => {
+                            for cell in rows.iter().flatten() {
+                                assert!(text.contains(&squash(cell)), "{id}: cell {cell}");
+                            }
+                        }
+                        _ => {}
+                    }
+                    checked += 1;
+                }
+            }
+            assert!(checked > 5, "{id}: the booklet has entries ({checked})");
+            assert!(
+                text.contains(&squash(ACCENTS)),
+                "{id}: accents, ¿ ¡ ñ ü, quotes and dashes survive"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_visible_answered_question_reaches_the_booklet_and_hidden_ones_do_not() {
+    let def = form("getting-to-know-my-child");
+    let doc = filled(&def);
+    let b = booklet(&def, &doc.answers, None, Locale::En, Mode::Filled);
+    let questions: Vec<&str> = b
+        .sections
+        .iter()
+        .flat_map(|s| &s.entries)
+        .map(Entry::heading)
+        .collect();
+    for section in &def.sections {
+        for field in &section.fields {
+            let shown =
+                family_forms::model::logic::is_visible_in(&def, &doc.answers, section, field);
+            let label = field.label.get(Locale::En);
+            match field.kind {
+                FieldKind::Info { .. } => assert!(
+                    !questions.contains(&label),
+                    "notes are not in a filled booklet"
+                ),
+                _ if shown => assert!(questions.contains(&label), "missing: {label}"),
+                _ => assert!(
+                    !questions.contains(&label),
+                    "hidden question printed: {label}"
+                ),
+            }
+        }
+    }
+    // Unanswered questions are left out of a filled booklet, but all are in a blank one.
+    let empty = booklet(&def, &Answers::default(), None, Locale::En, Mode::Filled);
+    assert!(empty.sections.is_empty());
+    let blank = booklet(&def, &Answers::default(), None, Locale::Es, Mode::Blank);
+    let count: usize = blank.sections.iter().map(|s| s.entries.len()).sum();
+    assert_eq!(count, def.fields().count());
+    assert!(booklet_pdf(&blank, "").bytes.starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_cover_names_the_child_by_the_name_they_like() {
+    let def = form("getting-to-know-my-child");
+    let mut answers = Answers::default();
+    answers
+        .0
+        .insert("child_name".into(), Answer::text("Amelia Núñez"));
+    answers
+        .0
+        .insert("preferred_name".into(), Answer::text("Mía"));
+    assert_eq!(
+        booklet(&def, &answers, None, Locale::En, Mode::Filled).child_name,
+        "Mía"
+    );
+    let child = Child {
+        id: "c1".into(),
+        name: "Amelia Núñez".into(),
+        preferred_name: "Millie".into(),
+        ..Child::default()
+    };
+    assert_eq!(
+        booklet(&def, &answers, Some(&child), Locale::En, Mode::Filled).child_name,
+        "Millie"
+    );
+}
+
+#[test]
+fn pdf_metadata_has_title_and_language() {
+    let def = form("getting-to-know-my-child");
+    let mut doc = filled(&def);
+    doc.answers
+        .0
+        .insert("preferred_name".into(), Answer::text("Mía"));
+    let b = booklet(&def, &doc.answers, None, Locale::Es, Mode::Filled);
+    let file = booklet_pdf(&b, "hoy");
+    let (pdf, _) = pdf_text(&file.bytes);
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(|r| pdf.get_dictionary(r.as_reference().unwrap()))
+        .expect("info");
+    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    assert_eq!(title, format!("{} — Mía", def.title.es));
+    let catalog = pdf.catalog().unwrap();
+    let lang = lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap();
+    assert_eq!(lang, "es");
+}
+
+#[test]
+fn characters_the_fonts_lack_become_a_visible_marker_and_are_counted() {
+    let def = form("seven-things");
+    let field = long_text_field(&def);
+    let mut answers = Answers::default();
+    answers.0.insert(
+        field.id.clone(),
+        Answer::text("Le encanta 🦖 y 中文 — ¡sí!"),
+    );
+    let b = booklet(&def, &answers, None, Locale::Es, Mode::Filled);
+    let file = booklet_pdf(&b, "hoy");
+    assert_eq!(file.replaced, 3);
+    let (_, text) = pdf_text(&file.bytes);
+    assert!(squash(&text).contains(&squash(&format!(
+        "Le encanta {MARKER} y {MARKER}{MARKER} — ¡sí!"
+    ))));
+}
+
+#[test]
+fn very_long_answers_and_words_wrap_onto_more_pages_without_losing_text() {
+    let def = form("seven-things");
+    let field = long_text_field(&def);
+    let long = format!(
+        "{} https://example.org/{}",
+        "palabra ".repeat(3000),
+        "x".repeat(400)
+    );
+    let mut answers = Answers::default();
+    answers
+        .0
+        .insert(field.id.clone(), Answer::text(long.clone()));
+    let file = booklet_pdf(
+        &booklet(&def, &answers, None, Locale::En, Mode::Filled),
+        "today",
+    );
+    let (pdf, text) = pdf_text(&file.bytes);
+    assert!(pdf.get_pages().len() > 5);
+    assert_eq!(squash(&text).matches("palabra").count(), 3000);
+    assert!(squash(&text).contains(&squash(&format!("https://example.org/{}", "x".repeat(400)))));
+}
+
+#[test]
+fn plain_text_summary_reads_like_a_message() {
+    let def = form("seven-things");
+    let doc = filled(&def);
+    let text = plain_text(&booklet(&def, &doc.answers, None, Locale::Es, Mode::Filled));
+    assert!(text.starts_with(def.title.es.as_str()));
+    assert!(text.contains(ACCENTS));
+    assert!(!text.contains('<'), "no markup in a text message");
+}
+
+#[test]
+fn data_file_round_trips_with_form_and_child() {
+    let def = form("getting-to-know-my-child");
+    let doc = filled(&def);
+    let child = Child {
+        id: "c1".into(),
+        name: "Amelia Núñez".into(),
+        preferred_name: "Mía".into(),
+        ..Child::default()
+    };
+    let text = write_data_file(&def, &doc, Some(&child), false, Utc::now());
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["form"]["id"], def.id.as_str());
+    assert_eq!(value["form"]["version"], def.version);
+    let received = read_data_file(&text, builtin()).expect("opens");
+    assert_eq!(received.document, doc);
+    assert_eq!(received.child_name, "Mía");
+    assert!(received.new_form_source.is_none());
+    // A plain saved copy (the "download a copy" file) opens too.
+    assert!(read_data_file(&to_saved(&doc), builtin()).is_ok());
+}
+
+#[test]
+fn a_school_form_travels_inside_the_file() {
+    let def =
+        family_forms::model::definition::parse_definition(include_str!("fixtures/every-kind.json"))
+            .unwrap();
+    let doc = filled(&def);
+    let text = write_data_file(&def, &doc, None, true, Utc::now());
+    let received = read_data_file(&text, builtin()).expect("opens with its own form");
+    assert_eq!(received.def, def);
+    assert!(received.new_form_source.is_some());
+    // Without the definition, the app says which form is missing.
+    let bare = write_data_file(&def, &doc, None, false, Utc::now());
+    match read_data_file(&bare, builtin()) {
+        Err(ImportError::UnknownForm(name)) => assert_eq!(name, def.title.en),
+        other => panic!("expected UnknownForm, got {other:?}"),
+    }
+    // A broken definition inside the file is refused with its path.
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["definition"]["sections"][0]["fields"][0]["kind"] = "dat".into();
+    let err = read_data_file(&value.to_string(), builtin()).unwrap_err();
+    assert!(
+        err.message(Locale::En).contains("unknown kind \"dat\""),
+        "{}",
+        err.message(Locale::En)
+    );
+}
+
+/// Whether an error is the one a case expects.
+type Expect = fn(&ImportError) -> bool;
+
+#[test]
+fn hostile_files_are_refused_with_a_reason_in_both_languages() {
+    let def = form("seven-things");
+    let doc = filled(&def);
+    let good: serde_json::Value =
+        serde_json::from_str(&write_data_file(&def, &doc, None, false, Utc::now())).unwrap();
+    let with = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        v.to_string()
+    };
+    let field = long_text_field(&def).id.clone();
+    let cases: Vec<(&str, String, Expect)> = vec![
+        (
+            "too large",
+            format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_FILE_BYTES)),
+            |e| *e == ImportError::TooLarge,
+        ),
+        ("not JSON", "%PDF-1.7 this is not json".into(), |e| {
+            *e == ImportError::NotJson
+        }),
+        ("empty", String::new(), |e| *e == ImportError::NotJson),
+        (
+            "deep nesting",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            |e| *e == ImportError::TooDeep,
+        ),
+        (
+            "wrong format",
+            with(&|v| v["format"] = "something-else".into()),
+            |e| *e == ImportError::NotOurs,
+        ),
+        ("no format", "{\"hello\": 1}".into(), |e| {
+            *e == ImportError::NotOurs
+        }),
+        (
+            "a backup",
+            "{\"format\":\"family-forms/backup\",\"version\":1}".into(),
+            |e| *e == ImportError::IsBackup,
+        ),
+        ("newer version", with(&|v| v["version"] = 99.into()), |e| {
+            *e == ImportError::Newer(99)
+        }),
+        (
+            "unknown form",
+            with(&|v| v["document"]["form_id"] = "nope".into()),
+            |e| matches!(e, ImportError::UnknownForm(_)),
+        ),
+        (
+            "damaged document",
+            with(&|v| v["document"]["answers"] = 5.into()),
+            |e| matches!(e, ImportError::Damaged(_)),
+        ),
+        (
+            "a 1 MB answer",
+            with(&|v| {
+                v["document"]["answers"][field.as_str()] =
+                    serde_json::json!({"type": "text", "value": "a".repeat(1_000_000)})
+            }),
+            |e| matches!(e, ImportError::AnswerTooLong(_)),
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let err = read_data_file(&text, builtin()).expect_err(name);
+        assert!(expected(&err), "{name}: got {err:?}");
+        for locale in [Locale::En, Locale::Es] {
+            assert!(err.message(locale).len() > 20, "{name}: a real message");
+        }
+        assert_ne!(
+            err.message(Locale::En),
+            err.message(Locale::Es),
+            "{name}: translated"
+        );
+    }
+}
+
+#[test]
+fn script_in_answers_stays_plain_text_everywhere() {
+    let def = form("seven-things");
+    let field = long_text_field(&def);
+    let payload = "<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)";
+    let mut doc = filled(&def);
+    doc.answers
+        .0
+        .insert(field.id.clone(), Answer::text(payload));
+    let text = write_data_file(&def, &doc, None, false, Utc::now());
+    let received = read_data_file(&text, builtin()).expect("a strange answer is still an answer");
+    let b = booklet(
+        &received.def,
+        &received.document.answers,
+        None,
+        Locale::En,
+        Mode::Filled,
+    );
+    assert!(plain_text(&b).contains(payload), "kept as the words typed");
+    let (_, pdf) = pdf_text(&booklet_pdf(&b, "today").bytes);
+    assert!(squash(&pdf).contains(&squash(payload)));
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,600}") {
+            let _ = read_data_file(&s, builtin());
+        }
+
+        #[test]
+        fn arbitrary_edits_of_a_real_file_never_panic(cut in 0usize..4000, insert in "[\\[\\]{}\",:a-z0-9 ]{0,16}") {
+            let def = form("seven-things");
+            let text = write_data_file(&def, &filled(&def), None, false, Utc::now());
+            let cut = cut.min(text.len());
+            let cut = (0..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            let mutated = format!("{}{}{}", &text[..cut], insert, &text[cut..]);
+            if let Ok(r) = read_data_file(&mutated, builtin()) {
+                let b = booklet(&r.def, &r.document.answers, None, Locale::Es, Mode::Filled);
+                prop_assert!(booklet_pdf(&b, "hoy").bytes.starts_with(b"%PDF"));
+            }
+        }
+
+        #[test]
+        fn any_answer_text_makes_a_readable_pdf(s in "\\PC{0,300}") {
+            let def = form("seven-things");
+            let field = long_text_field(&def);
+            let mut answers = Answers::default();
+            answers.0.insert(field.id.clone(), Answer::text(s));
+            let file = booklet_pdf(&booklet(&def, &answers, None, Locale::En, Mode::Filled), "today");
+            prop_assert!(lopdf::Document::load_mem(&file.bytes).is_ok());
+        }
+    }
+}
+
+#[test]
+fn a_data_file_without_a_child_profile_names_the_child_typed_in_the_form() {
+    let def = form("getting-to-know-my-child");
+    let mut doc = Document::new("d1", def.id.clone(), def.version, Utc::now());
+    doc.answers
+        .0
+        .insert("child_name".into(), Answer::text("Amelia Núñez"));
+    doc.answers
+        .0
+        .insert("preferred_name".into(), Answer::text("Mía"));
+    let text = write_data_file(&def, &doc, None, false, Utc::now());
+    assert_eq!(read_data_file(&text, builtin()).unwrap().child_name, "Mía");
+}
