@@ -1,11 +1,14 @@
-// Benchmark: sizes of the release build and how fast the home page first renders in headless
-// Chromium on loopback. Prints a Markdown table and writes bench-results/latest.json.
-// Run through scripts/bench, which builds release first. Not a test: it judges nothing.
+// Benchmark: size and speed of the release build in headless Chromium on loopback, with CDP CPU
+// throttling (4×) and, for cold loads, a slow-4G network. Prints a Markdown table with a pass or
+// fail for each budget and writes bench-results/latest.json. Run through scripts/bench, which
+// builds release first. Tests never time anything; this is where speed is judged.
 import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { serveDist } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS, PHONE } from '../tests/e2e/harness.mjs';
 
@@ -26,7 +29,7 @@ function sizes() {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else {
+      else if (!name.endsWith('.gz')) {
         const raw = readFileSync(full);
         files.push({ file: full.slice(DIST.length + 1), raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length });
       }
@@ -165,16 +168,21 @@ async function home200(browser, url) {
 }
 
 /** Keystroke to next paint while typing 200 characters into a long text of the largest form. */
-async function typing(browser, url) {
+async function typing(browser, url, staticUrl = null) {
   const { def, fields } = largestForm();
   const section = def.sections.findIndex((s) => s.fields.some((f) => f.kind === 'long_text' && !f.visible_when));
   const field = def.sections[section].fields.find((f) => f.kind === 'long_text' && !f.visible_when);
   const { context, page } = await throttled(browser);
   const filled = filledDocument(def, 'bench-doc');
-  await page.addInitScript((src) => localStorage.setItem('family-forms:doc:bench-doc', src), filled);
-  await page.goto(`${url}/doc/bench-doc`);
-  await page.waitForSelector('#section-title');
-  for (let i = 0; i < section; i++) await page.locator('.section-steps button').last().click();
+  if (staticUrl) {
+    // The floor: the same textarea in the static page, no script at all.
+    await page.goto(staticUrl + '/');
+  } else {
+    await page.addInitScript((src) => localStorage.setItem('family-forms:doc:bench-doc', src), filled);
+    await page.goto(`${url}/doc/bench-doc`);
+    await page.waitForSelector('#section-title');
+    for (let i = 0; i < section; i++) await page.locator('.section-steps button').last().click();
+  }
   const box = page.locator(`#f-${field.id}`);
   await box.click();
   await box.fill('');
@@ -207,20 +215,146 @@ async function typing(browser, url) {
   };
 }
 
+
+/** Chrome's "Slow 4G" preset: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** A fresh phone context, 4× slower CPU and slow 4G, counting the bytes the page transfers. */
+async function coldPhone(browser) {
+  const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const transfers = new Map();
+  cdp.on('Network.responseReceived', (e) => transfers.set(e.requestId, { url: e.response.url, bytes: 0 }));
+  cdp.on('Network.loadingFinished', (e) => { const t = transfers.get(e.requestId); if (t) t.bytes = e.encodedDataLength; });
+  return { context, page, transfers };
+}
+
+/** Cold load of `path` until `selector` takes a typed key: navigation start to the key's
+ * character being in the field (and, for the app, in its answers). */
+async function coldKeystroke(browser, url, selector, setup) {
+  const { context, page, transfers } = await coldPhone(browser);
+  if (setup) await page.addInitScript(setup.fn, setup.arg);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector(selector, { timeout: 60000 });
+  await page.locator(selector).focus();
+  await page.keyboard.type('M');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.value?.endsWith('M'), selector);
+  const t = await page.evaluate(() => ({
+    accepted: performance.now(),
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+  }));
+  const files = [...transfers.values()];
+  await context.close();
+  return { ...t, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
+}
+
+/** The largest form as a plain HTML page with no script: the floor a web page cannot beat. */
+function staticPage(def) {
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const field = (f) => {
+    const label = `<label for="f-${f.id}">${esc(f.label.en)}</label>`;
+    switch (f.kind) {
+      case 'info': return `<p>${esc(f.body.en)}</p>`;
+      case 'long_text': return `${label}<textarea id="f-${f.id}"></textarea>`;
+      case 'choice': case 'multi_choice': return `<fieldset><legend>${esc(f.label.en)}</legend>${f.options.map((o) => `<label><input type="${f.kind === 'choice' ? 'radio' : 'checkbox'}" name="${f.id}"> ${esc(o.label.en)}</label>`).join('')}</fieldset>`;
+      case 'yes_no': return `<fieldset><legend>${esc(f.label.en)}</legend><label><input type="radio" name="${f.id}"> Yes</label><label><input type="radio" name="${f.id}"> No</label><label><input type="radio" name="${f.id}"> Not sure</label></fieldset>`;
+      case 'rows': return `<fieldset><legend>${esc(f.label.en)}</legend>${f.columns.map((c) => `<label>${esc(c.label.en)} <input></label>`).join('')}</fieldset>`;
+      default: return `${label}<input id="f-${f.id}" type="${f.kind === 'date' ? 'date' : 'text'}">`;
+    }
+  };
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(def.title.en)}</title><link rel="stylesheet" href="/style.css"></head><body><main><h1>${esc(def.title.en)}</h1>${def.sections.map((s) => `<section><h2>${esc(s.title.en)}</h2>${s.fields.map(field).join('')}</section>`).join('')}</main></body></html>`;
+}
+
+/** Cold loads: home and the largest form, in the app and as a static page, medians. */
+async function coldLoads(browser, appUrl, staticUrl) {
+  const { def } = largestForm();
+  const first = def.sections[0].fields.find((f) => f.kind === 'short_text');
+  const doc = filledDocument(def, 'cold-doc');
+  const runs = Math.max(3, Math.ceil(RUNS / 2));
+  const collect = async (fn) => { const all = []; for (let i = 0; i < runs; i++) all.push(await fn()); return all; };
+  // Home has no text box until "Add a child" is tapped; its first keystroke is measured there.
+  const homeKey = await collect(async () => {
+    const { context, page, transfers } = await coldPhone(browser);
+    await page.goto(appUrl + '/', { waitUntil: 'commit' });
+    await page.getByRole('button', { name: 'Add a child' }).tap({ timeout: 60000 });
+    const box = page.getByLabel('Full name *');
+    await box.focus();
+    await page.keyboard.type('M');
+    await page.waitForFunction(() => document.activeElement?.value === 'M');
+    const t = await page.evaluate(() => ({ accepted: performance.now(), fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN }));
+    const files = [...transfers.values()];
+    await context.close();
+    return { ...t, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
+  });
+  const form = await collect(() => coldKeystroke(browser, appUrl + '/doc/cold-doc', `#f-${first.id}`, {
+    fn: (src) => localStorage.setItem('family-forms:doc:cold-doc', src), arg: doc,
+  }));
+  const floor = await collect(() => coldKeystroke(browser, staticUrl + '/', `#f-${first.id}`, null));
+  const pick = (xs, k) => median(xs.filter(Boolean).map((x) => x[k]));
+  const firstLoadFiles = form[0].files.map((f) => ({ url: f.url.replace(appUrl, ''), bytes: f.bytes })).sort((a, b) => b.bytes - a.bytes);
+  return {
+    runs, network: 'slow 4G (150 ms, 1.6 Mbit/s down) + 4× CPU',
+    home_fcp_ms: pick(homeKey, 'fcp'), home_first_key_ms: pick(homeKey, 'accepted'),
+    form: def.id, form_fcp_ms: pick(form, 'fcp'), form_first_key_ms: pick(form, 'accepted'),
+    static_fcp_ms: pick(floor, 'fcp'), static_first_key_ms: pick(floor, 'accepted'),
+    first_load_bytes: pick(form, 'bytes'), first_load_files: firstLoadFiles, static_bytes: pick(floor, 'bytes'),
+  };
+}
+
+/** PDF of a fully filled Getting to Know My Child, 4× CPU: the app's own measure "ff-pdf". */
+async function pdfExport(browser, url) {
+  const def = JSON.parse(readFileSync(join(ROOT, 'src', 'forms', 'getting-to-know-my-child.json'), 'utf8'));
+  const doc = filledDocument(def, 'pdf-doc');
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await throttled(browser);
+    await page.addInitScript((src) => localStorage.setItem('family-forms:doc:pdf-doc', src), doc);
+    await page.goto(`${url}/doc/pdf-doc`);
+    await page.waitForSelector('#section-title');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save or share as PDF' }).click()]);
+    bytes = (await readFileSync(await download.path())).length;
+    times.push(await page.evaluate(() => performance.getEntriesByName('ff-pdf').at(-1).duration));
+    await context.close();
+  }
+  return { form: def.id, ms: median(times), pdf_bytes: bytes };
+}
+
 const size = sizes();
 const server = await serveDist(DIST);
+// The floor: the largest form as static HTML with the app's stylesheet, served beside it.
+const staticDir = mkdtempSync(join(tmpdir(), 'ff-static-'));
+writeFileSync(join(staticDir, 'index.html'), staticPage(largestForm().def));
+copyFileSync(join(ROOT, 'style', 'main.css'), join(staticDir, 'style.css'));
+const staticServer = await serveDist(staticDir);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-let timing, big, keys, home;
+let timing, big, keys, floorKeys, home, cold, pdf;
+// BENCH_ONLY=typing (for example) runs one measure while working on it; the full run is the report.
+const only = process.env.BENCH_ONLY;
+const run = (name, fn) => (!only || only === name ? fn() : null);
 try {
-  timing = await firstRender(browser, server.url);
-  big = await render300(browser, server.url);
-  keys = await typing(browser, server.url);
-  home = await home200(browser, server.url);
+  timing = await run('first', () => firstRender(browser, server.url));
+  cold = await run('cold', () => coldLoads(browser, server.url, staticServer.url));
+  big = await run('render300', () => render300(browser, server.url));
+  keys = await run('typing', () => typing(browser, server.url));
+  floorKeys = await run('typing', () => typing(browser, server.url, staticServer.url));
+  pdf = await run('pdf', () => pdfExport(browser, server.url));
+  home = await run('home', () => home200(browser, server.url));
 } finally {
   await browser.close();
   await server.close();
+  await staticServer.close();
 }
 
+if (only) {
+  console.log(JSON.stringify({ timing, cold, big, keys, floorKeys, pdf, home }, null, 2));
+  process.exit(0);
+}
 const lines = ['| file | raw KB | gzip KB |', '|---|---:|---:|'];
 for (const f of size.files) lines.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
 lines.push(`| **total** | **${kb(size.total.raw)}** | **${kb(size.total.gzip)}** |`);
@@ -232,12 +366,36 @@ lines.push(`| 300-field form: tap to fields in the DOM (median of ${RUNS}) | ${b
 lines.push(`| 300-field form: tap to painted | ${big.painted_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to paint p50, ${keys.keys} keys in ${keys.form}/${keys.field} (${keys.form_fields} fields) | ${keys.p50_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to paint p95 | ${keys.p95_ms.toFixed(1)} ms |`);
+lines.push(`| the same typing in the static page (the floor): p50 / p95 | ${floorKeys.p50_ms.toFixed(1)} / ${floorKeys.p95_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to work done (handlers, updates, autosave) p50 / p95 | ${keys.work_p50_ms.toFixed(1)} / ${keys.work_p95_ms.toFixed(1)} ms |`);
 lines.push(`| autosave work per flush p50 / max (${keys.saves} flushes, ${(keys.doc_bytes / 1024).toFixed(1)} KB document) | ${keys.save_p50_ms.toFixed(2)} / ${keys.save_max_ms.toFixed(2)} ms |`);
 lines.push(`| autosave work per keystroke (all flushes ÷ keys) | ${keys.save_per_key_ms.toFixed(2)} ms |`);
 lines.push(`| home with ${home.children} children × 4 documents: tap to all cards in the DOM (median of ${RUNS}) | ${home.ms.toFixed(1)} ms |`);
+lines.push(`| PDF of a fully filled ${pdf.form} (${(pdf.pdf_bytes / 1024).toFixed(1)} KB file, median of ${RUNS}) | ${pdf.ms.toFixed(1)} ms |`);
+lines.push('', `| cold load, ${cold.network} (median of ${cold.runs}) | first paint | first keystroke accepted |`, '|---|---:|---:|');
+lines.push(`| home (typing a child's name) | ${cold.home_fcp_ms.toFixed(0)} ms | ${cold.home_first_key_ms.toFixed(0)} ms |`);
+lines.push(`| ${cold.form}, the app | ${cold.form_fcp_ms.toFixed(0)} ms | ${cold.form_first_key_ms.toFixed(0)} ms |`);
+lines.push(`| ${cold.form}, static HTML with no script (the floor) | ${cold.static_fcp_ms.toFixed(0)} ms | ${cold.static_first_key_ms.toFixed(0)} ms |`);
+lines.push(`| ratio app ÷ static | | ${(cold.form_first_key_ms / cold.static_first_key_ms).toFixed(1)}× |`);
+lines.push('', '| first load, bytes transferred (gzip), per file | KB |', '|---|---:|');
+for (const f of cold.first_load_files) lines.push(`| ${f.url} | ${kb(f.bytes)} |`);
+lines.push(`| **total** | **${kb(cold.first_load_bytes)}** |`);
+
+const budgets = [
+  ['first-load transfer, gzip', cold.first_load_bytes / 1024, 200, 'KB'],
+  ['cold load to first keystroke, largest form (slow 4G, 4× CPU)', cold.form_first_key_ms, 2000, 'ms'],
+  ['keystroke to paint p95 (4× CPU)', keys.p95_ms, 16, 'ms'],
+  ['PDF export, fully filled Getting to Know My Child (4× CPU)', pdf.ms, 200, 'ms'],
+  ['home with 50 children × 4 documents (4× CPU)', home.ms, 100, 'ms'],
+  ['300-field form render, tap to fields in the DOM (4× CPU)', big.dom_ms, 100, 'ms'],
+];
+lines.push('', '| budget | measured | limit | |', '|---|---:|---:|---|');
+for (const [name, value, limit, unit] of budgets) {
+  lines.push(`| ${name} | ${value.toFixed(1)} ${unit} | ${limit} ${unit} | ${value <= limit ? 'pass' : '**FAIL**'} |`);
+}
 if (!keys.typed_ok) lines.push('', 'WARNING: the typed text did not arrive whole');
 console.log(lines.join('\n'));
 
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, timing, render_300: big, typing: keys, home_200: home }, null, 2));
+writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, timing, cold_load: cold, render_300: big, typing: keys, typing_static_floor: floorKeys, pdf, home_200: home,
+  budgets: budgets.map(([name, value, limit, unit]) => ({ name, value, limit, unit, pass: value <= limit })) }, null, 2));

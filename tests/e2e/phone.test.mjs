@@ -131,10 +131,38 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish',
       }
       assert.equal(await page.locator('html').getAttribute('lang'), locale.slice(0, 2), `${path}: <html lang>`);
     }
+    // The received page with a document open, too.
+    await page.goto(env.url + '/');
+    await ready(page);
+    await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: RECEIVED });
+    await page.waitForURL(/\/received$/);
+    await page.locator('.booklet').waitFor();
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }));
+    for (const v of result.violations) found.push(`${locale} /received (a file open): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(found, []);
     await context.close();
   }
 });
+
+/** A received file: a few answers of Seven things, as another device would send them. */
+const RECEIVED = Buffer.from(JSON.stringify({
+  format: 'family-forms/document', version: 2,
+  form: { id: 'seven-things', version: 1, title: { en: 'Seven things to tell the teacher', es: 'Siete cosas que contarle a la maestra' } },
+  child: { name: 'Mía Núñez', preferred_name: 'Mía' },
+  document: {
+    id: 'd-sent', form_id: 'seven-things', child_id: null, form_version: 1, revision: 3,
+    created: '2026-11-20T10:00:00Z', updated: '2026-11-21T10:00:00Z',
+    answers: {
+      child_name: { type: 'text', value: 'Mía Núñez' },
+      preferred_name: { type: 'text', value: 'Mía' },
+      allergies: { type: 'yes_no', answer: 'yes', details: 'Cacahuetes' },
+      describe: { type: 'text', value: 'Curiosa y cariñosa.' },
+    },
+  },
+}));
 
 test('a form can be filled with the keyboard alone, with a visible focus everywhere', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
