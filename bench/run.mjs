@@ -248,7 +248,8 @@ async function coldKeystroke(browser, url, selector, setup) {
     accepted: performance.now(),
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
   }));
-  const files = [...transfers.values()];
+  // data: URLs (the browser's own date-picker icon) cross no network.
+  const files = [...transfers.values()].filter((f) => /^https?:/.test(f.url));
   await context.close();
   return { ...t, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
 }
@@ -287,7 +288,7 @@ async function coldLoads(browser, appUrl, staticUrl) {
     await page.keyboard.type('M');
     await page.waitForFunction(() => document.activeElement?.value === 'M');
     const t = await page.evaluate(() => ({ accepted: performance.now(), fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN }));
-    const files = [...transfers.values()];
+    const files = [...transfers.values()].filter((f) => /^https?:/.test(f.url));
     await context.close();
     return { ...t, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
   });
