@@ -56,13 +56,16 @@ pub fn ExportActions(
         // Drawn first, printed on the next frame.
         request_animation_frame(web::print);
     };
-    // The browser's own Print menu gets the booklet too, not the screen with its buttons.
+    // The browser's own Print menu gets the booklet too, drawn fresh from the answers of the
+    // moment; after printing it goes, so a later print never shows stale answers.
     let before = window_event_listener(leptos::ev::beforeprint, move |_| {
-        if printing.get_untracked().is_none() {
-            printing.set(Some(Mode::Filled));
-        }
+        printing.set(Some(printing.get_untracked().unwrap_or(Mode::Filled)));
     });
-    on_cleanup(move || before.remove());
+    let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(None));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
 
     let say = move |ok: bool, en: String, es: String| {
         let text = match locale.get_untracked() {

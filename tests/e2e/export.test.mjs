@@ -92,6 +92,15 @@ test('print draws a clean booklet without the app, and typed scripts stay inert'
   assert.ok(await blank.locator('.booklet-line').count() > 20, 'writing lines');
   assert.equal(await blank.locator('.booklet-child').count(), 0, 'a blank copy names no child');
   await page.pdf({ path: join(ARTIFACTS, 'print-blank-es.pdf'), format: 'Letter' });
+
+  // After printing the booklet goes; the browser's own Print menu draws it fresh.
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.locator('.print-only').waitFor({ state: 'detached' });
+  await page.getByLabel('Tradiciones, días festivos o celebraciones importantes para nuestra familia').fill('Posadas en diciembre');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await page.locator('.print-only .booklet').getByText('Posadas en diciembre').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
