@@ -29,7 +29,7 @@ function sizes() {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (!name.endsWith('.gz')) {
+      else if (!name.endsWith('.gz') && !name.endsWith('.br')) {
         const raw = readFileSync(full);
         files.push({ file: full.slice(DIST.length + 1), raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length });
       }
@@ -327,6 +327,12 @@ async function pdfExport(browser, url) {
 }
 
 const size = sizes();
+// The budget is in gzip bytes: each file the first load fetched, at its gzip size (the server
+// sends brotli where the browser accepts it, which is smaller: the transfer column).
+const gzipOf = (url) => {
+  const name = url.startsWith('/') && url.includes('.') ? url.slice(1) : 'index.html';
+  return size.files.find((f) => f.file === name)?.gzip ?? 0;
+};
 const server = await serveDist(DIST);
 // The floor: the largest form as static HTML with the app's stylesheet, served beside it.
 const staticDir = mkdtempSync(join(tmpdir(), 'ff-static-'));
@@ -378,12 +384,13 @@ lines.push(`| home (typing a child's name) | ${cold.home_fcp_ms.toFixed(0)} ms |
 lines.push(`| ${cold.form}, the app | ${cold.form_fcp_ms.toFixed(0)} ms | ${cold.form_first_key_ms.toFixed(0)} ms |`);
 lines.push(`| ${cold.form}, static HTML with no script (the floor) | ${cold.static_fcp_ms.toFixed(0)} ms | ${cold.static_first_key_ms.toFixed(0)} ms |`);
 lines.push(`| ratio app ÷ static | | ${(cold.form_first_key_ms / cold.static_first_key_ms).toFixed(1)}× |`);
-lines.push('', '| first load, bytes transferred (gzip), per file | KB |', '|---|---:|');
-for (const f of cold.first_load_files) lines.push(`| ${f.url} | ${kb(f.bytes)} |`);
-lines.push(`| **total** | **${kb(cold.first_load_bytes)}** |`);
+lines.push('', '| first load, per file | transferred KB (brotli) | gzip KB |', '|---|---:|---:|');
+for (const f of cold.first_load_files) lines.push(`| ${f.url} | ${kb(f.bytes)} | ${kb(gzipOf(f.url))} |`);
+lines.push(`| **total** | **${kb(cold.first_load_bytes)}** | **${kb(cold.first_load_files.reduce((n, f) => n + gzipOf(f.url), 0))}** |`);
 
+const firstLoadGzip = cold.first_load_files.reduce((n, f) => n + gzipOf(f.url), 0);
 const budgets = [
-  ['first-load transfer, gzip', cold.first_load_bytes / 1024, 200, 'KB'],
+  ['first-load transfer, gzip', firstLoadGzip / 1024, 200, 'KB'],
   ['cold load to first keystroke, largest form (slow 4G, 4× CPU)', cold.form_first_key_ms, 2000, 'ms'],
   ['keystroke to paint p95 (4× CPU)', keys.p95_ms, 16, 'ms'],
   ['PDF export, fully filled Getting to Know My Child (4× CPU)', pdf.ms, 200, 'ms'],

@@ -1,6 +1,6 @@
 // A tiny static server for dist/ on loopback: serves files, falls back to index.html for app
-// routes (so /form/x survives a reload), and sends gzip when the browser accepts it (the
-// precompressed `.gz` beside a file when the build wrote one). `deployNewVersion()` changes
+// routes (so /form/x survives a reload), and sends the precompressed brotli (`.br`) or gzip
+// (`.gz`) copy the build wrote beside a file when the browser accepts it. `deployNewVersion()` changes
 // sw.js as a new deployment would, for the update test.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -43,14 +43,18 @@ export async function serveDist(root, { port = 0 } = {}) {
         if (file === join(base, 'sw.js') && swExtra) {
           raw = Buffer.from(raw.toString('utf8').replace(/const VERSION = "([^"]+)"/, `const VERSION = "$1-${swExtra}"`));
         }
-        const gz = swExtra === '' ? await readFile(file + '.gz').catch(() => null) : null;
-        body = { raw, gz: gz || gzipSync(raw, { level: 9 }) };
+        const pre = (ext) => (swExtra === '' || !file.endsWith('sw.js') ? readFile(file + ext).catch(() => null) : null);
+        const gz = await pre('.gz');
+        body = { raw, gz: gz || gzipSync(raw, { level: 9 }), br: await pre('.br') };
         cache.set(file, body);
       }
-      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '');
-      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      const accepts = req.headers['accept-encoding'] || '';
+      const br = body.br && /\bbr\b/.test(accepts);
+      const gzip = !br && /\bgzip\b/.test(accepts);
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      if (br) headers['content-encoding'] = 'br';
       if (gzip) headers['content-encoding'] = 'gzip';
-      const out = gzip ? body.gz : body.raw;
+      const out = br ? body.br : gzip ? body.gz : body.raw;
       headers['content-length'] = out.length;
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : out);
