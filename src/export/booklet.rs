@@ -2,7 +2,7 @@
 //! each answer as readable text in one language. The printed booklet, the PDF and the plain-text
 //! summary are all drawn from this one value, so they always agree.
 
-use crate::model::child::Child;
+use crate::model::child::{typed_in_form, Child};
 use crate::model::dates::format_date;
 use crate::model::logic::{derived_value, is_cell_visible, is_section_visible, is_visible_in};
 use crate::model::schema::{ChildAttr, Field, FieldKind, FormDef};
@@ -57,6 +57,31 @@ pub enum Entry {
     Note { text: String },
 }
 
+impl Booklet {
+    /// The cover's last line: when it was prepared (`today` as an ISO date), or that it is blank.
+    pub fn cover_note(&self, today: &str) -> String {
+        let l = self.locale;
+        match (self.mode, l) {
+            (Mode::Blank, _) => t(l, "To fill in by hand", "Para llenar a mano").to_string(),
+            (Mode::Filled, Locale::En) => {
+                format!("Prepared on {} with Family Forms", format_date(today, l))
+            }
+            (Mode::Filled, Locale::Es) => {
+                format!("Preparado el {} con Family Forms", format_date(today, l))
+            }
+        }
+    }
+
+    /// Said instead of sections when nothing has been answered.
+    pub fn empty_note(&self) -> &'static str {
+        t(
+            self.locale,
+            "No questions have been answered yet.",
+            "Todavía no se ha respondido ninguna pregunta.",
+        )
+    }
+}
+
 impl Entry {
     /// The question (or note) this entry is about.
     pub fn heading(&self) -> &str {
@@ -109,18 +134,12 @@ pub fn booklet(
     }
 }
 
-/// The child's name as typed in fields that pre-fill from a profile (preferred name first).
+/// The child's name as typed in the form: the name they like, else the full name.
 fn typed_child_name(def: &FormDef, answers: &Answers) -> String {
     [ChildAttr::PreferredName, ChildAttr::Name]
         .into_iter()
-        .find_map(|attr| {
-            def.fields()
-                .filter(|(_, f)| f.prefill == Some(attr))
-                .find_map(|(_, f)| {
-                    let text = answers.get(&f.id)?.as_text().trim();
-                    (!text.is_empty()).then(|| text.to_string())
-                })
-        })
+        .map(|attr| typed_in_form(def, answers, attr))
+        .find(|name| !name.is_empty())
         .unwrap_or_default()
 }
 

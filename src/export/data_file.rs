@@ -5,10 +5,12 @@
 //! version and title, the child's name, and, for a form a school added, the definition itself.
 //! Because it is still a document envelope, "restore a backup" also accepts it.
 
+use std::borrow::Borrow;
+
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
-use crate::model::child::Child;
+use crate::model::child::{typed_in_form, Child};
 use crate::model::definition::parse_definition;
 use crate::model::document::{restore, Document, RestoreError, DOCUMENT_FORMAT, DOCUMENT_VERSION};
 use crate::model::schema::{ChildAttr, FormDef};
@@ -95,12 +97,7 @@ pub fn write_data_file(
         "document": doc,
     });
     // Who the file is about: the child's profile, else the names typed in the form.
-    let typed = |attr: ChildAttr| {
-        def.fields()
-            .filter(|(_, f)| f.prefill == Some(attr))
-            .find_map(|(_, f)| Some(doc.answers.get(&f.id)?.as_text().trim().to_string()))
-            .unwrap_or_default()
-    };
+    let typed = |attr: ChildAttr| typed_in_form(def, &doc.answers, attr);
     let (name, preferred) = match child {
         Some(c) => (c.name.clone(), c.preferred_name.clone()),
         None => (typed(ChildAttr::Name), typed(ChildAttr::PreferredName)),
@@ -114,9 +111,12 @@ pub fn write_data_file(
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads a received file. `forms` are the forms this device knows; a form the file brings is
-/// used only when the device has none with that id.
-pub fn read_data_file(text: &str, forms: &[FormDef]) -> Result<Received, ImportError> {
+/// Reads a received file. `forms` are the forms this device knows (as values or shared); a form
+/// the file brings is used only when the device has none with that id.
+pub fn read_data_file<F: Borrow<FormDef>>(
+    text: &str,
+    forms: &[F],
+) -> Result<Received, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge);
     }
@@ -135,7 +135,11 @@ pub fn read_data_file(text: &str, forms: &[FormDef]) -> Result<Received, ImportE
         RestoreError::NotADocument => ImportError::NotOurs,
         RestoreError::Damaged(why) => ImportError::Damaged(why),
     })?;
-    let (def, new_form_source) = match forms.iter().find(|f| f.id == document.form_id) {
+    let known = forms
+        .iter()
+        .map(Borrow::borrow)
+        .find(|f| f.id == document.form_id);
+    let (def, new_form_source) = match known {
         Some(def) => (def.clone(), None),
         None => {
             let Some(source) = value.get("definition").filter(|d| !d.is_null()) else {

@@ -8,7 +8,7 @@
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
-use super::booklet::{t, Booklet, Entry, Mode};
+use super::booklet::{Booklet, Entry, Mode};
 use super::winansi_table::WINANSI_HIGH;
 
 mod widths {
@@ -252,9 +252,8 @@ impl Layout {
     }
 }
 
-/// Writes `booklet` as a PDF. `today` is the date shown on the cover, already formatted.
+/// Writes `booklet` as a PDF. `today` is the ISO date shown on the cover.
 pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
-    let locale = booklet.locale;
     let mut layout = Layout::new();
 
     // Cover: what this is and whom it is about, readable across a room.
@@ -266,30 +265,17 @@ pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
     }
     layout.y -= 18.0;
     layout.rule(MARGIN, WIDTH, 0.5);
-    let made = match (booklet.mode, locale) {
-        (Mode::Blank, _) => t(locale, "To fill in by hand", "Para llenar a mano").to_string(),
-        (Mode::Filled, crate::model::text::Locale::En) => {
-            format!("Prepared on {today} with Family Forms")
-        }
-        (Mode::Filled, crate::model::text::Locale::Es) => {
-            format!("Preparado el {today} con Family Forms")
-        }
-    };
-    layout.paragraph(&made, Font::Regular, 11.0, MARGIN, WIDTH, 1);
+    layout.paragraph(
+        &booklet.cover_note(today),
+        Font::Regular,
+        11.0,
+        MARGIN,
+        WIDTH,
+        1,
+    );
     if booklet.sections.is_empty() {
         layout.y -= 12.0;
-        layout.paragraph(
-            t(
-                locale,
-                "No questions have been answered yet.",
-                "Todavía no se ha respondido ninguna pregunta.",
-            ),
-            Font::Regular,
-            11.0,
-            MARGIN,
-            WIDTH,
-            1,
-        );
+        layout.paragraph(booklet.empty_note(), Font::Regular, 11.0, MARGIN, WIDTH, 1);
     }
 
     for (i, section) in booklet.sections.iter().enumerate() {

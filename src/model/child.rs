@@ -44,6 +44,18 @@ impl Child {
     }
 }
 
+/// What was typed in the form for `attr` (the first non-empty answer among the fields that
+/// pre-fill from it), for a document that belongs to no child profile.
+pub fn typed_in_form(def: &FormDef, answers: &Answers, attr: ChildAttr) -> String {
+    def.fields()
+        .filter(|(_, f)| f.prefill == Some(attr))
+        .find_map(|(_, f)| {
+            let text = answers.get(&f.id)?.as_text().trim();
+            (!text.is_empty()).then(|| text.to_string())
+        })
+        .unwrap_or_default()
+}
+
 /// The answers a new document for `child` starts with: every field marked `prefill` that the
 /// profile has a value for (a choice only when the value is one of its options).
 pub fn prefill(def: &FormDef, child: &Child) -> Answers {

@@ -3,25 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::export::booklet::{t, Booklet, Entry, Mode};
-use crate::model::dates::format_date;
-use crate::model::text::Locale;
+use crate::export::booklet::{Booklet, Entry};
 
 #[component]
 pub fn BookletView(booklet: Booklet, #[prop(into)] today: String) -> impl IntoView {
     let l = booklet.locale;
-    let made = match (booklet.mode, l) {
-        (Mode::Blank, _) => t(l, "To fill in by hand", "Para llenar a mano").to_string(),
-        (Mode::Filled, Locale::En) => {
-            format!("Prepared on {} with Family Forms", format_date(&today, l))
-        }
-        (Mode::Filled, Locale::Es) => {
-            format!("Preparado el {} con Family Forms", format_date(&today, l))
-        }
-    };
-    let empty = booklet.sections.is_empty().then(|| {
-        view! { <p class="booklet-empty">{t(l, "No questions have been answered yet.", "Todavía no se ha respondido ninguna pregunta.")}</p> }
-    });
+    let made = booklet.cover_note(&today);
+    let empty = booklet
+        .sections
+        .is_empty()
+        .then(|| view! { <p class="booklet-empty">{booklet.empty_note()}</p> });
     let child = (!booklet.child_name.is_empty())
         .then(|| view! { <p class="booklet-child">{booklet.child_name.clone()}</p> });
     let sections = booklet

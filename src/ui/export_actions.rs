@@ -6,12 +6,11 @@ use std::sync::Arc;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::export::booklet::{booklet, plain_text, Mode};
+use crate::export::booklet::{booklet, plain_text, Booklet, Mode};
 use crate::export::data_file::write_data_file;
 use crate::export::export_file_name;
 use crate::export::pdf::{booklet_pdf, MARKER};
 use crate::model::child::Child;
-use crate::model::dates::format_date;
 use crate::model::document::Document;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
@@ -45,8 +44,7 @@ pub fn ExportActions(
         let l = locale.get_untracked();
         def.with_value(|def| child.with_value(|c| booklet(def, &doc.answers, c.as_ref(), l, mode)))
     };
-    let file_name = move |ext: &str| {
-        let b = build(Mode::Filled);
+    let file_name = |b: &Booklet, ext: &str| {
         export_file_name(&b.form_title, &b.child_name, &web::today_iso(), ext)
     };
 
@@ -102,10 +100,9 @@ pub fn ExportActions(
     let pdf = move |_| {
         web::start_measure("ff-pdf");
         let b = build(Mode::Filled);
-        let today = format_date(&web::today_iso(), b.locale);
-        let file = booklet_pdf(&b, &today);
+        let file = booklet_pdf(&b, &web::today_iso());
         web::end_measure("ff-pdf");
-        let name = file_name("pdf");
+        let name = file_name(&b, "pdf");
         let title = b.form_title.clone();
         leptos::task::spawn_local(async move {
             let outcome =
@@ -129,8 +126,9 @@ pub fn ExportActions(
                 write_data_file(def, &doc, c.as_ref(), !is_builtin(&def.id), Utc::now())
             })
         });
-        let name = file_name("json");
-        let title = def.with_value(|d| d.title.get(locale.get_untracked()).to_string());
+        let b = build(Mode::Filled);
+        let name = file_name(&b, "json");
+        let title = b.form_title;
         leptos::task::spawn_local(async move {
             let outcome =
                 web::share_or_download(&name, "application/json", text.as_bytes(), &title).await;

@@ -29,8 +29,7 @@ pub fn OpenReceived() -> impl IntoView {
                     return;
                 }
             };
-            let known: Vec<_> = forms.with_untracked(|f| f.iter().map(|d| (**d).clone()).collect());
-            match read_data_file(&text, &known) {
+            match forms.with_untracked(|known| read_data_file(&text, known)) {
                 Ok(r) => {
                     error.set(None);
                     received.set(Some(Arc::new(r)));
