@@ -60,4 +60,22 @@ fn main() {
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{out}/font_widths.rs"), src).expect("OUT_DIR is writable");
+    ui_strings(&out);
+}
+
+/// Generates the `i18n` module from `locales/en.json` and `locales/es.json`. A key missing in
+/// Spanish would otherwise only warn and fall back to English, so it stops the build here.
+fn ui_strings(out: &str) {
+    use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+    let options = ParseOptions::default().interpolate_display(true);
+    let cfg = Config::new("en")
+        .and_then(|c| c.add_locale("es"))
+        .expect("en and es are valid locale names")
+        .parse_options(options);
+    let infos = TranslationsInfos::parse(cfg).unwrap_or_else(|e| panic!("locales/: {e}"));
+    infos.emit_diagnostics();
+    infos.rerun_if_locales_changed();
+    infos
+        .generate_i18n_module(std::path::Path::new(out).join("i18n"))
+        .unwrap_or_else(|e| panic!("locales/: {e}"));
 }

@@ -40,6 +40,15 @@ impl Locale {
             Locale::Es => "Español",
         }
     }
+
+    /// `value` with one decimal, written the way this language writes it: 1.5 or 1,5.
+    pub fn decimal(self, value: f64) -> String {
+        let s = format!("{value:.1}");
+        match self {
+            Locale::En => s,
+            Locale::Es => s.replace('.', ","),
+        }
+    }
 }
 
 /// A string in both languages.

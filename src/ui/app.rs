@@ -1,5 +1,6 @@
 //! The app root: context, routes and the page frame.
 
+use crate::ui::translate::tr;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use crate::model::text::Locale;
 use crate::storage::browser::BrowserStore;
 use crate::ui::context::{
     provide_children, provide_forms, provide_locale, provide_received, provide_store, saved_locale,
-    tr, SharedStore,
+    SharedStore,
 };
 use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
@@ -41,7 +42,7 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     Effect::new(move |_| web::set_html_lang(locale.get().tag()));
     view! {
         <Router>
-            <a class="skip-link screen-only" href="#main">{tr("Skip to content", "Ir al contenido")}</a>
+            <a class="skip-link screen-only" href="#main">{tr!(skip_to_content)}</a>
             <Header/>
             <crate::ui::update_banner::UpdateBanner/>
             <main id="main" tabindex="-1">
@@ -68,8 +69,8 @@ pub struct DamagedCount(pub usize);
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
-            <h1>{tr("Page not found", "No se encontró la página")}</h1>
-            <p><a href="/">{tr("Go to the home page", "Ir a la página principal")}</a></p>
+            <h1>{tr!(page_not_found)}</h1>
+            <p><a href="/">{tr!(go_to_the_home_page)}</a></p>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! "Check my form": lists what is missing or wrong and jumps to it.
 
+use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 use crate::model::schema::FormDef;
 use crate::model::validate::Problem;
 use crate::model::values::{Answer, Answers};
-use crate::ui::context::{tr, use_locale};
+use crate::ui::context::use_locale;
 
 /// The DOM id of the input a problem is about.
 pub fn problem_dom_id(problem: &Problem, answers: &Answers) -> String {
@@ -50,21 +51,18 @@ pub fn CheckPanel(
     };
     view! {
         <section class="check-panel" aria-labelledby="check-title">
-            <h2 id="check-title" class="visually-hidden">{tr("Check my form", "Revisar mi formulario")}</h2>
+            <h2 id="check-title" class="visually-hidden">{tr!(check_my_form)}</h2>
             <button type="button" class="secondary" on:click=move |_| checked.set(true)>
-                {tr("Check my form", "Revisar mi formulario")}
+                {tr!(check_my_form)}
             </button>
             <div role="status" aria-live="polite">
                 {move || checked.get().then(|| if problems.with(Vec::is_empty) {
-                    view! { <p class="all-good">{tr("Everything needed is filled in.", "Todo lo necesario está completo.")}</p> }.into_any()
+                    view! { <p class="all-good">{tr!(everything_needed_is_filled_in)}</p> }.into_any()
                 } else {
                     view! {
                         <p>{move || {
                             let n = problems.with(Vec::len);
-                            match locale.get() {
-                                crate::model::text::Locale::En => format!("{n} thing(s) to look at:"),
-                                crate::model::text::Locale::Es => format!("{n} cosa(s) por revisar:"),
-                            }
+                            tr_in!(locale.get(), things_to_look_at, n = n)
                         }}</p>
                         <ul class="problem-list">{list.clone()}</ul>
                     }.into_any()

@@ -46,18 +46,6 @@ pub fn use_locale() -> RwSignal<Locale> {
         .unwrap_or_else(|| RwSignal::new(Locale::En))
 }
 
-/// A UI string in both languages, following the current language.
-pub fn tr(
-    en: &'static str,
-    es: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let locale = use_locale();
-    move || match locale.get() {
-        Locale::En => en,
-        Locale::Es => es,
-    }
-}
-
 /// The saved language, if any.
 pub fn saved_locale(store: &SharedStore) -> Option<Locale> {
     match store.get(keys::LOCALE).ok().flatten()?.as_str() {

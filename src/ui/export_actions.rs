@@ -1,6 +1,7 @@
 //! Everything that takes a document off the device: print (filled or blank), PDF, a file for the
 //! app, the phone's share sheet and "copy as text". Nothing leaves unless the person asks here.
 
+use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -13,9 +14,8 @@ use crate::export::pdf::{booklet_pdf, MARKER};
 use crate::model::child::Child;
 use crate::model::document::Document;
 use crate::model::schema::FormDef;
-use crate::model::text::Locale;
 use crate::ui::booklet_view::BookletView;
-use crate::ui::context::{is_builtin, tr, use_locale};
+use crate::ui::context::{is_builtin, use_locale};
 use crate::web::{self, ShareOutcome};
 
 /// The export buttons, and the booklet drawn (for print only) while printing.
@@ -65,36 +65,20 @@ pub fn ExportActions(
         after.remove();
     });
 
-    let say = move |ok: bool, en: String, es: String| {
-        let text = match locale.get_untracked() {
-            Locale::En => en,
-            Locale::Es => es,
+    let say = move |ok: bool, text: String| message.set(Some((ok, text)));
+    // What happened to the PDF (`pdf`) or the data file, in the person's language.
+    let report = move |outcome: ShareOutcome, pdf: bool| {
+        let l = locale.get_untracked();
+        let (ok, text) = match (outcome, pdf) {
+            (ShareOutcome::Cancelled, _) => return message.set(None),
+            (ShareOutcome::Shared, true) => (true, tr_in!(l, pdf_shared)),
+            (ShareOutcome::Shared, false) => (true, tr_in!(l, file_shared)),
+            (ShareOutcome::Downloaded, true) => (true, tr_in!(l, pdf_downloaded)),
+            (ShareOutcome::Downloaded, false) => (true, tr_in!(l, file_downloaded)),
+            (ShareOutcome::Failed, true) => (false, tr_in!(l, pdf_failed)),
+            (ShareOutcome::Failed, false) => (false, tr_in!(l, file_failed)),
         };
-        message.set(Some((ok, text)));
-    };
-    let report = move |outcome: ShareOutcome, what_en: &str, what_es: &str| match outcome {
-        ShareOutcome::Shared => say(
-            true,
-            format!("{what_en} shared."),
-            format!("{what_es} compartido."),
-        ),
-        ShareOutcome::Downloaded => say(
-            true,
-            format!("{what_en} saved to your downloads."),
-            format!("{what_es} guardado en sus descargas."),
-        ),
-        ShareOutcome::Cancelled => message.set(None),
-        ShareOutcome::Failed => say(
-            false,
-            format!(
-                "The {} could not be shared or saved. Try Print instead.",
-                what_en.to_lowercase()
-            ),
-            format!(
-                "No se pudo compartir ni guardar el {}. Pruebe con Imprimir.",
-                what_es.to_lowercase()
-            ),
-        ),
+        say(ok, text.to_string());
     };
 
     let pdf = move |_| {
@@ -107,13 +91,17 @@ pub fn ExportActions(
         leptos::task::spawn_local(async move {
             let outcome =
                 web::share_or_download(&name, "application/pdf", &file.bytes, &title).await;
-            report(outcome, "PDF", "PDF");
+            report(outcome, true);
             if file.replaced > 0 && outcome != ShareOutcome::Failed {
                 let n = file.replaced;
                 say(
                     false,
-                    format!("The PDF is ready, but {n} character(s) cannot be shown in it and appear as {MARKER}. Print keeps every character."),
-                    format!("El PDF está listo, pero {n} carácter(es) no se pueden mostrar en él y aparecen como {MARKER}. Imprimir conserva todos los caracteres."),
+                    tr_in!(
+                        locale.get_untracked(),
+                        pdf_replaced_chars,
+                        n = n,
+                        marker = MARKER
+                    ),
                 );
             }
         });
@@ -132,7 +120,7 @@ pub fn ExportActions(
         leptos::task::spawn_local(async move {
             let outcome =
                 web::share_or_download(&name, "application/json", text.as_bytes(), &title).await;
-            report(outcome, "File", "Archivo");
+            report(outcome, false);
         });
     };
 
@@ -140,16 +128,11 @@ pub fn ExportActions(
         let text = plain_text(&build(Mode::Filled));
         leptos::task::spawn_local(async move {
             if web::copy_text(&text).await {
-                say(
-                    true,
-                    "Copied. Paste it into a text message or an email.".into(),
-                    "Copiado. Péguelo en un mensaje de texto o un correo.".into(),
-                );
+                say(true, tr_in!(locale.get_untracked(), copied).to_string());
             } else {
                 say(
                     false,
-                    "This browser did not allow copying. Use the PDF or Print instead.".into(),
-                    "Este navegador no permitió copiar. Use el PDF o Imprimir.".into(),
+                    tr_in!(locale.get_untracked(), copy_not_allowed).to_string(),
                 );
             }
         });
@@ -165,24 +148,18 @@ pub fn ExportActions(
 
     view! {
         <section class="export screen-only" aria-labelledby="export-title">
-            <h2 id="export-title">{tr("Print or share", "Imprimir o compartir")}</h2>
-            <p class="help">{tr(
-                "Nothing leaves this device unless you choose one of these.",
-                "Nada sale de este aparato a menos que elija una de estas opciones.",
-            )}</p>
+            <h2 id="export-title">{tr!(print_or_share)}</h2>
+            <p class="help">{tr!(nothing_leaves_this_device_unless)}</p>
             <div class="export-buttons">
-                <button type="button" class="secondary" on:click=move |_| print(Mode::Filled)>{tr("Print", "Imprimir")}</button>
-                <button type="button" class="secondary" on:click=pdf>{tr("Save or share as PDF", "Guardar o compartir como PDF")}</button>
-                <button type="button" class="secondary" on:click=copy>{tr("Copy as text", "Copiar como texto")}</button>
-                <button type="button" class="secondary" on:click=data_file>{tr("Save a file for the app", "Guardar un archivo para la aplicación")}</button>
+                <button type="button" class="secondary" on:click=move |_| print(Mode::Filled)>{tr!(print)}</button>
+                <button type="button" class="secondary" on:click=pdf>{tr!(save_or_share_as_pdf)}</button>
+                <button type="button" class="secondary" on:click=copy>{tr!(copy_as_text)}</button>
+                <button type="button" class="secondary" on:click=data_file>{tr!(save_a_file_for_the)}</button>
                 {blank.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| print(Mode::Blank)>{tr("Print a blank copy", "Imprimir una copia en blanco")}</button>
+                    <button type="button" class="secondary" on:click=move |_| print(Mode::Blank)>{tr!(print_a_blank_copy)}</button>
                 })}
             </div>
-            <p class="help">{tr(
-                "The file for the app lets a teacher or another device open these answers in Family Forms.",
-                "El archivo para la aplicación permite que una maestra u otro aparato abra estas respuestas en Family Forms.",
-            )}</p>
+            <p class="help">{tr!(the_file_for_the_app)}</p>
             <div role="status" aria-live="polite" class="export-status">
                 {move || message.get().map(|(ok, text)| {
                     view! { <p class=if ok { "banner banner-ok" } else { "banner banner-error" }>{text}</p> }

@@ -1,6 +1,7 @@
 //! What every field component receives, and the pieces they share: the label with its help
 //! text, and the error line tied to the input for screen readers.
 
+use crate::ui::translate::tr_in;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -108,7 +109,7 @@ pub fn LabelText(ctx: FieldCtx) -> impl IntoView {
         {required.then(|| view! {
             <span class="required" aria-hidden="true">" *"</span>
             <span class="visually-hidden">
-                {move || if locale.get() == crate::model::text::Locale::Es { " (obligatoria)" } else { " (required)" }}
+                {move || tr_in!(locale.get(), required_mark)}
             </span>
         })}
     }

@@ -1,5 +1,6 @@
 //! Filling in a form: one section at a time, saved as you type.
 
+use crate::ui::translate::{tr, tr_in};
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +15,6 @@ use crate::model::document::{restore, to_saved};
 use crate::model::logic::{is_section_visible, is_visible_in};
 use crate::model::progress::progress;
 use crate::model::schema::{Field, FormDef};
-use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::model::validate::{validate, ProblemKind};
 use crate::model::values::Answer;
@@ -26,7 +26,7 @@ use crate::storage::keys;
 use crate::storage::StorageError;
 use crate::ui::app::NotFound;
 use crate::ui::check_panel::CheckPanel;
-use crate::ui::context::{tr, use_children, use_forms, use_locale, use_store};
+use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::ui::export_actions::ExportActions;
 use crate::ui::field::{localized, FieldCtx, ShownProblem};
 use crate::ui::fields::FieldView;
@@ -376,13 +376,11 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
         }
     });
     let status = move || match save_state.get() {
-        SaveState::Unchanged if read_only => tr(
-            "Read only: not saved on this device",
-            "Solo lectura: no se guarda en este aparato",
-        )()
-        .to_string(),
+        SaveState::Unchanged if read_only => {
+            tr_in!(locale.get(), read_only_not_saved_on).to_string()
+        }
         SaveState::Unchanged => String::new(),
-        SaveState::Saved => tr("Saved on this device", "Guardado en este aparato")().to_string(),
+        SaveState::Saved => tr_in!(locale.get(), saved_on_this_device).to_string(),
         SaveState::Failed(e) => e.message(locale.get()),
     };
     let failed = move || matches!(save_state.get(), SaveState::Failed(_));
@@ -413,10 +411,7 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
     };
     let navigate = use_navigate();
     let delete = move |_| {
-        let question = tr(
-            "Delete this form? You can bring it back from Settings → Deleted.",
-            "¿Eliminar este formulario? Puede recuperarlo en Configuración → Eliminados.",
-        );
+        let question = tr!(delete_this_form_you_can);
         if !crate::web::confirm(question()) {
             return;
         }
@@ -439,9 +434,9 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
             let now = Utc::now();
             view! {
                 <section class="history" aria-labelledby="history-title">
-                    <h2 id="history-title">{tr("Earlier versions", "Versiones anteriores")}</h2>
+                    <h2 id="history-title">{tr!(earlier_versions)}</h2>
                     {versions.is_empty().then(|| view! {
-                        <p class="help">{tr("No earlier versions yet: one is kept every few minutes while you work.", "Todavía no hay versiones anteriores: se guarda una cada pocos minutos mientras trabaja.")}</p>
+                        <p class="help">{tr!(no_earlier_versions_yet_one)}</p>
                     })}
                     <ul class="doc-list">
                         {versions.into_iter().map(|v| {
@@ -461,11 +456,8 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
                             view! {
                                 <li class="doc-item">
                                     <span>{move || relative_time(saved, now, locale.get())}</span>
-                                    <span class="doc-meta">{move || match locale.get() {
-                                        Locale::En => format!("{answered} answered"),
-                                        Locale::Es => format!("{answered} respondidas"),
-                                    }}</span>
-                                    <button type="button" class="secondary" on:click=restore_version>{tr("Restore this version", "Recuperar esta versión")}</button>
+                                    <span class="doc-meta">{move || tr_in!(locale.get(), n_answered, n = answered)}</span>
+                                    <button type="button" class="secondary" on:click=restore_version>{tr!(restore_this_version)}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -476,10 +468,7 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
     };
     let conflict_view = move || {
         conflict.get().then(|| view! {
-        <div class="banner banner-error" role="alert">{tr(
-            "This form was also changed in another tab or window. Both versions are kept: what you typed here is saved as a separate copy.",
-            "Este formulario también se cambió en otra pestaña o ventana. Se guardan las dos versiones: lo que usted escribió aquí se guarda como una copia aparte.",
-        )}</div>
+        <div class="banner banner-error" role="alert">{tr!(this_form_was_also_changed)}</div>
     })
     };
 
@@ -505,7 +494,7 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
                 <p class="save-status" class:save-failed=failed role="status" aria-live="polite">{status}</p>
                 {move || failed().then(|| view! {
                     <button type="button" class="secondary" on:click=download_copy.clone()>
-                        {tr("Download a copy of my answers", "Descargar una copia de mis respuestas")}
+                        {tr!(download_a_copy_of_my)}
                     </button>
                 })}
             </header>
@@ -516,10 +505,10 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
           </div>
             <ExportActions def=export_def snapshot child/>
             <div class="doc-actions row-actions screen-only">
-                <button type="button" class="secondary" on:click=duplicate>{tr("Start a new one from this one", "Empezar uno nuevo a partir de este")}</button>
+                <button type="button" class="secondary" on:click=duplicate>{tr!(start_a_new_one_from)}</button>
                 <button type="button" class="secondary" aria-expanded=move || show_history.get().to_string()
-                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr("Earlier versions", "Versiones anteriores")}</button>
-                <button type="button" class="danger" on:click=delete>{tr("Delete", "Eliminar")}</button>
+                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr!(earlier_versions)}</button>
+                <button type="button" class="danger" on:click=delete>{tr!(delete)}</button>
             </div>
             <div class="screen-only">{history_view}</div>
         </article>

@@ -1,5 +1,6 @@
 //! Home: the children and their documents, the forms to start, adding a form from a file.
 
+use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -13,9 +14,7 @@ use crate::model::time::relative_time;
 use crate::storage::backup::{trash_child, untrash};
 use crate::storage::documents::{list_summaries, load_children, save_children, DocSummary};
 use crate::storage::keys;
-use crate::ui::context::{
-    is_builtin, tr, use_children, use_forms, use_locale, use_store, SharedStore,
-};
+use crate::ui::context::{is_builtin, use_children, use_forms, use_locale, use_store, SharedStore};
 use crate::ui::field::localized;
 use crate::web;
 
@@ -60,41 +59,29 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <section class="page home">
-            <h1>{tr("Family Forms", "Family Forms")}</h1>
+            <h1>{tr!(family_forms)}</h1>
             {move || undo_id.get().is_some().then(|| view! {
                 <div class="banner banner-ok" role="status">
-                    <span>{tr("Deleted. ", "Eliminado. ")}</span>
-                    <button type="button" class="secondary" on:click=undo.clone()>{tr("Undo", "Deshacer")}</button>
+                    <span>{tr!(deleted)}</span>
+                    <button type="button" class="secondary" on:click=undo.clone()>{tr!(undo)}</button>
                 </div>
             })}
             {use_context::<crate::ui::app::DamagedCount>().filter(|d| d.0 > 0).map(|_| view! {
                 <div class="banner banner-error" role="alert">
-                    {tr(
-                        "Some saved data could not be read. It was kept, not deleted: ",
-                        "Algunos datos guardados no se pudieron leer. Se guardaron, no se borraron: ",
-                    )}
-                    <a href="/settings">{tr("see Settings to download it.", "vea Configuración para descargarlos.")}</a>
+                    {tr!(some_saved_data_could_not)}
+                    <a href="/settings">{tr!(see_settings_to_download_it)}</a>
                 </div>
             })}
             {move || first_run().then(|| view! {
                 <div class="welcome">
-                    <p class="lead">{tr(
-                        "Fill in the forms that help your child's school know and support your child.",
-                        "Llene los formularios que ayudan a la escuela a conocer y apoyar a su hijo o hija.",
-                    )}</p>
-                    <p class="lead">{tr(
-                        "Everything you type stays on this device until you print or share it.",
-                        "Todo lo que escriba se queda en este aparato hasta que usted lo imprima o lo comparta.",
-                    )}</p>
+                    <p class="lead">{tr!(fill_in_the_forms_that)}</p>
+                    <p class="lead">{tr!(everything_you_type_stays_on)}</p>
                 </div>
             })}
 
             <section aria-labelledby="children-title">
-                <h2 id="children-title">{tr("Your children", "Sus hijos")}</h2>
-                <p class="help">{tr(
-                    "Add your child once: their name and grade fill in every form you start for them.",
-                    "Agregue a su hijo o hija una vez: su nombre y grado se llenan en cada formulario que empiece para él o ella.",
-                )}</p>
+                <h2 id="children-title">{tr!(your_children)}</h2>
+                <p class="help">{tr!(add_your_child_once_their)}</p>
                 <ul class="child-cards">
                     // Cards are drawn with plain text in the current language and redrawn when
                     // it changes: far fewer reactive nodes for a family with many documents.
@@ -110,7 +97,7 @@ pub fn HomePage() -> impl IntoView {
                     view! { <AddChild adding/> }.into_any()
                 } else {
                     view! {
-                        <button type="button" on:click=move |_| adding.set(true)>{tr("Add a child", "Agregar un hijo o hija")}</button>
+                        <button type="button" on:click=move |_| adding.set(true)>{tr!(add_a_child)}</button>
                     }.into_any()
                 }}
             </section>
@@ -119,14 +106,14 @@ pub fn HomePage() -> impl IntoView {
                 let loose = loose_docs();
                 (!loose.is_empty()).then(|| view! {
                     <section aria-labelledby="other-docs-title">
-                        <h2 id="other-docs-title">{tr("Other documents", "Otros documentos")}</h2>
+                        <h2 id="other-docs-title">{tr!(other_documents)}</h2>
                         <DocList docs=loose l=locale.get()/>
                     </section>
                 })
             }}
 
             <section aria-labelledby="forms-title">
-                <h2 id="forms-title">{tr("Forms", "Formularios")}</h2>
+                <h2 id="forms-title">{tr!(forms)}</h2>
                 <ul class="form-cards">
                     {move || forms.get().into_iter().map(|def| view! { <FormCard def/> }).collect_view()}
                 </ul>
@@ -156,17 +143,12 @@ fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
                 let title = forms
                     .with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).map(|d| d.title.get(l).to_string()))
                     .unwrap_or_else(|| doc.form_id.clone());
-                let state = match (l, doc.required_left, doc.percent) {
-                    (Locale::En, 0, 100) => "Complete".to_string(),
-                    (Locale::Es, 0, 100) => "Completo".to_string(),
-                    (Locale::En, _, p) => format!("{p}% answered"),
-                    (Locale::Es, _, p) => format!("{p}% respondido"),
+                let state = match (doc.required_left, doc.percent) {
+                    (0, 100) => tr_in!(l, doc_complete).to_string(),
+                    (_, p) => tr_in!(l, doc_percent_answered, p = p),
                 };
                 let edited = relative_time(doc.updated, now, l);
-                let meta = match l {
-                    Locale::En => format!("{state} · edited {edited}"),
-                    Locale::Es => format!("{state} · editado {edited}"),
-                };
+                let meta = tr_in!(l, doc_meta, state = state, edited = edited);
                 view! {
                     <li class="doc-item">
                         <a href=format!("/doc/{}", doc.id)>{title}</a>
@@ -175,14 +157,6 @@ fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }
-}
-
-/// Picks the string for `l`.
-fn pick(l: Locale, en: &'static str, es: &'static str) -> &'static str {
-    match l {
-        Locale::En => en,
-        Locale::Es => es,
     }
 }
 
@@ -207,11 +181,7 @@ fn ChildCard(child: Child, docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
     let delete_id = child.id.clone();
     let (docs_ctx, undo_ctx) = (use_context::<DocsSignal>(), use_context::<UndoSignal>());
     let delete = move |_| {
-        let question = pick(
-            l,
-            "Delete this child and all their forms? You can bring them back from Settings → Deleted.",
-            "¿Eliminar a este hijo o hija y todos sus formularios? Puede recuperarlos en Configuración → Eliminados.",
-        );
+        let question = tr_in!(l, delete_child_question);
         if !web::confirm(question) {
             return;
         }
@@ -229,47 +199,52 @@ fn ChildCard(child: Child, docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
         <li class="child-card">
             <h3>{heading}</h3>
             {if docs.is_empty() {
-                view! { <p class="help">{pick(l, "No forms yet.", "Todavía no hay formularios.")}</p> }.into_any()
+                view! { <p class="help">{tr_in!(l, no_forms_yet)}</p> }.into_any()
             } else {
                 view! { <DocList docs l/> }.into_any()
             }}
             <div class="start-form">
-                <label for=select_id.clone()>{match l {
-                    Locale::En => format!("Start a form for {name}"),
-                    Locale::Es => format!("Empezar un formulario para {name}"),
-                }}</label>
+                <label for=select_id.clone()>{tr_in!(l, start_a_form_for, name = name)}</label>
                 <div class="input-row">
                     <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        <option value="">{pick(l, "Choose a form…", "Elija un formulario…")}</option>
+                        <option value="">{tr_in!(l, choose_a_form)}</option>
                         {forms.get_untracked().into_iter().map(|f| {
                             view! { <option value=f.id.clone()>{f.title.get(l).to_string()}</option> }
                         }).collect_view()}
                     </select>
-                    <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{pick(l, "Start", "Empezar")}</button>
+                    <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr_in!(l, start)}</button>
                 </div>
             </div>
-            <button type="button" class="danger delete-child" on:click=delete>{pick(l, "Delete child", "Eliminar")}</button>
+            <button type="button" class="danger delete-child" on:click=delete>{tr_in!(l, delete_child)}</button>
         </li>
     }
 }
 
 /// The grades a child can be in, as the shipped forms store them.
-const GRADES: [(&str, &str, &str); 14] = [
-    ("prek", "Pre-K", "Pre-kínder"),
-    ("k", "Kindergarten", "Kínder"),
-    ("1", "1st grade", "1.er grado"),
-    ("2", "2nd grade", "2.º grado"),
-    ("3", "3rd grade", "3.er grado"),
-    ("4", "4th grade", "4.º grado"),
-    ("5", "5th grade", "5.º grado"),
-    ("6", "6th grade", "6.º grado"),
-    ("7", "7th grade", "7.º grado"),
-    ("8", "8th grade", "8.º grado"),
-    ("9", "9th grade", "9.º grado"),
-    ("10", "10th grade", "10.º grado"),
-    ("11", "11th grade", "11.º grado"),
-    ("12", "12th grade", "12.º grado"),
+const GRADES: [&str; 14] = [
+    "prek", "k", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
 ];
+
+/// The words for grade `value` (one of `GRADES`) in language `l`.
+fn grade_label(l: Locale, value: &str) -> &'static str {
+    match value {
+        "prek" => tr_in!(l, grade_prek),
+        "k" => tr_in!(l, grade_k),
+        "1" => tr_in!(l, grade_1),
+        "2" => tr_in!(l, grade_2),
+        "3" => tr_in!(l, grade_3),
+        "4" => tr_in!(l, grade_4),
+        "5" => tr_in!(l, grade_5),
+        "6" => tr_in!(l, grade_6),
+        "7" => tr_in!(l, grade_7),
+        "8" => tr_in!(l, grade_8),
+        "9" => tr_in!(l, grade_9),
+        "10" => tr_in!(l, grade_10),
+        "11" => tr_in!(l, grade_11),
+        "12" => tr_in!(l, grade_12),
+        _ => "",
+    }
+}
 
 /// The child profile form: typed once, pre-filled into every form for that child.
 #[component]
@@ -284,11 +259,7 @@ fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
         let mut child = draft.get_untracked();
         if child.name.trim().is_empty() {
             error.set(Some(
-                tr(
-                    "Write your child's name.",
-                    "Escriba el nombre de su hijo o hija.",
-                )()
-                .to_string(),
+                tr_in!(locale.get_untracked(), write_your_childs_name).to_string(),
             ));
             web::focus_by_id("child-name");
             return;
@@ -305,14 +276,13 @@ fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
         }
     };
     let text_input = move |id: &'static str,
-                           en: &'static str,
-                           es: &'static str,
+                           label: fn(Locale) -> &'static str,
                            autocomplete: &'static str,
                            get: fn(&Child) -> String,
                            set: fn(&mut Child, String)| {
         view! {
             <div class="field">
-                <label for=id>{tr(en, es)}</label>
+                <label for=id>{move || label(locale.get())}</label>
                 <input id=id type="text" autocomplete=autocomplete
                     prop:value=move || draft.with(get)
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| set(c, v)) }/>
@@ -321,26 +291,26 @@ fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <form class="add-child" on:submit=save aria-labelledby="add-child-title" novalidate>
-            <h3 id="add-child-title">{tr("Add a child", "Agregar un hijo o hija")}</h3>
-            {text_input("child-name", "Full name *", "Nombre completo *", "off", |c| c.name.clone(), |c, v| c.name = v)}
-            {text_input("child-preferred", "The name they like to be called", "El nombre con que le gusta que le llamen", "off", |c| c.preferred_name.clone(), |c, v| c.preferred_name = v)}
+            <h3 id="add-child-title">{tr!(add_a_child)}</h3>
+            {text_input("child-name", |l| tr_in!(l, child_full_name), "off", |c| c.name.clone(), |c, v| c.name = v)}
+            {text_input("child-preferred", |l| tr_in!(l, child_preferred_name), "off", |c| c.preferred_name.clone(), |c, v| c.preferred_name = v)}
             <div class="field">
-                <label for="child-birth">{tr("Date of birth", "Fecha de nacimiento")}</label>
+                <label for="child-birth">{tr!(date_of_birth)}</label>
                 <input id="child-birth" type="date" prop:value=move || draft.with(|c| c.birth_date.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.birth_date = v) }/>
             </div>
             <div class="field">
-                <label for="child-grade">{tr("Grade", "Grado")}</label>
+                <label for="child-grade">{tr!(grade)}</label>
                 <select id="child-grade" on:change=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.grade = v) }>
-                    <option value="">{tr("Choose…", "Elija…")}</option>
-                    {GRADES.into_iter().map(|(v, en, es)| view! { <option value=v>{tr(en, es)}</option> }).collect_view()}
+                    <option value="">{tr!(choose)}</option>
+                    {GRADES.into_iter().map(|v| view! { <option value=v>{move || grade_label(locale.get(), v)}</option> }).collect_view()}
                 </select>
             </div>
-            {text_input("child-school", "School", "Escuela", "off", |c| c.school.clone(), |c, v| c.school = v)}
+            {text_input("child-school", |l| tr_in!(l, school), "off", |c| c.school.clone(), |c, v| c.school = v)}
             <p class="field-error" aria-live="polite">{move || error.get()}</p>
             <div class="row-actions">
-                <button type="submit">{tr("Save child", "Guardar")}</button>
-                <button type="button" class="secondary" on:click=move |_| adding.set(false)>{tr("Cancel", "Cancelar")}</button>
+                <button type="submit">{tr!(save_child)}</button>
+                <button type="button" class="secondary" on:click=move |_| adding.set(false)>{tr!(cancel)}</button>
             </div>
         </form>
     }
@@ -357,10 +327,7 @@ fn FormCard(def: Arc<FormDef>) -> impl IntoView {
     let added = !is_builtin(&def.id);
     let id = def.id.clone();
     let remove = move |_| {
-        let question = match locale.get_untracked() {
-            Locale::En => "Remove this form from the app? Answers already typed are kept on this device.",
-            Locale::Es => "¿Quitar este formulario de la aplicación? Las respuestas ya escritas se guardan en este aparato.",
-        };
+        let question = tr_in!(locale.get_untracked(), remove_form_question);
         if web::confirm(question) && store.remove(&keys::added_form(&id)).is_ok() {
             forms.update(|f| f.retain(|d| d.id != id));
         }
@@ -384,7 +351,7 @@ fn FormCard(def: Arc<FormDef>) -> impl IntoView {
                 view! { <p class="form-about">{t}</p> }
             })}
             {added.then(|| view! {
-                <button type="button" class="secondary" on:click=remove>{tr("Remove form", "Quitar formulario")}</button>
+                <button type="button" class="secondary" on:click=remove>{tr!(remove_form)}</button>
             })}
         </li>
     }
@@ -404,22 +371,13 @@ fn AddFormFromFile() -> impl IntoView {
         let store = store.clone();
         leptos::task::spawn_local(async move {
             let l = locale.get_untracked();
-            let es = l == Locale::Es;
             let result = match web::read_file_text(&file, MAX_DEFINITION_BYTES as f64).await {
                 Err(e) => Err(vec![e.message(l, MAX_DEFINITION_BYTES / 1_000_000)]),
                 Ok(text) => match parse_definition(&text) {
                     Err(errors) => Err(errors.iter().take(20).map(|e| e.describe(l)).collect()),
-                    Ok(def) if is_builtin(&def.id) => Err(vec![if es {
-                        format!(
-                            "Ya hay un formulario \"{}\" en la aplicación; cambie su id.",
-                            def.id
-                        )
-                    } else {
-                        format!(
-                            "The app already has a form \"{}\"; give this one another id.",
-                            def.id
-                        )
-                    }]),
+                    Ok(def) if is_builtin(&def.id) => {
+                        Err(vec![tr_in!(l, form_id_taken, id = def.id)])
+                    }
                     Ok(def) => match store.set(&keys::added_form(&def.id), &text) {
                         Err(e) => Err(vec![e.message(l)]),
                         Ok(()) => {
@@ -429,11 +387,7 @@ fn AddFormFromFile() -> impl IntoView {
                                 f.retain(|d| d.id != def.id);
                                 f.push(def);
                             });
-                            Ok(if es {
-                                format!("Se agregó «{name}».")
-                            } else {
-                                format!("Added “{name}”.")
-                            })
+                            Ok(tr_in!(l, form_added, name = name))
                         }
                     },
                 },
@@ -446,19 +400,16 @@ fn AddFormFromFile() -> impl IntoView {
     };
     view! {
         <section class="add-form" aria-labelledby="add-form-title">
-            <h2 id="add-form-title">{tr("Add a form from a file", "Agregar un formulario desde un archivo")}</h2>
-            <p class="help" id="add-form-help">{tr(
-                "If your school gave you a form file (.json), add it here. It stays on this device.",
-                "Si la escuela le dio un archivo de formulario (.json), agréguelo aquí. Se queda en este aparato.",
-            )}</p>
-            <label class="file-button" for="add-form-file">{tr("Choose a form file", "Elegir un archivo de formulario")}</label>
+            <h2 id="add-form-title">{tr!(add_a_form_from_a)}</h2>
+            <p class="help" id="add-form-help">{tr!(if_your_school_gave_you)}</p>
+            <label class="file-button" for="add-form-file">{tr!(choose_a_form_file)}</label>
             <input id="add-form-file" class="visually-hidden-file" type="file" accept=".json,application/json"
                 aria-describedby="add-form-help" on:change=on_change/>
             <div role="status" aria-live="polite">
                 {move || message.get().map(|(ok, lines)| {
                     let class = if ok { "banner banner-ok" } else { "banner banner-error" };
                     let heading = (!ok).then(|| view! {
-                        <p>{tr("This form file cannot be added:", "No se puede agregar este archivo de formulario:")}</p>
+                        <p>{tr!(this_form_file_cannot_be)}</p>
                     });
                     view! {
                         <div class=class>

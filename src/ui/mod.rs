@@ -14,4 +14,5 @@ pub mod progress_bar;
 pub mod received_page;
 pub mod section_nav;
 pub mod settings_page;
+pub mod translate;
 pub mod update_banner;

@@ -1,11 +1,12 @@
 //! "Open a file you received": reads a document file as untrusted input and shows it read-only.
 
+use crate::ui::translate::tr;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 use crate::export::data_file::{read_data_file, MAX_FILE_BYTES};
-use crate::ui::context::{tr, use_forms, use_locale, use_received};
+use crate::ui::context::{use_forms, use_locale, use_received};
 use crate::web;
 
 #[component]
@@ -41,18 +42,15 @@ pub fn OpenReceived() -> impl IntoView {
     };
     view! {
         <section class="open-received" aria-labelledby="open-received-title">
-            <h2 id="open-received-title">{tr("Open a file you received", "Abrir un archivo que recibió")}</h2>
-            <p class="help" id="open-received-help">{tr(
-                "A family or a teacher may send you a Family Forms file (.json). It opens read-only; it is saved here only if you ask.",
-                "Una familia o una maestra le puede enviar un archivo de Family Forms (.json). Se abre solo para leer; se guarda aquí solo si usted lo pide.",
-            )}</p>
-            <label class="file-button" for="open-received-file">{tr("Choose a file", "Elegir un archivo")}</label>
+            <h2 id="open-received-title">{tr!(open_a_file_you_received)}</h2>
+            <p class="help" id="open-received-help">{tr!(a_family_or_a_teacher)}</p>
+            <label class="file-button" for="open-received-file">{tr!(choose_a_file)}</label>
             <input id="open-received-file" class="visually-hidden-file" type="file" accept=".json,application/json"
                 aria-describedby="open-received-help" on:change=on_change/>
             <div role="alert">
                 {move || error.get().map(|e| view! {
                     <div class="banner banner-error">
-                        <p>{tr("This file cannot be opened:", "No se puede abrir este archivo:")}</p>
+                        <p>{tr!(this_file_cannot_be_opened)}</p>
                         <p>{e}</p>
                     </div>
                 })}

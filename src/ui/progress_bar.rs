@@ -5,18 +5,18 @@ use leptos::prelude::*;
 use crate::model::progress::Progress;
 use crate::model::text::Locale;
 use crate::ui::context::use_locale;
+use crate::ui::translate::tr_in;
 
 /// Words for a progress: "12 of 30 answered · 2 required left".
 pub fn progress_words(p: Progress, locale: Locale) -> String {
-    let mut s = match locale {
-        Locale::En => format!("{} of {} answered", p.answered, p.total),
-        Locale::Es => format!("{} de {} respondidas", p.answered, p.total),
-    };
+    let mut s = tr_in!(
+        locale,
+        progress_answered,
+        answered = p.answered,
+        total = p.total
+    );
     if p.required_left > 0 {
-        s += &match locale {
-            Locale::En => format!(" · {} required left", p.required_left),
-            Locale::Es => format!(" · faltan {} obligatorias", p.required_left),
-        };
+        s += &tr_in!(locale, progress_required_left, n = p.required_left);
     }
     s
 }

@@ -1,6 +1,7 @@
 //! The route `/received`: a document opened from a file, read-only, printable and exportable,
 //! saved on this device only when the person asks (and then as a new document).
 
+use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -9,11 +10,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::export::booklet::{booklet, Mode};
 use crate::model::child::Child;
-use crate::model::text::Locale;
 use crate::storage::documents::save_received;
 use crate::storage::keys;
 use crate::ui::booklet_view::BookletView;
-use crate::ui::context::{tr, use_forms, use_locale, use_received, use_store};
+use crate::ui::context::{use_forms, use_locale, use_received, use_store};
 use crate::ui::export_actions::ExportActions;
 use crate::ui::open_received::OpenReceived;
 use crate::web;
@@ -21,21 +21,16 @@ use crate::web;
 #[component]
 pub fn ReceivedPage() -> impl IntoView {
     let received = use_received();
-    move || {
-        match received.get() {
+    move || match received.get() {
         Some(r) => view! { <ReceivedDocument received=r/> }.into_any(),
         None => view! {
             <section class="page">
-                <h1>{tr("No file is open", "No hay ningún archivo abierto")}</h1>
-                <p>{tr(
-                    "A received file is shown only until you leave or reload the page, unless you save it.",
-                    "Un archivo recibido se muestra solo hasta que salga o recargue la página, a menos que lo guarde.",
-                )}</p>
+                <h1>{tr!(no_file_is_open)}</h1>
+                <p>{tr!(a_received_file_is_shown)}</p>
                 <OpenReceived/>
             </section>
         }
         .into_any(),
-    }
     }
 }
 
@@ -62,10 +57,7 @@ fn ReceivedDocument(received: Arc<crate::export::data_file::Received>) -> impl I
             } else {
                 format!("{form} — {name}")
             };
-            match l {
-                Locale::En => format!("Received: {what}"),
-                Locale::Es => format!("Recibido: {what}"),
-            }
+            tr_in!(l, received_title, what = what)
         }
     };
     let page_title = title.clone();
@@ -122,12 +114,9 @@ fn ReceivedDocument(received: Arc<crate::export::data_file::Received>) -> impl I
         <article class="received-page">
             <div class="banner banner-info screen-only" role="status">
                 <p class="received-title"><strong>{title}</strong></p>
-                <p>{tr(
-                    "Read only. It is not saved on this device unless you choose “Save on this device”.",
-                    "Solo para leer. No se guarda en este aparato a menos que elija «Guardar en este aparato».",
-                )}</p>
+                <p>{tr!(read_only_it_is_not)}</p>
                 <div class="row-actions">
-                    <button type="button" on:click=save>{tr("Save on this device", "Guardar en este aparato")}</button>
+                    <button type="button" on:click=save>{tr!(save_on_this_device)}</button>
                 </div>
                 <div role="alert">{move || error.get().map(|e| view! { <p class="banner banner-error">{e}</p> })}</div>
             </div>

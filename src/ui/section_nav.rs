@@ -1,13 +1,14 @@
 //! Where am I in a long form: the list of sections (with how far each is) and the
 //! previous / next bar at the bottom, within reach of a thumb.
 
+use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::model::progress::Progress;
 use crate::model::schema::FormDef;
-use crate::ui::context::{tr, use_locale};
+use crate::ui::context::use_locale;
 
 /// The list of sections, folded into one line on a phone.
 #[component]
@@ -31,14 +32,17 @@ pub fn SectionList(
             .get(cur)
             .map(|t| t.get(l).to_string())
             .unwrap_or_default();
-        match l {
-            crate::model::text::Locale::En => format!("Section {pos} of {}: {title}", shown.len()),
-            crate::model::text::Locale::Es => format!("Sección {pos} de {}: {title}", shown.len()),
-        }
+        tr_in!(
+            l,
+            section_n_of_m,
+            pos = pos,
+            count = shown.len(),
+            title = title
+        )
     };
     let open = RwSignal::new(false);
     view! {
-        <nav class="section-list" aria-label=tr("Sections", "Secciones")>
+        <nav class="section-list" aria-label=tr!(sections)>
             <details prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{summary}</summary>
                 <ol>
@@ -83,10 +87,10 @@ pub fn SectionSteps(current: RwSignal<usize>, visible: Signal<Vec<usize>>) -> im
     view! {
         <div class="section-steps">
             <button type="button" class="secondary" disabled=at_start on:click=move |_| step(-1)>
-                {tr("← Previous", "← Anterior")}
+                {tr!(previous)}
             </button>
             <button type="button" disabled=at_end on:click=move |_| step(1)>
-                {tr("Next →", "Siguiente →")}
+                {tr!(next)}
             </button>
         </div>
     }

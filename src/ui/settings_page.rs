@@ -1,6 +1,7 @@
 //! Settings: this device's storage, backup and restore, the trash, damaged data kept aside,
 //! and erasing everything (for a shared device).
 
+use crate::ui::translate::{tr, tr_in};
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::storage::backup::{
 };
 use crate::storage::documents::load_children;
 use crate::storage::keys;
-use crate::ui::context::{tr, use_children, use_forms, use_locale, use_store};
+use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::web;
 
 #[component]
@@ -20,7 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
     Effect::new(move |_| web::set_title("Settings · Family Forms"));
     view! {
         <section class="page settings">
-            <h1>{tr("Settings", "Configuración")}</h1>
+            <h1>{tr!(settings)}</h1>
             <DeviceStorage/>
             <Backup/>
             <Trash/>
@@ -41,31 +42,23 @@ fn DeviceStorage() -> impl IntoView {
         usage.set(web::storage_estimate().await);
     });
     let persist_text = move || {
-        let es = locale.get() == Locale::Es;
+        let l = locale.get();
         match persisted.get() {
-            None => String::new(),
-            Some(Some(true)) if es => "El navegador guardará estos datos aunque falte espacio.".into(),
-            Some(Some(true)) => "The browser will keep this data even when space runs low.".into(),
-            Some(_) if es => "El navegador podría borrar estos datos si falta espacio. Descargue una copia de seguridad de vez en cuando.".into(),
-            Some(_) => "The browser may clear this data if space runs low. Download a backup now and then.".into(),
+            None => "",
+            Some(Some(true)) => tr_in!(l, storage_kept),
+            Some(_) => tr_in!(l, storage_may_clear),
         }
     };
     let usage_text = move || {
         usage.get().map(|(used, quota)| {
-            let mb = |b: f64| format!("{:.1} MB", b / 1_000_000.0);
-            match locale.get() {
-                Locale::En => format!("Using {} of {} available to this app.", mb(used), mb(quota)),
-                Locale::Es => format!(
-                    "Usa {} de {} disponibles para esta aplicación.",
-                    mb(used),
-                    mb(quota)
-                ),
-            }
+            let l = locale.get();
+            let mb = |b: f64| format!("{} MB", l.decimal(b / 1_000_000.0));
+            tr_in!(l, storage_usage, used = mb(used), quota = mb(quota))
         })
     };
     view! {
         <section aria-labelledby="device-title">
-            <h2 id="device-title">{tr("This device", "Este aparato")}</h2>
+            <h2 id="device-title">{tr!(this_device)}</h2>
             <p class="persist-status">{persist_text}</p>
             <p class="usage">{usage_text}</p>
         </section>
@@ -110,14 +103,11 @@ fn Backup() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="backup-title">
-            <h2 id="backup-title">{tr("Backup", "Copia de seguridad")}</h2>
-            <p class="help">{tr(
-                "One file with all your children, forms and answers. Keep it somewhere safe, or use it to move to a new phone.",
-                "Un archivo con todos sus hijos, formularios y respuestas. Guárdelo en un lugar seguro, o úselo para pasar a un teléfono nuevo.",
-            )}</p>
+            <h2 id="backup-title">{tr!(backup)}</h2>
+            <p class="help">{tr!(one_file_with_all_your)}</p>
             <div class="row-actions">
-                <button type="button" on:click=download>{tr("Download a backup", "Descargar una copia de seguridad")}</button>
-                <label class="file-button" for="restore-file">{tr("Restore from a backup", "Restaurar desde una copia")}</label>
+                <button type="button" on:click=download>{tr!(download_a_backup)}</button>
+                <label class="file-button" for="restore-file">{tr!(restore_from_a_backup)}</label>
                 <input id="restore-file" class="visually-hidden-file" type="file" accept=".json,application/json" on:change=on_file/>
             </div>
             <div role="status" aria-live="polite">
@@ -131,33 +121,18 @@ fn Backup() -> impl IntoView {
 
 fn report_words(r: &RestoreReport, l: Locale) -> String {
     let docs = r.documents_added + r.documents_updated;
-    let mut s = match l {
-        Locale::En => format!(
-            "Restored: {} child(ren), {docs} document(s), {} form(s).",
-            r.children_added, r.forms_added
-        ),
-        Locale::Es => format!(
-            "Restaurado: {} hijo(s), {docs} documento(s), {} formulario(s).",
-            r.children_added, r.forms_added
-        ),
-    };
+    let mut s = tr_in!(
+        l,
+        restore_report,
+        children = r.children_added,
+        docs = docs,
+        forms = r.forms_added
+    );
     if r.documents_kept > 0 {
-        s += &match l {
-            Locale::En => format!(
-                " {} document(s) on this device were as new or newer and were kept.",
-                r.documents_kept
-            ),
-            Locale::Es => format!(
-                " {} documento(s) de este aparato eran iguales o más nuevos y se conservaron.",
-                r.documents_kept
-            ),
-        };
+        s += &tr_in!(l, restore_report_kept, n = r.documents_kept);
     }
     if r.skipped > 0 {
-        s += &match l {
-            Locale::En => format!(" {} damaged entr(ies) were left out.", r.skipped),
-            Locale::Es => format!(" Se omitieron {} dato(s) dañado(s).", r.skipped),
-        };
+        s += &tr_in!(l, restore_report_skipped, n = r.skipped);
     }
     s
 }
@@ -173,9 +148,9 @@ fn Trash() -> impl IntoView {
     let now = Utc::now();
     view! {
         <section aria-labelledby="trash-title">
-            <h2 id="trash-title">{tr("Deleted", "Eliminados")}</h2>
+            <h2 id="trash-title">{tr!(deleted_2)}</h2>
             {move || if entries.with(Vec::is_empty) {
-                view! { <p class="help">{tr("Nothing deleted.", "No hay nada eliminado.")}</p> }.into_any()
+                view! { <p class="help">{tr!(nothing_deleted)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="doc-list">
@@ -199,11 +174,11 @@ fn Trash() -> impl IntoView {
                             view! {
                                 <li class="doc-item">
                                     <span>{what}</span>
-                                    <span class="doc-meta">{move || match locale.get() {
-                                        Locale::En => format!("deleted {}", relative_time(deleted, now, Locale::En)),
-                                        Locale::Es => format!("eliminado {}", relative_time(deleted, now, Locale::Es)),
+                                    <span class="doc-meta">{move || {
+                                        let l = locale.get();
+                                        tr_in!(l, deleted_when, when = relative_time(deleted, now, l))
                                     }}</span>
-                                    <button type="button" class="secondary" on:click=restore>{tr("Restore", "Recuperar")}</button>
+                                    <button type="button" class="secondary" on:click=restore>{tr!(restore)}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -228,11 +203,8 @@ fn Recovered() -> impl IntoView {
             let store = store.clone();
             view! {
                 <section aria-labelledby="recovered-title">
-                    <h2 id="recovered-title">{tr("Damaged data kept aside", "Datos dañados guardados aparte")}</h2>
-                    <p class="help">{tr(
-                        "Some saved data could not be read. It was kept, not deleted: download it to keep a copy or to ask for help.",
-                        "Algunos datos guardados no se pudieron leer. Se guardaron, no se borraron: descárguelos para tener una copia o pedir ayuda.",
-                    )}</p>
+                    <h2 id="recovered-title">{tr!(damaged_data_kept_aside)}</h2>
+                    <p class="help">{tr!(some_saved_data_could_not_2)}</p>
                     <ul class="doc-list">
                         {keys_found.get().into_iter().enumerate().map(|(i, key)| {
                             let store = store.clone();
@@ -244,7 +216,7 @@ fn Recovered() -> impl IntoView {
                                 }
                             };
                             let k2 = key.clone();
-                            let question = tr("Delete this damaged data for good?", "¿Borrar estos datos dañados para siempre?");
+                            let question = tr!(delete_this_damaged_data_for);
                             let remove = move |_| {
                                 if web::confirm(question()) && store2.remove(&k2).is_ok() {
                                     keys_found.update(|all| all.retain(|x| *x != k2));
@@ -253,8 +225,8 @@ fn Recovered() -> impl IntoView {
                             view! {
                                 <li class="doc-item">
                                     <span>{format!("#{}", i + 1)}</span>
-                                    <button type="button" class="secondary" on:click=download>{tr("Download", "Descargar")}</button>
-                                    <button type="button" class="danger" on:click=remove>{tr("Delete", "Borrar")}</button>
+                                    <button type="button" class="secondary" on:click=download>{tr!(download)}</button>
+                                    <button type="button" class="danger" on:click=remove>{tr!(delete_2)}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -272,10 +244,7 @@ fn EraseEverything() -> impl IntoView {
     let locale = use_locale();
     let error = RwSignal::new(None::<String>);
     let erase = move |_| {
-        let question = match locale.get_untracked() {
-            Locale::En => "Erase every child, form and answer of Family Forms on this device? This cannot be undone. Download a backup first if you want to keep them.",
-            Locale::Es => "¿Borrar todos los hijos, formularios y respuestas de Family Forms en este aparato? No se puede deshacer. Descargue una copia de seguridad antes si quiere conservarlos.",
-        };
+        let question = tr_in!(locale.get_untracked(), erase_everything_question);
         if web::confirm(question) {
             match erase_everything(store.as_ref()) {
                 Ok(_) => {
@@ -287,12 +256,9 @@ fn EraseEverything() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="erase-title">
-            <h2 id="erase-title">{tr("Shared device", "Aparato compartido")}</h2>
-            <p class="help">{tr(
-                "On a phone or computer that others use, erase everything when you are done.",
-                "En un teléfono o computadora que usan otras personas, borre todo cuando termine.",
-            )}</p>
-            <button type="button" class="danger" on:click=erase>{tr("Erase everything on this device", "Borrar todo en este aparato")}</button>
+            <h2 id="erase-title">{tr!(shared_device)}</h2>
+            <p class="help">{tr!(on_a_phone_or_computer)}</p>
+            <button type="button" class="danger" on:click=erase>{tr!(erase_everything_on_this_device)}</button>
             <p class="field-error" aria-live="polite">{move || error.get()}</p>
         </section>
     }

@@ -1,9 +1,9 @@
 //! "A new version is ready — reload": shown when the service worker has a new version waiting.
 //! Reloading saves first (the form saves when the page is hidden), so nothing typed is lost.
 
+use crate::ui::translate::tr;
 use leptos::prelude::*;
 
-use crate::ui::context::tr;
 use crate::web;
 
 #[component]
@@ -12,13 +12,15 @@ pub fn UpdateBanner() -> impl IntoView {
     let listener = window_event_listener_untyped("ff-update-ready", move |_| ready.set(true));
     on_cleanup(move || listener.remove());
     move || {
-        ready.get().then(|| view! {
-            <div class="banner banner-info update-banner screen-only" role="status">
-                <span>{tr("A new version of Family Forms is ready.", "Hay una versión nueva de Family Forms.")}</span>
-                <button type="button" class="secondary" on:click=move |_| web::apply_update()>
-                    {tr("Reload", "Recargar")}
-                </button>
-            </div>
+        ready.get().then(|| {
+            view! {
+                <div class="banner banner-info update-banner screen-only" role="status">
+                    <span>{tr!(a_new_version_of_family)}</span>
+                    <button type="button" class="secondary" on:click=move |_| web::apply_update()>
+                        {tr!(reload)}
+                    </button>
+                </div>
+            }
         })
     }
 }

@@ -77,14 +77,10 @@ pub enum FileReadError {
 impl FileReadError {
     /// What to tell the person; `max_mb` is the size limit that applied.
     pub fn message(self, locale: crate::model::text::Locale, max_mb: usize) -> String {
-        let es = locale == crate::model::text::Locale::Es;
+        use crate::ui::translate::tr_in;
         match self {
-            FileReadError::TooLarge if es => {
-                format!("El archivo es demasiado grande (más de {max_mb} MB).")
-            }
-            FileReadError::TooLarge => format!("The file is too large (over {max_mb} MB)."),
-            FileReadError::Unreadable if es => "No se pudo leer el archivo.".into(),
-            FileReadError::Unreadable => "The file could not be read.".into(),
+            FileReadError::TooLarge => tr_in!(locale, file_too_large, max_mb = max_mb),
+            FileReadError::Unreadable => tr_in!(locale, file_unreadable).to_string(),
         }
     }
 }

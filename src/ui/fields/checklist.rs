@@ -1,12 +1,12 @@
 //! Checklist: items to tick off, each with the date it was done and a note.
 
+use crate::ui::translate::tr;
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
 use crate::model::schema::FieldKind;
 use crate::model::values::{Answer, CheckItem};
-use crate::ui::context::tr;
 use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
 
 fn items_of(answer: Option<&Answer>) -> BTreeMap<String, CheckItem> {
@@ -58,11 +58,11 @@ pub fn ChecklistField(ctx: FieldCtx) -> impl IntoView {
                                 <span>{label}</span>
                             </label>
                             <div class="check-extra">
-                                <label for=date_id.clone()>{tr("Date", "Fecha")}</label>
+                                <label for=date_id.clone()>{tr!(date)}</label>
                                 <input type="date" id=date_id
                                     prop:value=move || state.with(|s| s.date.clone())
                                     on:input=move |ev| { let d = event_target_value(&ev); update(k2.clone(), &|c| c.date = d.clone()) }/>
-                                <label for=note_id.clone()>{tr("Note", "Nota")}</label>
+                                <label for=note_id.clone()>{tr!(note)}</label>
                                 <input type="text" id=note_id
                                     prop:value=move || state.with(|s| s.note.clone())
                                     on:input=move |ev| { let n = event_target_value(&ev); update(k3.clone(), &|c| c.note = n.clone()) }/>

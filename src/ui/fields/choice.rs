@@ -1,10 +1,10 @@
 //! Single choice: radio buttons for a few options, a drop-down for many, with "Other: ___".
 
+use crate::ui::translate::tr;
 use leptos::prelude::*;
 
 use crate::model::schema::{ChoiceDisplay, ChoiceOption, FieldKind};
 use crate::model::values::{Answer, OTHER};
-use crate::ui::context::tr;
 use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
 
 fn parts(answer: Option<&Answer>) -> (String, String) {
@@ -35,7 +35,7 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
             other: other_text.get_untracked(),
         })
     };
-    let other_label = tr("Other", "Otro");
+    let other_label = tr!(other);
     let other_input = {
         let id = format!("{}-other", ctx.dom_id);
         let touch = ctx.touch;
@@ -47,7 +47,7 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
                         class="other-input"
                         id=id.clone()
                         type="text"
-                        aria-label=tr("Other, please say", "Otro, por favor diga cuál")
+                        aria-label=tr!(other_please_say)
                         aria-describedby=described
                         prop:value=move || other_text.get()
                         on:input=move |ev| set.run(Answer::Choice { selected: OTHER.into(), other: event_target_value(&ev) })
@@ -70,7 +70,7 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
                     prop:value=move || selected.get()
                     on:change=move |ev| choose(event_target_value(&ev))
                 >
-                    <option value="">{tr("Choose…", "Elija…")}</option>
+                    <option value="">{tr!(choose)}</option>
                     {options.into_iter().map(|o: ChoiceOption| {
                         let label = localized(o.label);
                         let v = o.value.clone();

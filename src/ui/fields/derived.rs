@@ -1,11 +1,12 @@
 //! A derived value (review date = start + 60 days): shown, never typed.
 
+use crate::ui::translate::tr;
 use leptos::prelude::*;
 
 use crate::model::dates::format_date;
 use crate::model::logic::derived_value;
 use crate::model::schema::FieldKind;
-use crate::ui::context::{tr, use_locale};
+use crate::ui::context::use_locale;
 use crate::ui::field::{FieldCtx, HelpText, LabelText};
 
 #[component]
@@ -18,10 +19,7 @@ pub fn DerivedField(ctx: FieldCtx) -> impl IntoView {
     let answers = ctx.answers;
     let locale = use_locale();
     let label_id = format!("{}-label", ctx.dom_id);
-    let waiting = tr(
-        "Filled in for you once the answers it needs are there.",
-        "Se llena solo cuando estén las respuestas que necesita.",
-    );
+    let waiting = tr!(filled_in_for_you_once);
     let shown = move || {
         rule.as_ref()
             .and_then(|r| answers.with(|a| derived_value(&def, a, r)))

@@ -1,10 +1,10 @@
 //! Multiple choice: checkboxes, with "Other: ___".
 
+use crate::ui::translate::tr;
 use leptos::prelude::*;
 
 use crate::model::schema::{ChoiceOption, FieldKind};
 use crate::model::values::{Answer, OTHER};
-use crate::ui::context::tr;
 use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
 
 fn parts(answer: Option<&Answer>) -> (Vec<String>, String) {
@@ -40,7 +40,7 @@ pub fn MultiChoiceField(ctx: FieldCtx) -> impl IntoView {
         all.push((OTHER.to_string(), None));
     }
     let base = ctx.dom_id.clone();
-    let other_label = tr("Other", "Otro");
+    let other_label = tr!(other);
     let other_id = format!("{base}-other");
     view! {
         <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
@@ -65,7 +65,7 @@ pub fn MultiChoiceField(ctx: FieldCtx) -> impl IntoView {
             </div>
             {move || state.with(|(s, _)| s.iter().any(|x| x == OTHER)).then(|| view! {
                 <input class="other-input" type="text" id=other_id.clone()
-                    aria-label=tr("Other, please say", "Otro, por favor diga cuál")
+                    aria-label=tr!(other_please_say)
                     prop:value=move || state.with(|(_, o)| o.clone())
                     on:input=move |ev| {
                         let (selected, _) = state.get_untracked();

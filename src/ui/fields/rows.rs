@@ -1,5 +1,6 @@
 //! Repeating rows: one card per row (a table row on paper), with add, remove and reorder.
 
+use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 use crate::model::logic::is_cell_visible;
 use crate::model::schema::{Field, FieldKind};
 use crate::model::values::{next_row_id, Answer, Row};
-use crate::ui::context::{tr, use_locale};
+use crate::ui::context::use_locale;
 use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
 use crate::ui::fields::FieldView;
 
@@ -60,7 +61,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
             <legend><LabelText ctx=ctx.clone()/></legend>
             <HelpText ctx=ctx.clone()/>
             {move || (rows.with(Vec::is_empty)).then(|| view! {
-                <p class="rows-empty">{tr("Nothing added yet.", "Todavía no hay nada.")}</p>
+                <p class="rows-empty">{tr!(nothing_added_yet)}</p>
             })}
             <ol class="row-cards">
                 <For each=move || row_ids.get() key=|id| id.clone() let:row_id>
@@ -102,16 +103,16 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                                 {cells}
                                 <div class="row-actions">
                                     <button type="button" class="secondary"
-                                        aria-label=move || format!("{} {}", tr("Move up", "Subir")(), index.get() + 1)
+                                        aria-label=move || format!("{} {}", tr_in!(locale.get(), move_up), index.get() + 1)
                                         disabled=move || index.get() == 0
                                         on:click={ let m = move_by.clone(); move |_| m(-1) }>"↑"</button>
                                     <button type="button" class="secondary"
-                                        aria-label=move || format!("{} {}", tr("Move down", "Bajar")(), index.get() + 1)
+                                        aria-label=move || format!("{} {}", tr_in!(locale.get(), move_down), index.get() + 1)
                                         disabled=move || { index.get() + 1 >= rows.with(Vec::len) }
                                         on:click=move |_| move_by(1)>"↓"</button>
                                     <button type="button" class="danger"
-                                        aria-label=move || format!("{} {}", tr("Remove", "Quitar")(), index.get() + 1)
-                                        on:click=remove>{tr("Remove", "Quitar")}</button>
+                                        aria-label=move || format!("{} {}", tr_in!(locale.get(), remove), index.get() + 1)
+                                        on:click=remove>{tr!(remove)}</button>
                                 </div>
                             </li>
                         }
@@ -119,14 +120,10 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                 </For>
             </ol>
             <button type="button" class="add-row" on:click=add disabled=move || !can_add()>
-                {move || add_text.as_ref().map_or_else(|| tr("Add a row", "Agregar una fila")().to_string(), |t| t())}
+                {move || add_text.as_ref().map_or_else(|| tr_in!(locale.get(), add_a_row).to_string(), |t| t())}
             </button>
             {move || (min_rows > 0).then(|| view! {
-                <p class="help">{move || if locale.get() == crate::model::text::Locale::Es {
-                    format!("Agregue por lo menos {min_rows}.")
-                } else {
-                    format!("Add at least {min_rows}.")
-                }}</p>
+                <p class="help">{move || tr_in!(locale.get(), add_at_least, n = min_rows)}</p>
             })}
             <ErrorText ctx=ctx.clone()/>
         </fieldset>

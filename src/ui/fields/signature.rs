@@ -1,9 +1,9 @@
 //! Signature: a typed full name and the date, as families sign school forms on a phone.
 
+use crate::ui::translate::tr;
 use leptos::prelude::*;
 
 use crate::model::values::Answer;
-use crate::ui::context::tr;
 use crate::ui::field::{ErrorText, FieldCtx, HelpText, LabelText};
 
 fn parts(answer: Option<&Answer>) -> (String, String) {
@@ -25,12 +25,12 @@ pub fn SignatureField(ctx: FieldCtx) -> impl IntoView {
         <fieldset class="field signature" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
             <legend><LabelText ctx=ctx.clone()/></legend>
             <HelpText ctx=ctx.clone()/>
-            <label for=name_id.clone()>{tr("Full name", "Nombre completo")}</label>
+            <label for=name_id.clone()>{tr!(full_name)}</label>
             <input id=name_id type="text" autocomplete="name"
                 prop:value=move || state.with(|s| s.0.clone())
                 on:input=move |ev| set.run(Answer::Signature { name: event_target_value(&ev), date: state.get_untracked().1 })
                 on:blur=move |_| touch.run(())/>
-            <label for=date_id.clone()>{tr("Date", "Fecha")}</label>
+            <label for=date_id.clone()>{tr!(date)}</label>
             <input id=date_id type="date"
                 prop:value=move || state.with(|s| s.1.clone())
                 on:input=move |ev| set.run(Answer::Signature { name: state.get_untracked().0, date: event_target_value(&ev) })

@@ -1,10 +1,10 @@
 //! Yes / No / Not sure, with a box to describe when the answer is yes or not sure.
 
+use crate::ui::translate::tr_in;
 use leptos::prelude::*;
 
 use crate::model::schema::FieldKind;
 use crate::model::values::{Answer, YesNo};
-use crate::ui::context::tr;
 use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
 
 fn parts(answer: Option<&Answer>) -> (Option<YesNo>, String) {
@@ -16,6 +16,7 @@ fn parts(answer: Option<&Answer>) -> (Option<YesNo>, String) {
 
 #[component]
 pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
+    let locale = crate::ui::context::use_locale();
     let describe = match &ctx.field.kind {
         FieldKind::YesNo { describe } => describe.clone(),
         _ => None,
@@ -25,18 +26,18 @@ pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
     let touch = ctx.touch;
     let state = Signal::derive(move || value.with(|v| parts(v.as_ref())));
     let base = ctx.dom_id.clone();
-    let labels = [
-        tr("Yes", "Sí"),
-        tr("No", "No"),
-        tr("Not sure", "No estoy seguro"),
-    ];
     let details_id = format!("{base}-details");
     view! {
         <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
             <legend><LabelText ctx=ctx.clone()/></legend>
             <HelpText ctx=ctx.clone()/>
             <div class="options options-inline">
-                {YesNo::ALL.into_iter().zip(labels).enumerate().map(|(i, (choice, label))| {
+                {YesNo::ALL.into_iter().enumerate().map(|(i, choice)| {
+                    let label = move || match choice {
+                        YesNo::Yes => tr_in!(locale.get(), yes),
+                        YesNo::No => tr_in!(locale.get(), no),
+                        YesNo::NotSure => tr_in!(locale.get(), not_sure),
+                    };
                     let id = if i == 0 { base.clone() } else { format!("{base}-{}", choice.as_str()) };
                     let id_for = id.clone();
                     view! {
@@ -59,7 +60,7 @@ pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
                     view! {
                         <div class="details">
                             <label for=details_id.clone()>
-                                {move || label.as_ref().map_or_else(|| tr("Tell us more", "Cuéntenos más")().to_string(), |l| l())}
+                                {move || label.as_ref().map_or_else(|| tr_in!(locale.get(), tell_us_more).to_string(), |l| l())}
                             </label>
                             <textarea id=details_id rows="2"
                                 prop:value=move || state.with(|(_, d)| d.clone())

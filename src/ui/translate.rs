@@ -1,0 +1,36 @@
+//! UI text through leptos_i18n. The strings are in `locales/en.json` and `locales/es.json`;
+//! a key that is not in both files does not compile (see `build.rs`).
+//!
+//! The language itself stays the app's own `Locale` signal (see `context::use_locale`), because
+//! the pure model and export code word their messages by it too and it is saved with the other
+//! settings. These macros read leptos_i18n's tables for that language.
+
+use crate::i18n;
+use crate::model::text::Locale;
+
+/// leptos_i18n's name for one of the app's languages.
+pub fn lang(locale: Locale) -> i18n::Locale {
+    match locale {
+        Locale::En => i18n::Locale::en,
+        Locale::Es => i18n::Locale::es,
+    }
+}
+
+/// UI text as a closure that follows the current language, for `view!`: `tr!(print)`.
+/// Call it while a component is being built (context is not reachable from event handlers).
+macro_rules! tr {
+    ($key:ident) => {{
+        let locale = $crate::ui::context::use_locale();
+        move || ::leptos_i18n::td_string!($crate::ui::translate::lang(locale.get()), $key)
+    }};
+}
+
+/// UI text in a given language, now: `tr_in!(locale, key)` gives `&'static str`, and
+/// `tr_in!(locale, key, n = 3)` fills `{{ n }}` in and gives a `String`.
+macro_rules! tr_in {
+    ($locale:expr, $key:ident $(, $name:ident = $value:expr)* $(,)?) => {
+        ::leptos_i18n::td_string!($crate::ui::translate::lang($locale), $key $(, $name = $value)*)
+    };
+}
+
+pub(crate) use {tr, tr_in};
