@@ -55,6 +55,23 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await context.close();
 });
 
+test('in Spanish, the child form speaks Spanish: its labels, grades, and the message for a missing name', async () => {
+  const { page, context, errors } = await env.phone('es-MX');
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.getByRole('button', { name: 'Agregar un hijo o hija' }).tap();
+  await page.getByRole('button', { name: 'Guardar', exact: true }).tap();
+  await page.getByText('Escriba el nombre de su hijo o hija.').waitFor();
+  assert.equal(await page.locator('#child-grade option[value="1"]').innerText(), '1.er grado');
+  await page.getByLabel('Nombre completo *').fill('Mía');
+  // Switching language relabels the form and keeps what was typed.
+  await page.getByRole('button', { name: 'English' }).tap();
+  assert.equal(await page.getByLabel('Full name *').inputValue(), 'Mía');
+  assert.equal(await page.locator('#child-grade option[value="1"]').innerText(), '1st grade');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('edits in one tab show up in another tab on the same document', async () => {
   const { context, a, b } = await twoTabsOnOneDocument();
   await a.getByLabel('Teacher\'s name').fill('Ms. Rivera');
