@@ -89,11 +89,16 @@ async function throttled(browser, rate = 4) {
   return { context, page };
 }
 
-/** Time from tapping a form's link on home to its 300 fields being in the page, then painted. */
+/**
+ * Time from tapping a form's link on home to its first questions being in the page and
+ * painted (the first batch the app draws: 8 fields), and to all 300 fields being in the page.
+ */
 async function render300(browser, url) {
   const def = bigDefinition(300);
   const dom = [];
   const painted = [];
+  const firstDom = [];
+  const firstPainted = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await throttled(browser);
     await page.addInitScript((src) => localStorage.setItem('family-forms:form:bench-300', src), JSON.stringify(def));
@@ -101,19 +106,34 @@ async function render300(browser, url) {
     await page.waitForSelector('a[href="/form/bench-300"]');
     const t = await page.evaluate(() => new Promise((resolve) => {
       const t0 = performance.now();
+      const first = {};
       const done = () => {
         const tDom = performance.now() - t0;
-        requestAnimationFrame(() => setTimeout(() => resolve({ dom: tDom, painted: performance.now() - t0 }), 0));
+        requestAnimationFrame(() => setTimeout(() => resolve({ ...first, dom: tDom, painted: performance.now() - t0 }), 0));
       };
-      const obs = new MutationObserver(() => { if (document.getElementById('f-q299')) { obs.disconnect(); done(); } });
+      const obs = new MutationObserver(() => {
+        if (first.dom_first === undefined && document.getElementById('f-q7')) {
+          first.dom_first = performance.now() - t0;
+          requestAnimationFrame(() => setTimeout(() => { first.painted_first = performance.now() - t0; }, 0));
+        }
+        if (document.getElementById('f-q299')) { obs.disconnect(); done(); }
+      });
       obs.observe(document.body, { childList: true, subtree: true });
       document.querySelector('a[href="/form/bench-300"]').click();
     }));
     dom.push(t.dom);
     painted.push(t.painted);
+    firstDom.push(t.dom_first ?? t.dom);
+    firstPainted.push(t.painted_first ?? t.painted);
     await context.close();
   }
-  return { fields: 300, dom_ms: median(dom), painted_ms: median(painted) };
+  return {
+    fields: 300,
+    first_dom_ms: median(firstDom),
+    first_painted_ms: median(firstPainted),
+    dom_ms: median(dom),
+    painted_ms: median(painted),
+  };
 }
 
 /** A saved document of `def` with every question answered at length (rows get three rows). */
@@ -369,8 +389,10 @@ lines.push('', '| measure (median of ' + timing.runs + ' runs, no throttling) | 
 lines.push(`| first contentful paint, home | ${timing.fcp_ms.toFixed(1)} |`);
 lines.push(`| home rendered (h1 in the DOM) | ${timing.home_rendered_ms.toFixed(1)} |`);
 lines.push('', '| measure (4× CPU throttling) | result |', '|---|---:|');
-lines.push(`| 300-field form: tap to fields in the DOM (median of ${RUNS}) | ${big.dom_ms.toFixed(1)} ms |`);
-lines.push(`| 300-field form: tap to painted | ${big.painted_ms.toFixed(1)} ms |`);
+lines.push(`| 300-field form: tap to the first batch of questions in the DOM (median of ${RUNS}) | ${big.first_dom_ms.toFixed(1)} ms |`);
+lines.push(`| 300-field form: tap to the first batch painted | ${big.first_painted_ms.toFixed(1)} ms |`);
+lines.push(`| 300-field form: tap to all 300 fields in the DOM | ${big.dom_ms.toFixed(1)} ms |`);
+lines.push(`| 300-field form: tap to all 300 painted | ${big.painted_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to paint p50, ${keys.keys} keys in ${keys.form}/${keys.field} (${keys.form_fields} fields) | ${keys.p50_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to paint p95 | ${keys.p95_ms.toFixed(1)} ms |`);
 lines.push(`| the same typing in the static page (the floor): p50 / p95 | ${floorKeys.p50_ms.toFixed(1)} / ${floorKeys.p95_ms.toFixed(1)} ms |`);
@@ -395,7 +417,8 @@ const budgets = [
   ['keystroke to paint p95 (4× CPU)', keys.p95_ms, 16, 'ms'],
   ['PDF export, fully filled Getting to Know My Child (4× CPU)', pdf.ms, 200, 'ms'],
   ['home with 50 children × 4 documents (4× CPU)', home.ms, 100, 'ms'],
-  ['300-field form render, tap to fields in the DOM (4× CPU)', big.dom_ms, 100, 'ms'],
+  ['300-field form, tap to its first questions in the DOM (4× CPU)', big.first_dom_ms, 100, 'ms'],
+  ['300-field form, tap to all 300 fields in the DOM (4× CPU)', big.dom_ms, 100, 'ms'],
 ];
 lines.push('', '| budget | measured | limit | |', '|---|---:|---:|---|');
 for (const [name, value, limit, unit] of budgets) {

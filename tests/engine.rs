@@ -443,3 +443,14 @@ fn relative_times_in_both_languages() {
         assert_eq!(relative_time(now - ago, now, Locale::Es), es);
     }
 }
+
+#[test]
+fn a_long_section_is_drawn_in_growing_batches_that_cover_every_field_once() {
+    use family_forms::ui::form_page::batches;
+    assert!(batches(0).is_empty());
+    assert_eq!(batches(8), vec![0..8]);
+    let b = batches(300);
+    assert_eq!(b, vec![0..8, 8..24, 24..56, 56..120, 120..248, 248..300]);
+    let covered: Vec<usize> = b.into_iter().flatten().collect();
+    assert_eq!(covered, (0..300).collect::<Vec<_>>());
+}

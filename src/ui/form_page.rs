@@ -9,18 +9,18 @@ use chrono::Utc;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 
-use crate::model::document::{restore, to_saved};
+use crate::model::document::{restore, to_saved, Document};
 use crate::model::logic::{is_section_visible, is_visible_in};
 use crate::model::progress::progress;
-use crate::model::schema::{Field, FormDef};
+use crate::model::schema::{Field, FormDef, Section};
 use crate::model::time::relative_time;
 use crate::model::validate::{validate, ProblemKind};
 use crate::model::values::Answer;
 use crate::storage::backup::{history, remember_version, trash_document};
 use crate::storage::documents::{
-    create_document, duplicate_document, list_documents, open_document, save_document, SaveError,
+    create_document, duplicate_document, list_documents, open_document, save_document, Loaded,
+    SaveError,
 };
 use crate::storage::keys;
 use crate::storage::StorageError;
@@ -45,7 +45,7 @@ pub fn ContinueFormPage() -> impl IntoView {
         .find(|d| d.form_id == form_id && d.child_id.is_none())
         .map(|d| d.id);
     match existing {
-        Some(id) => redirect_to_document(id),
+        Some(id) => open_here(id),
         None => start_document(form_id, None),
     }
 }
@@ -70,7 +70,10 @@ fn start_document(form_id: String, child_id: Option<String>) -> AnyView {
     let child = child_id
         .and_then(|id| use_children().with_untracked(|c| c.iter().find(|c| c.id == id).cloned()));
     match create_document(store.as_ref(), &def, child.as_ref(), &crate::web::new_id("d"), Utc::now()) {
-        Ok(doc) => redirect_to_document(doc.id),
+        Ok(doc) => {
+            show_address(format!("/doc/{}", doc.id));
+            view! { <FormEditor def doc_id=doc.id.clone() created=doc/> }.into_any()
+        }
         Err(e) => view! {
             <section class="page">
                 <div class="banner banner-error" role="alert">{move || e.message(locale.get())}</div>
@@ -80,40 +83,48 @@ fn start_document(form_id: String, child_id: Option<String>) -> AnyView {
     }
 }
 
-fn redirect_to_document(id: String) -> AnyView {
-    let navigate = use_navigate();
-    request_animation_frame(move || {
-        navigate(
-            &format!("/doc/{id}"),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        )
-    });
-    ().into_any()
+/// Shows document `id` on this page and puts its own address in the address bar, so a reload
+/// or a bookmark opens it again. Drawn at once, without a second trip through the router.
+fn open_here(id: String) -> AnyView {
+    show_address(format!("/doc/{id}"));
+    view! { <DocumentView id/> }.into_any()
+}
+
+/// Puts `path` in the address bar once the router has finished recording the navigation that
+/// brought us here (it writes the history entry after drawing the page).
+fn show_address(path: String) {
+    set_timeout(
+        move || crate::web::replace_url(&path),
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The route `/doc/:id`: one saved document.
 #[component]
 pub fn DocumentPage() -> impl IntoView {
     let params = use_params_map();
-    let store = use_store();
-    let forms = use_forms();
     move || {
         let id = params.read().get("id").unwrap_or_default();
-        let form_id = store
-            .get(&keys::document(&id))
-            .ok()
-            .flatten()
-            .and_then(|src| serde_json::from_str::<serde_json::Value>(&src).ok())
-            .and_then(|v| v["document"]["form_id"].as_str().map(str::to_string));
-        let def = form_id
-            .and_then(|f| forms.with_untracked(|all| all.iter().find(|d| d.id == f).cloned()));
-        match def {
-            Some(def) => view! { <FormEditor def doc_id=id/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        }
+        view! { <DocumentView id/> }
+    }
+}
+
+/// Saved document `id` with its form, or "not found".
+#[component]
+fn DocumentView(id: String) -> impl IntoView {
+    let store = use_store();
+    let forms = use_forms();
+    let form_id = store
+        .get(&keys::document(&id))
+        .ok()
+        .flatten()
+        .and_then(|src| serde_json::from_str::<serde_json::Value>(&src).ok())
+        .and_then(|v| v["document"]["form_id"].as_str().map(str::to_string));
+    let def =
+        form_id.and_then(|f| forms.with_untracked(|all| all.iter().find(|d| d.id == f).cloned()));
+    match def {
+        Some(def) => view! { <FormEditor def doc_id=id/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -127,10 +138,24 @@ enum SaveState {
 
 /// The form with its answers, saving every change.
 #[component]
-pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
+pub fn FormEditor(
+    def: Arc<FormDef>,
+    doc_id: String,
+    /// A document just created and saved, so it need not be read back from storage.
+    #[prop(optional)]
+    created: Option<Document>,
+) -> impl IntoView {
     let store = use_store();
     let locale = use_locale();
-    let Some(loaded) = open_document(store.as_ref(), &doc_id, &def, Utc::now()) else {
+    let loaded = match created {
+        Some(document) => Some(Loaded {
+            document,
+            problem: None,
+            read_only: false,
+        }),
+        None => open_document(store.as_ref(), &doc_id, &def, Utc::now()),
+    };
+    let Some(loaded) = loaded else {
         return view! { <NotFound/> }.into_any();
     };
     let notice = loaded.problem.clone();
@@ -335,15 +360,23 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
                 let t = localized(t);
                 view! { <p class="section-intro">{t}</p> }
             });
-            let fields = section
-                .fields
-                .iter()
-                .map(|field| {
+            // A long section is drawn a batch of fields per frame, so its first questions show
+            // and take typing at once while the rest follow; "Check my form" draws them all
+            // so it can jump to any of them.
+            let batches = batches(section.fields.len());
+            let drawn = RwSignal::new(1usize);
+            if batches.len() > 1 {
+                draw_more_next_frame(drawn, batches.len());
+            }
+            let field_view = {
+                let (def, field_ctx) = (def.clone(), field_ctx.clone());
+                move |section: &Arc<Section>, field: &Field| {
                     let ctx = field_ctx(field);
                     // Only a field with a condition needs watching; the section's own
                     // condition is handled by the section list.
                     let visible = field.visible_when.as_ref().map(|_| {
-                        let (def, section, field) = (def.clone(), section.clone(), field.clone());
+                        let (def, section, field) =
+                            (def.clone(), Arc::clone(section), field.clone());
                         Memo::new(move |_| {
                             answers.with(|a| is_visible_in(&def, a, &section, &field))
                         })
@@ -352,6 +385,23 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
                         visible
                             .is_none_or(|v| v.get())
                             .then(|| view! { <FieldView ctx=ctx.clone()/> })
+                    }
+                }
+            };
+            let shared_section = Arc::new(section.clone());
+            let fields = batches
+                .into_iter()
+                .enumerate()
+                .map(|(i, range)| {
+                    let shown = Memo::new(move |_| i < drawn.get() || checked.get());
+                    let (section, field_view) = (shared_section.clone(), field_view.clone());
+                    move || {
+                        shown.get().then(|| {
+                            section.fields[range.clone()]
+                                .iter()
+                                .map(|field| field_view(&section, field))
+                                .collect_view()
+                        })
                     }
                 })
                 .collect_view();
@@ -514,4 +564,43 @@ pub fn FormEditor(def: Arc<FormDef>, doc_id: String) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// How many fields of a section are drawn in the first frame. Every shipped form's sections
+/// are shorter, so they are drawn whole; a long section from a school's own form shows its
+/// first questions at once and the rest in a few frames after.
+const FIRST_BATCH: usize = 8;
+
+/// The fields drawn in each frame, as index ranges: 8 (a phone screenful), then 16, 32, …
+/// (twice as many each frame, so 300 fields take 6 frames).
+pub fn batches(fields: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut size) = (0, FIRST_BATCH);
+    while start < fields {
+        let end = fields.min(start + size);
+        out.push(start..end);
+        start = end;
+        size *= 2;
+    }
+    out
+}
+
+/// Draws one more batch just after each of the next frames is painted, until all `count`
+/// batches are drawn, so each paint shows what is there without waiting for the rest.
+/// Stops by itself when the section is left (its `drawn` signal is gone).
+fn draw_more_next_frame(drawn: RwSignal<usize>, count: usize) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let more = drawn.try_update(|d| {
+                    *d += 1;
+                    *d < count
+                });
+                if more == Some(true) {
+                    draw_more_next_frame(drawn, count);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }

@@ -122,6 +122,34 @@ test('every kind of question can be filled on a phone', async () => {
   await context.close();
 });
 
+test('a school form with 60 questions in one section shows its first ones at once, then all; "Check my form" reaches the last', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  const fields = Array.from({ length: 60 }, (_, i) => ({
+    id: `q${i}`, kind: 'short_text', required: i === 59,
+    label: { en: `Question ${i + 1}`, es: `Pregunta ${i + 1}` },
+  }));
+  const long = { id: 'long-one', version: 1, title: { en: 'A long form', es: 'Un formulario largo' },
+    sections: [{ id: 's', title: { en: 'Everything', es: 'Todo' }, fields }] };
+  await addFormFile(page, 'long.json', Buffer.from(JSON.stringify(long)));
+  await page.getByRole('link', { name: 'A long form' }).tap();
+  await page.getByLabel('Question 1', { exact: true }).fill('first');
+  // The rest arrive over the next frames, in order, each once.
+  await page.getByLabel('Question 60').waitFor();
+  const ids = await page.locator('.form-section input').evaluateAll((els) => els.map((e) => e.id));
+  assert.deepEqual(ids, fields.map((f) => `f-${f.id}`));
+  // Opened again, "Check my form" at once still reaches the last question.
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.locator('a[href="/form/long-one"]').tap();
+  await page.getByRole('button', { name: 'Check my form' }).tap();
+  await page.getByRole('button', { name: /Question 60/ }).tap();
+  await page.waitForFunction(() => document.activeElement?.id === 'f-q59');
+  assert.equal(await page.getByLabel('Question 1', { exact: true }).inputValue(), 'first');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('"Check my form" lists what is missing and jumps to it', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/form/seven-things');
