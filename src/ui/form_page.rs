@@ -460,9 +460,10 @@ pub fn FormEditor(
         }
     };
     let navigate = use_navigate();
+    // Made here, not in the handler: context is not reachable from an event handler.
+    let delete_question = tr!(delete_this_form_you_can);
     let delete = move |_| {
-        let question = tr!(delete_this_form_you_can);
-        if !crate::web::confirm(question()) {
+        if !crate::web::confirm(delete_question()) {
             return;
         }
         flush.run(());

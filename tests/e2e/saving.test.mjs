@@ -68,6 +68,13 @@ test('in Spanish, the child form speaks Spanish: its labels, grades, and the mes
   await page.getByRole('button', { name: 'English' }).tap();
   assert.equal(await page.getByLabel('Full name *').inputValue(), 'Mía');
   assert.equal(await page.locator('#child-grade option[value="1"]').innerText(), '1st grade');
+  // A question asked from a button (a confirm dialog) is in the language too.
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await page.goto(env.url + '/form/seven-things');
+  await ready(page);
+  const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+  await page.getByRole('button', { name: 'Eliminar', exact: true }).tap();
+  assert.match(await asked, /^¿Eliminar este formulario\?/);
   assert.deepEqual(errors, []);
   await context.close();
 });
