@@ -460,7 +460,7 @@ pub fn FormEditor(
         }
     };
     let navigate = use_navigate();
-    // Made here, not in the handler: context is not reachable from an event handler.
+    // Made once with the page rather than on every tap.
     let delete_question = tr!(delete_this_form_you_can);
     let delete = move |_| {
         if !crate::web::confirm(delete_question()) {

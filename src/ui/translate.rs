@@ -17,7 +17,7 @@ pub fn lang(locale: Locale) -> i18n::Locale {
 }
 
 /// UI text as a closure that follows the current language, for `view!`: `tr!(print)`.
-/// Call it while a component is being built (context is not reachable from event handlers).
+/// Made while a component is built, once; `tr_in!` is for text needed in a handler.
 macro_rules! tr {
     ($key:ident) => {{
         let locale = $crate::ui::context::use_locale();
