@@ -70,7 +70,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{tr!(page_not_found)}</h1>
-            <p><a href="/">{tr!(go_to_the_home_page)}</a></p>
+            <p><a href="/">{tr!(go_home)}</a></p>
         </section>
     }
 }

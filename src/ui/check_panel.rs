@@ -57,7 +57,7 @@ pub fn CheckPanel(
             </button>
             <div role="status" aria-live="polite">
                 {move || checked.get().then(|| if problems.with(Vec::is_empty) {
-                    view! { <p class="all-good">{tr!(everything_needed_is_filled_in)}</p> }.into_any()
+                    view! { <p class="all-good">{tr!(check_all_good)}</p> }.into_any()
                 } else {
                     view! {
                         <p>{move || {

@@ -149,17 +149,17 @@ pub fn ExportActions(
     view! {
         <section class="export screen-only" aria-labelledby="export-title">
             <h2 id="export-title">{tr!(print_or_share)}</h2>
-            <p class="help">{tr!(nothing_leaves_this_device_unless)}</p>
+            <p class="help">{tr!(export_privacy_note)}</p>
             <div class="export-buttons">
                 <button type="button" class="secondary" on:click=move |_| print(Mode::Filled)>{tr!(print)}</button>
                 <button type="button" class="secondary" on:click=pdf>{tr!(save_or_share_as_pdf)}</button>
                 <button type="button" class="secondary" on:click=copy>{tr!(copy_as_text)}</button>
-                <button type="button" class="secondary" on:click=data_file>{tr!(save_a_file_for_the)}</button>
+                <button type="button" class="secondary" on:click=data_file>{tr!(save_data_file)}</button>
                 {blank.then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| print(Mode::Blank)>{tr!(print_a_blank_copy)}</button>
                 })}
             </div>
-            <p class="help">{tr!(the_file_for_the_app)}</p>
+            <p class="help">{tr!(data_file_help)}</p>
             <div role="status" aria-live="polite" class="export-status">
                 {move || message.get().map(|(ok, text)| {
                     view! { <p class=if ok { "banner banner-ok" } else { "banner banner-error" }>{text}</p> }

@@ -426,11 +426,9 @@ pub fn FormEditor(
         }
     });
     let status = move || match save_state.get() {
-        SaveState::Unchanged if read_only => {
-            tr_in!(locale.get(), read_only_not_saved_on).to_string()
-        }
+        SaveState::Unchanged if read_only => tr_in!(locale.get(), status_read_only).to_string(),
         SaveState::Unchanged => String::new(),
-        SaveState::Saved => tr_in!(locale.get(), saved_on_this_device).to_string(),
+        SaveState::Saved => tr_in!(locale.get(), status_saved).to_string(),
         SaveState::Failed(e) => e.message(locale.get()),
     };
     let failed = move || matches!(save_state.get(), SaveState::Failed(_));
@@ -461,7 +459,7 @@ pub fn FormEditor(
     };
     let navigate = use_navigate();
     // Made once with the page rather than on every tap.
-    let delete_question = tr!(delete_this_form_you_can);
+    let delete_question = tr!(delete_form_question);
     let delete = move |_| {
         if !crate::web::confirm(delete_question()) {
             return;
@@ -487,7 +485,7 @@ pub fn FormEditor(
                 <section class="history" aria-labelledby="history-title">
                     <h2 id="history-title">{tr!(earlier_versions)}</h2>
                     {versions.is_empty().then(|| view! {
-                        <p class="help">{tr!(no_earlier_versions_yet_one)}</p>
+                        <p class="help">{tr!(no_earlier_versions)}</p>
                     })}
                     <ul class="doc-list">
                         {versions.into_iter().map(|v| {
@@ -518,9 +516,11 @@ pub fn FormEditor(
         })
     };
     let conflict_view = move || {
-        conflict.get().then(|| view! {
-        <div class="banner banner-error" role="alert">{tr!(this_form_was_also_changed)}</div>
-    })
+        conflict.get().then(|| {
+            view! {
+                <div class="banner banner-error" role="alert">{tr!(changed_elsewhere)}</div>
+            }
+        })
     };
 
     let export_def = def.clone();
@@ -545,7 +545,7 @@ pub fn FormEditor(
                 <p class="save-status" class:save-failed=failed role="status" aria-live="polite">{status}</p>
                 {move || failed().then(|| view! {
                     <button type="button" class="secondary" on:click=download_copy.clone()>
-                        {tr!(download_a_copy_of_my)}
+                        {tr!(download_my_answers)}
                     </button>
                 })}
             </header>
@@ -556,7 +556,7 @@ pub fn FormEditor(
           </div>
             <ExportActions def=export_def snapshot child/>
             <div class="doc-actions row-actions screen-only">
-                <button type="button" class="secondary" on:click=duplicate>{tr!(start_a_new_one_from)}</button>
+                <button type="button" class="secondary" on:click=duplicate>{tr!(duplicate_document)}</button>
                 <button type="button" class="secondary" aria-expanded=move || show_history.get().to_string()
                     on:click=move |_| show_history.update(|s| *s = !*s)>{tr!(earlier_versions)}</button>
                 <button type="button" class="danger" on:click=delete>{tr!(delete)}</button>

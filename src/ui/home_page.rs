@@ -62,26 +62,26 @@ pub fn HomePage() -> impl IntoView {
             <h1>{tr!(family_forms)}</h1>
             {move || undo_id.get().is_some().then(|| view! {
                 <div class="banner banner-ok" role="status">
-                    <span>{tr!(deleted)}</span>
+                    <span>{tr!(deleted_banner)}</span>
                     <button type="button" class="secondary" on:click=undo.clone()>{tr!(undo)}</button>
                 </div>
             })}
             {use_context::<crate::ui::app::DamagedCount>().filter(|d| d.0 > 0).map(|_| view! {
                 <div class="banner banner-error" role="alert">
-                    {tr!(some_saved_data_could_not)}
-                    <a href="/settings">{tr!(see_settings_to_download_it)}</a>
+                    {tr!(damaged_data_banner)}
+                    <a href="/settings">{tr!(damaged_data_see_settings)}</a>
                 </div>
             })}
             {move || first_run().then(|| view! {
                 <div class="welcome">
-                    <p class="lead">{tr!(fill_in_the_forms_that)}</p>
-                    <p class="lead">{tr!(everything_you_type_stays_on)}</p>
+                    <p class="lead">{tr!(home_intro)}</p>
+                    <p class="lead">{tr!(home_privacy)}</p>
                 </div>
             })}
 
             <section aria-labelledby="children-title">
                 <h2 id="children-title">{tr!(your_children)}</h2>
-                <p class="help">{tr!(add_your_child_once_their)}</p>
+                <p class="help">{tr!(children_help)}</p>
                 <ul class="child-cards">
                     // Cards are drawn with plain text in the current language and redrawn when
                     // it changes: far fewer reactive nodes for a family with many documents.
@@ -400,8 +400,8 @@ fn AddFormFromFile() -> impl IntoView {
     };
     view! {
         <section class="add-form" aria-labelledby="add-form-title">
-            <h2 id="add-form-title">{tr!(add_a_form_from_a)}</h2>
-            <p class="help" id="add-form-help">{tr!(if_your_school_gave_you)}</p>
+            <h2 id="add-form-title">{tr!(add_form_title)}</h2>
+            <p class="help" id="add-form-help">{tr!(add_form_help)}</p>
             <label class="file-button" for="add-form-file">{tr!(choose_a_form_file)}</label>
             <input id="add-form-file" class="visually-hidden-file" type="file" accept=".json,application/json"
                 aria-describedby="add-form-help" on:change=on_change/>
@@ -409,7 +409,7 @@ fn AddFormFromFile() -> impl IntoView {
                 {move || message.get().map(|(ok, lines)| {
                     let class = if ok { "banner banner-ok" } else { "banner banner-error" };
                     let heading = (!ok).then(|| view! {
-                        <p>{tr!(this_form_file_cannot_be)}</p>
+                        <p>{tr!(add_form_refused)}</p>
                     });
                     view! {
                         <div class=class>

@@ -43,14 +43,14 @@ pub fn OpenReceived() -> impl IntoView {
     view! {
         <section class="open-received" aria-labelledby="open-received-title">
             <h2 id="open-received-title">{tr!(open_a_file_you_received)}</h2>
-            <p class="help" id="open-received-help">{tr!(a_family_or_a_teacher)}</p>
+            <p class="help" id="open-received-help">{tr!(open_received_help)}</p>
             <label class="file-button" for="open-received-file">{tr!(choose_a_file)}</label>
             <input id="open-received-file" class="visually-hidden-file" type="file" accept=".json,application/json"
                 aria-describedby="open-received-help" on:change=on_change/>
             <div role="alert">
                 {move || error.get().map(|e| view! {
                     <div class="banner banner-error">
-                        <p>{tr!(this_file_cannot_be_opened)}</p>
+                        <p>{tr!(open_received_refused)}</p>
                         <p>{e}</p>
                     </div>
                 })}

@@ -26,7 +26,7 @@ pub fn ReceivedPage() -> impl IntoView {
         None => view! {
             <section class="page">
                 <h1>{tr!(no_file_is_open)}</h1>
-                <p>{tr!(a_received_file_is_shown)}</p>
+                <p>{tr!(received_empty_help)}</p>
                 <OpenReceived/>
             </section>
         }
@@ -114,7 +114,7 @@ fn ReceivedDocument(received: Arc<crate::export::data_file::Received>) -> impl I
         <article class="received-page">
             <div class="banner banner-info screen-only" role="status">
                 <p class="received-title"><strong>{title}</strong></p>
-                <p>{tr!(read_only_it_is_not)}</p>
+                <p>{tr!(received_read_only)}</p>
                 <div class="row-actions">
                     <button type="button" on:click=save>{tr!(save_on_this_device)}</button>
                 </div>

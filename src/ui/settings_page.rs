@@ -104,7 +104,7 @@ fn Backup() -> impl IntoView {
     view! {
         <section aria-labelledby="backup-title">
             <h2 id="backup-title">{tr!(backup)}</h2>
-            <p class="help">{tr!(one_file_with_all_your)}</p>
+            <p class="help">{tr!(backup_help)}</p>
             <div class="row-actions">
                 <button type="button" on:click=download>{tr!(download_a_backup)}</button>
                 <label class="file-button" for="restore-file">{tr!(restore_from_a_backup)}</label>
@@ -148,7 +148,7 @@ fn Trash() -> impl IntoView {
     let now = Utc::now();
     view! {
         <section aria-labelledby="trash-title">
-            <h2 id="trash-title">{tr!(deleted_2)}</h2>
+            <h2 id="trash-title">{tr!(trash_title)}</h2>
             {move || if entries.with(Vec::is_empty) {
                 view! { <p class="help">{tr!(nothing_deleted)}</p> }.into_any()
             } else {
@@ -204,7 +204,7 @@ fn Recovered() -> impl IntoView {
             view! {
                 <section aria-labelledby="recovered-title">
                     <h2 id="recovered-title">{tr!(damaged_data_kept_aside)}</h2>
-                    <p class="help">{tr!(some_saved_data_could_not_2)}</p>
+                    <p class="help">{tr!(damaged_data_help)}</p>
                     <ul class="doc-list">
                         {keys_found.get().into_iter().enumerate().map(|(i, key)| {
                             let store = store.clone();
@@ -216,7 +216,7 @@ fn Recovered() -> impl IntoView {
                                 }
                             };
                             let k2 = key.clone();
-                            let question = tr!(delete_this_damaged_data_for);
+                            let question = tr!(delete_damaged_question);
                             let remove = move |_| {
                                 if web::confirm(question()) && store2.remove(&k2).is_ok() {
                                     keys_found.update(|all| all.retain(|x| *x != k2));
@@ -226,7 +226,7 @@ fn Recovered() -> impl IntoView {
                                 <li class="doc-item">
                                     <span>{format!("#{}", i + 1)}</span>
                                     <button type="button" class="secondary" on:click=download>{tr!(download)}</button>
-                                    <button type="button" class="danger" on:click=remove>{tr!(delete_2)}</button>
+                                    <button type="button" class="danger" on:click=remove>{tr!(delete_damaged)}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -257,7 +257,7 @@ fn EraseEverything() -> impl IntoView {
     view! {
         <section aria-labelledby="erase-title">
             <h2 id="erase-title">{tr!(shared_device)}</h2>
-            <p class="help">{tr!(on_a_phone_or_computer)}</p>
+            <p class="help">{tr!(shared_device_help)}</p>
             <button type="button" class="danger" on:click=erase>{tr!(erase_everything_on_this_device)}</button>
             <p class="field-error" aria-live="polite">{move || error.get()}</p>
         </section>

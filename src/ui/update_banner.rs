@@ -15,7 +15,7 @@ pub fn UpdateBanner() -> impl IntoView {
         ready.get().then(|| {
             view! {
                 <div class="banner banner-info update-banner screen-only" role="status">
-                    <span>{tr!(a_new_version_of_family)}</span>
+                    <span>{tr!(update_ready)}</span>
                     <button type="button" class="secondary" on:click=move |_| web::apply_update()>
                         {tr!(reload)}
                     </button>

@@ -19,7 +19,7 @@ pub fn DerivedField(ctx: FieldCtx) -> impl IntoView {
     let answers = ctx.answers;
     let locale = use_locale();
     let label_id = format!("{}-label", ctx.dom_id);
-    let waiting = tr!(filled_in_for_you_once);
+    let waiting = tr!(derived_waiting);
     let shown = move || {
         rule.as_ref()
             .and_then(|r| answers.with(|a| derived_value(&def, a, r)))
