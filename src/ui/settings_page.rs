@@ -18,7 +18,8 @@ use crate::web;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    Effect::new(move |_| web::set_title("Settings · Family Forms"));
+    let settings = tr!(settings);
+    Effect::new(move |_| web::set_title(&format!("{} · Family Forms", settings())));
     view! {
         <section class="page settings">
             <h1>{tr!(settings)}</h1>

@@ -5,8 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, ready, ARTIFACTS, PHONE } from './harness.mjs';
+import { start, ready, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -100,6 +101,36 @@ test('a whole session never sends a request to another origin', async () => {
   const foreign = requests.filter((u) => !u.startsWith(env.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
   assert.ok(requests.length > 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in Spanish, no page shows an English UI string', async () => {
+  const en = JSON.parse(readFileSync(join(ROOT, 'locales', 'en.json'), 'utf8'));
+  const es = JSON.parse(readFileSync(join(ROOT, 'locales', 'es.json'), 'utf8'));
+  // Whole English strings that differ from their Spanish (blanks aside), as a person would see them.
+  const english = Object.keys(en).filter((k) => en[k] !== es[k] && !en[k].includes('{{') && en[k].trim().length > 2).map((k) => en[k].trim());
+  const { page, context, errors } = await env.phone('es-US');
+  await withSomeData(page);
+  const shown = [];
+  const visibleText = () => page.evaluate(() => [document.body.innerText, document.title,
+    ...[...document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')].flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) || ''))].join('\n'));
+  for (const path of await everyPage(page)) {
+    await page.goto(env.url + path);
+    await ready(page);
+    if (path.startsWith('/form/')) {
+      await page.waitForURL(/\/doc\//);
+      await page.getByRole('button', { name: 'Revisar mi formulario' }).tap();
+    }
+    if (path === '/') await page.getByRole('button', { name: 'Agregar un hijo o hija' }).tap();
+    // The app's name is the same in both languages.
+    const text = (await visibleText()).replaceAll('Family Forms', '');
+    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const s of english) {
+      if (new RegExp(`(?<!\\p{L})${escape(s)}(?!\\p{L})`, 'u').test(text)) shown.push(`${path}: "${s}"`);
+    }
+  }
+  assert.deepEqual(shown, []);
   assert.deepEqual(errors, []);
   await context.close();
 });
