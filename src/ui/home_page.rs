@@ -365,14 +365,14 @@ fn AddFormFromFile() -> impl IntoView {
     let locale = use_locale();
     let message: RwSignal<Option<(bool, Vec<String>)>> = RwSignal::new(None);
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(file) = web::take_picked_file(&ev) else {
+        let Some(reading) = web::read_picked_file(&ev, MAX_DEFINITION_BYTES) else {
             return;
         };
         let store = store.clone();
         leptos::task::spawn_local(async move {
             let l = locale.get_untracked();
-            let result = match web::read_file_text(&file, MAX_DEFINITION_BYTES as f64).await {
-                Err(e) => Err(vec![e.message(l, MAX_DEFINITION_BYTES / 1_000_000)]),
+            let result = match reading.await {
+                Err(e) => Err(vec![e.message(l)]),
                 Ok(text) => match parse_definition(&text) {
                     Err(errors) => Err(errors.iter().take(20).map(|e| e.describe(l)).collect()),
                     Ok(def) if is_builtin(&def.id) => {

@@ -17,16 +17,16 @@ pub fn OpenReceived() -> impl IntoView {
     let navigate = use_navigate();
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(file) = web::take_picked_file(&ev) else {
+        let Some(reading) = web::read_picked_file(&ev, MAX_FILE_BYTES) else {
             return;
         };
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let l = locale.get_untracked();
-            let text = match web::read_file_text(&file, MAX_FILE_BYTES as f64).await {
+            let text = match reading.await {
                 Ok(text) => text,
                 Err(e) => {
-                    error.set(Some(e.message(l, MAX_FILE_BYTES / 1_000_000)));
+                    error.set(Some(e.message(l)));
                     return;
                 }
             };

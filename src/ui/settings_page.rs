@@ -81,14 +81,14 @@ fn Backup() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = web::take_picked_file(&ev) else {
+        let Some(reading) = web::read_picked_file(&ev, MAX_BACKUP_BYTES) else {
             return;
         };
         let store = store.clone();
         leptos::task::spawn_local(async move {
             let l = locale.get_untracked();
-            let result = match web::read_file_text(&file, MAX_BACKUP_BYTES as f64).await {
-                Err(e) => Err(e.message(l, MAX_BACKUP_BYTES / 1_000_000)),
+            let result = match reading.await {
+                Err(e) => Err(e.message(l)),
                 Ok(text) => match restore_backup(store.as_ref(), &text) {
                     Err(e) => Err(e.message(l)),
                     Ok(Err(e)) => Err(e.message(l)),

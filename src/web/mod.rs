@@ -47,39 +47,45 @@ pub fn confirm(message: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Reads a file the person picked as text, refusing one larger than `max_bytes` before reading.
-pub async fn read_file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, FileReadError> {
-    if file.size() > max_bytes {
-        return Err(FileReadError::TooLarge);
-    }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| FileReadError::Unreadable)?;
-    text.as_string().ok_or(FileReadError::Unreadable)
-}
-
-/// The file a person just picked in an `<input type=file>`, clearing the input so picking the
-/// same file again fires again.
-pub fn take_picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+/// The text of the file a person just picked in an `<input type=file>`, refusing one larger
+/// than `max_bytes` before reading it. The file is taken from the input at once (`None` when
+/// nothing was picked) and the input cleared, so picking the same file again fires again.
+pub fn read_picked_file(
+    ev: &web_sys::Event,
+    max_bytes: usize,
+) -> Option<impl std::future::Future<Output = Result<String, FileReadError>>> {
     let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
     let file = input.files()?.get(0)?;
     input.set_value("");
-    Some(file)
+    Some(async move {
+        if file.size() > max_bytes as f64 {
+            return Err(FileReadError::TooLarge { max_bytes });
+        }
+        let text = JsFuture::from(file.text())
+            .await
+            .map_err(|_| FileReadError::Unreadable)?;
+        text.as_string().ok_or(FileReadError::Unreadable)
+    })
 }
 
 /// Why a picked file could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileReadError {
-    TooLarge,
+    /// Larger than the limit that applied.
+    TooLarge {
+        max_bytes: usize,
+    },
     Unreadable,
 }
 
 impl FileReadError {
-    /// What to tell the person; `max_mb` is the size limit that applied.
-    pub fn message(self, locale: crate::model::text::Locale, max_mb: usize) -> String {
+    /// What to tell the person.
+    pub fn message(self, locale: crate::model::text::Locale) -> String {
         use crate::ui::translate::tr_in;
         match self {
-            FileReadError::TooLarge => tr_in!(locale, file_too_large, max_mb = max_mb),
+            FileReadError::TooLarge { max_bytes } => {
+                tr_in!(locale, file_too_large, max_mb = max_bytes / 1_000_000)
+            }
             FileReadError::Unreadable => tr_in!(locale, file_unreadable).to_string(),
         }
     }
