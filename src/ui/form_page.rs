@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::model::document::{restore, to_saved, Document};
 use crate::model::logic::{is_section_visible, is_visible_in};
 use crate::model::progress::progress;
-use crate::model::schema::{Field, FormDef, Section};
+use crate::model::schema::{Field, FormDef};
 use crate::model::time::relative_time;
 use crate::model::validate::{validate, ProblemKind};
 use crate::model::values::Answer;
@@ -370,15 +370,14 @@ pub fn FormEditor(
             }
             let field_view = {
                 let (def, field_ctx) = (def.clone(), field_ctx.clone());
-                move |section: &Arc<Section>, field: &Field| {
+                move |field: &Field| {
                     let ctx = field_ctx(field);
                     // Only a field with a condition needs watching; the section's own
                     // condition is handled by the section list.
                     let visible = field.visible_when.as_ref().map(|_| {
-                        let (def, section, field) =
-                            (def.clone(), Arc::clone(section), field.clone());
+                        let (def, field) = (def.clone(), field.clone());
                         Memo::new(move |_| {
-                            answers.with(|a| is_visible_in(&def, a, &section, &field))
+                            answers.with(|a| is_visible_in(&def, a, &def.sections[index], &field))
                         })
                     });
                     move || {
@@ -388,18 +387,17 @@ pub fn FormEditor(
                     }
                 }
             };
-            let shared_section = Arc::new(section.clone());
             let fields = batches
                 .into_iter()
                 .enumerate()
                 .map(|(i, range)| {
                     let shown = Memo::new(move |_| i < drawn.get() || checked.get());
-                    let (section, field_view) = (shared_section.clone(), field_view.clone());
+                    let (def, field_view) = (def.clone(), field_view.clone());
                     move || {
                         shown.get().then(|| {
-                            section.fields[range.clone()]
+                            def.sections[index].fields[range.clone()]
                                 .iter()
-                                .map(|field| field_view(&section, field))
+                                .map(&field_view)
                                 .collect_view()
                         })
                     }
