@@ -124,6 +124,91 @@ fn nested_rows_are_refused() {
     assert!(parse_definition(&src).is_err());
 }
 
+#[test]
+fn every_definition_written_out_reads_back_the_same() {
+    // A data file carries its form as `Serialize` writes it; the reader must take that back.
+    let sources = family_forms::forms::BUILTIN_SOURCES
+        .iter()
+        .map(|(_, src)| *src)
+        .chain([EVERY_KIND]);
+    for src in sources {
+        let def = parse_definition(src).unwrap();
+        let written = serde_json::to_string(&def).unwrap();
+        assert_eq!(parse_definition(&written).unwrap(), def, "{}", def.id);
+    }
+}
+
+#[test]
+fn a_wrong_type_inside_a_field_names_its_path_in_both_languages() {
+    let src = mutate(|v| v["sections"][0]["fields"][0]["required"] = "yes".into());
+    let err = &parse_definition(&src).unwrap_err()[0];
+    assert_eq!(
+        err.describe(Locale::En),
+        "sections[0].fields[0].required: should be true or false"
+    );
+    assert_eq!(
+        err.describe(Locale::Es),
+        "sections[0].fields[0].required: debería ser true o false"
+    );
+}
+
+#[test]
+fn a_missing_property_is_named() {
+    let src = mutate(|v| {
+        v["sections"][1]["fields"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("options");
+    });
+    assert_eq!(
+        errors_of(&src),
+        vec!["sections[1].fields[0].options: is required but missing"]
+    );
+}
+
+#[test]
+fn a_misspelt_property_of_a_section_is_refused() {
+    let src = mutate(|v| v["sections"][2]["feilds"] = serde_json::json!([]));
+    let errors = errors_of(&src);
+    assert!(
+        errors[0].starts_with("sections[2].feilds: unknown property \"feilds\""),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn numbers_out_of_range_and_unknown_settings_are_refused() {
+    let src = mutate(|v| v["sections"][1]["fields"][5]["max"] = 300.into());
+    assert_eq!(
+        errors_of(&src),
+        vec!["sections[1].fields[5].max: should be a whole number from 0 to 255"]
+    );
+    let src = mutate(|v| v["sections"][1]["fields"][1]["display"] = "grid".into());
+    assert_eq!(
+        errors_of(&src),
+        vec!["sections[1].fields[1].display: unknown value \"grid\" (known: radio, select)"]
+    );
+    let src = mutate(|v| v["sections"][1]["fields"][4]["visible_when"]["op"] = "maybe".into());
+    assert!(errors_of(&src)[0]
+        .starts_with("sections[1].fields[4].visible_when.op: unknown value \"maybe\""));
+}
+
+#[test]
+fn null_counts_as_left_out_and_defaults_apply() {
+    let src = mutate(|v| {
+        v["sections"][0]["fields"][0]["help"] = serde_json::Value::Null;
+        let mood = v["sections"][1]["fields"][5].as_object_mut().unwrap();
+        mood.remove("min");
+        mood.remove("max");
+    });
+    let def = parse_definition(&src).unwrap();
+    assert_eq!(def.field("name").unwrap().help, None);
+    assert!(matches!(
+        def.field("mood").unwrap().kind,
+        FieldKind::Rating { min: 1, max: 5, .. }
+    ));
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;

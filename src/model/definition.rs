@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
+use super::def_reader::read_form;
 use super::schema::{Condition, Field, FieldKind, FormDef, KIND_NAMES};
 use super::text::{Locale, Text};
 use super::values::OTHER;
@@ -21,7 +22,11 @@ pub struct DefError {
 }
 
 impl DefError {
-    fn new(path: impl Into<String>, en: impl Into<String>, es: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        path: impl Into<String>,
+        en: impl Into<String>,
+        es: impl Into<String>,
+    ) -> Self {
         DefError {
             path: path.into(),
             message: Text::new(en, es),
@@ -64,15 +69,7 @@ pub fn parse_definition(src: &str) -> Result<FormDef, Vec<DefError>> {
     if !kind_errors.is_empty() {
         return Err(kind_errors);
     }
-    let def: FormDef = serde_path_to_error::deserialize(raw).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        vec![DefError::new(
-            if path == "." { String::new() } else { path },
-            inner.clone(),
-            format!("dato no válido: {inner}"),
-        )]
-    })?;
+    let def = read_form(&raw).map_err(|e| vec![e])?;
     let problems = check_definition(&def);
     if problems.is_empty() {
         Ok(def)
@@ -81,8 +78,8 @@ pub fn parse_definition(src: &str) -> Result<FormDef, Vec<DefError>> {
     }
 }
 
-/// Finds unknown or missing `kind` names before typed parsing, because serde's own message for
-/// a flattened, tagged enum does not say which field is wrong.
+/// Finds every unknown or missing `kind` before reading, so a file with several is told about
+/// all of them at once (reading stops at its first problem).
 fn check_kinds(raw: &Value) -> Vec<DefError> {
     let mut errors = Vec::new();
     let Some(sections) = raw.get("sections").and_then(Value::as_array) else {

@@ -2,6 +2,7 @@
 //! envelope. Nothing here touches the browser, so all of it is tested natively.
 pub mod child;
 pub mod dates;
+pub mod def_reader;
 pub mod definition;
 pub mod document;
 pub mod logic;

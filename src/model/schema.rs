@@ -1,13 +1,12 @@
 //! The form schema: a form is data (sections of fields), never code, so every form we ship and
 //! any form a school writes is drawn by one engine.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::text::Text;
 
 /// A whole form definition, as read from a `forms/*.json` file or a file the user adds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FormDef {
     /// Stable id (`getting-to-know-my-child`); saved documents point at it.
     pub id: String,
@@ -15,47 +14,46 @@ pub struct FormDef {
     pub version: u32,
     pub title: Text,
     /// Who the form is for, how long it takes, and where answers stay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<Text>,
     pub sections: Vec<Section>,
 }
 
 /// A titled group of fields; on a phone one section is shown at a time.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Section {
     pub id: String,
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<Text>,
     /// The whole section is shown only when this holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_when: Option<Condition>,
     pub fields: Vec<Field>,
 }
 
 /// One question (or an information block).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Field {
     /// Stable id: answers are stored under it, so it never changes once released.
     pub id: String,
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
     /// Shown only when this holds; a hidden answer is kept but not validated or exported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visible_when: Option<Condition>,
     /// Filled from the child's profile when a document is started for a child.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefill: Option<ChildAttr>,
     #[serde(flatten)]
     pub kind: FieldKind,
 }
 
 /// A detail of a child's profile that a field can be pre-filled with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChildAttr {
     Name,
@@ -66,23 +64,23 @@ pub enum ChildAttr {
 }
 
 /// What kind of answer a field takes, with the settings that kind needs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FieldKind {
     ShortText {
         /// The browser's `autocomplete` token (`name`, `given-name`…), to fill from the phone.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         autocomplete: Option<String>,
     },
     LongText {},
     /// Stored as ISO `YYYY-MM-DD`, shown in the reader's language.
     Date {},
     Number {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         unit: Option<Text>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         min: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         max: Option<f64>,
     },
     Email {},
@@ -90,29 +88,28 @@ pub enum FieldKind {
     Choice {
         options: Vec<ChoiceOption>,
         /// Adds "Other: ___".
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
         other: bool,
-        #[serde(default)]
         display: ChoiceDisplay,
     },
     MultiChoice {
         options: Vec<ChoiceOption>,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
         other: bool,
     },
     /// Yes / No / Not sure, with a box to describe (shown for yes and not sure).
     YesNo {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         describe: Option<Text>,
     },
     Rating {
-        #[serde(default = "default_rating_min")]
+        /// 1 when a file leaves it out.
         min: u8,
-        #[serde(default = "default_rating_max")]
+        /// 5 when a file leaves it out.
         max: u8,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         low: Option<Text>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         high: Option<Text>,
     },
     /// Items to tick off, each with a date and a note.
@@ -122,12 +119,12 @@ pub enum FieldKind {
     /// A table of repeating rows; on a phone each row is a card.
     Rows {
         columns: Vec<Field>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         min_rows: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         max_rows: Option<u32>,
         /// Label of the "Add" button ("Add a person").
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         add_label: Option<Text>,
     },
     /// Computed from other answers, never typed.
@@ -139,16 +136,8 @@ pub enum FieldKind {
     /// A callout with no input.
     Info {
         body: Text,
-        #[serde(default)]
         tone: InfoTone,
     },
-}
-
-fn default_rating_min() -> u8 {
-    1
-}
-fn default_rating_max() -> u8 {
-    5
 }
 
 /// The `kind` names accepted in a definition, to name the choices in an error.
@@ -199,8 +188,7 @@ impl FieldKind {
 }
 
 /// One option of a choice.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChoiceOption {
     /// Stored value; stable across translations.
     pub value: String,
@@ -208,7 +196,7 @@ pub struct ChoiceOption {
 }
 
 /// How a single choice is drawn: radio buttons (few options) or a drop-down (many).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ChoiceDisplay {
     #[default]
@@ -217,15 +205,14 @@ pub enum ChoiceDisplay {
 }
 
 /// One item of a checklist.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChecklistItem {
     pub id: String,
     pub label: Text,
 }
 
 /// The look of an information block.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum InfoTone {
     #[default]
@@ -234,8 +221,8 @@ pub enum InfoTone {
 }
 
 /// How a derived value is computed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum DerivedRule {
     /// A date `days` after the date in field `from` (a review date 60 days after the start).
     AddDays { from: String, days: i64 },
@@ -251,8 +238,8 @@ impl DerivedRule {
 }
 
 /// When a field or section is shown, based on another field's answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum Condition {
     Equals {
         field: String,
