@@ -23,6 +23,8 @@ use crate::web;
 #[component]
 pub fn App() -> impl IntoView {
     let store: SharedStore = Arc::new(BrowserStore);
+    // In the same task as the app's first drawing, so nothing blank shows in between.
+    web::remove_boot_screen();
     view! { <AppWith store/> }
 }
 

@@ -9,6 +9,16 @@ pub fn browser_language() -> Option<String> {
     web_sys::window()?.navigator().language()
 }
 
+/// Takes away the start-up screen that `index.html` shows while the app downloads.
+pub fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
 /// Sets `<html lang>`, so screen readers pronounce the page in the right language.
 pub fn set_html_lang(tag: &str) {
     if let Some(root) = web_sys::window()

@@ -30,6 +30,27 @@ test('typed text survives a reload on a phone', async () => {
   await context.close();
 });
 
+test('on a slow connection the page says it is opening, in both languages, until the app replaces it', async () => {
+  const { page, context, errors } = await env.phone();
+  // Hold the app's code back, as a weak signal would.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(env.url + '/', { waitUntil: 'domcontentloaded' });
+  const opening = page.getByRole('status').filter({ hasText: 'Opening your forms…' });
+  await opening.waitFor();
+  assert.match(await opening.innerText(), /Abriendo sus formularios…/);
+  assert.equal(await page.locator('#boot .brand').innerText(), 'Family Forms');
+
+  release();
+  await ready(page);
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  assert.equal(await page.getByText('Opening your forms…').count(), 0);
+  assert.equal(await page.locator('.app-bar').count(), 1, 'only the app bar, not the start-up one beside it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an unknown address shows a way home', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/nowhere');
