@@ -62,6 +62,26 @@ fn every_golden_fixture_opens() {
 }
 
 #[test]
+fn the_revision_is_read_without_the_answers_exactly_as_restore_reads_it() {
+    use family_forms::model::document::saved_revision;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let src = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert_eq!(saved_revision(&src), Some(restore(&src).unwrap().revision));
+    }
+    let mut doc = Document::new("d1", "seven-things", 1, Utc::now());
+    doc.revision = 41;
+    assert_eq!(saved_revision(&to_saved(&doc)), Some(41));
+    for refused in [
+        r#"{"format":"family-forms/document","version":99,"document":{"revision":5}}"#,
+        r#"{"format":"other","version":2,"document":{"revision":5}}"#,
+        "{not json",
+    ] {
+        assert_eq!(saved_revision(refused), None, "{refused}");
+    }
+}
+
+#[test]
 fn save_and_restore_round_trip() {
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
     let mut doc = Document::new("d1", "seven-things", 1, now);

@@ -90,14 +90,42 @@ impl RestoreError {
     }
 }
 
+/// The envelope as written: borrows the document, so saving (every few keystrokes) writes the
+/// text straight from it instead of copying every answer into a JSON tree first.
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    version: u32,
+    document: &'a Document,
+}
+
 /// Serializes a document in the current envelope.
 pub fn to_saved(doc: &Document) -> String {
-    let envelope = serde_json::json!({
-        "format": DOCUMENT_FORMAT,
-        "version": DOCUMENT_VERSION,
-        "document": doc,
-    });
-    envelope.to_string()
+    serde_json::to_string(&EnvelopeOut {
+        format: DOCUMENT_FORMAT,
+        version: DOCUMENT_VERSION,
+        document: doc,
+    })
+    .unwrap_or_default()
+}
+
+/// The revision of a saved document that `restore` would read, found without reading its
+/// answers: every save checks it, and a full read of a long document costs far more.
+pub fn saved_revision(src: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        version: u32,
+        document: DocumentHead,
+    }
+    #[derive(Deserialize)]
+    struct DocumentHead {
+        #[serde(default)]
+        revision: u64,
+    }
+    let head: Head = serde_json::from_str(src).ok()?;
+    (head.format == DOCUMENT_FORMAT && head.version <= DOCUMENT_VERSION)
+        .then_some(head.document.revision)
 }
 
 /// Reads a saved document of any released version, migrating it to the current shape.

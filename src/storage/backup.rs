@@ -111,9 +111,42 @@ pub fn history(store: &dyn KeyValueStore, id: &str) -> Vec<Revision> {
         .unwrap_or_default()
 }
 
+/// When the newest kept version of document `id` was saved. Reads only the first entry of the
+/// list (the newest): the visitor keeps what it read before serde_json goes on to complain
+/// that it stopped early, and that complaint is ignored.
+fn last_version_saved(store: &dyn KeyValueStore, id: &str) -> Option<DateTime<Utc>> {
+    use serde::de::{Deserializer as _, SeqAccess, Visitor};
+
+    #[derive(Deserialize)]
+    struct Head {
+        saved: DateTime<Utc>,
+    }
+    struct First<'a>(&'a mut Option<DateTime<Utc>>);
+    impl<'de> Visitor<'de> for First<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of versions")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            *self.0 = seq.next_element::<Head>()?.map(|h| h.saved);
+            Ok(())
+        }
+    }
+
+    let src = store.get(&keys::history(id)).ok().flatten()?;
+    let mut newest = None;
+    let _ = serde_json::Deserializer::from_str(&src).deserialize_seq(First(&mut newest));
+    newest
+}
+
 /// Records `doc` as a version if the last one is old enough (or `force`, before a restore).
 /// A failure here never stops the save itself.
 pub fn remember_version(store: &dyn KeyValueStore, doc: &Document, force: bool) {
+    // Every save comes here; most are within the gap of the last version, and that is known
+    // from the newest version's time alone, without reading twenty versions' answers.
+    if !force && last_version_saved(store, &doc.id).is_some_and(|t| doc.updated - t < HISTORY_GAP) {
+        return;
+    }
     let mut versions = history(store, &doc.id);
     if let Some(last) = versions.first() {
         if last.answers == doc.answers || (!force && doc.updated - last.saved < HISTORY_GAP) {
@@ -207,7 +240,8 @@ pub fn trash_entries(store: &dyn KeyValueStore) -> Vec<TrashEntry> {
         .iter()
         .filter_map(|src| serde_json::from_str(src).ok())
         .collect();
-    entries.sort_by_key(|e| std::cmp::Reverse(e.deleted));
+    // Unstable sorts with a full order: the same result as a stable sort, in less code.
+    entries.sort_unstable_by(|a, b| b.deleted.cmp(&a.deleted).then_with(|| a.id.cmp(&b.id)));
     entries
 }
 
@@ -246,4 +280,33 @@ pub fn erase_everything(store: &dyn KeyValueStore) -> Result<usize, StorageError
         store.remove(k)?;
     }
     Ok(all.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::memory::MemoryStore;
+
+    #[test]
+    fn the_newest_version_time_is_read_from_the_first_entry_alone() {
+        let store = MemoryStore::new();
+        assert_eq!(last_version_saved(&store, "d1"), None);
+        let at = |m: i64| DateTime::<Utc>::UNIX_EPOCH + Duration::minutes(m);
+        let versions: Vec<Revision> = (0..3)
+            .map(|i| Revision {
+                revision: 3 - i,
+                saved: at(100 - i as i64 * 10),
+                answers: Answers::default(),
+            })
+            .collect();
+        let text = serde_json::to_string(&versions).unwrap();
+        store.set(&keys::history("d1"), &text).unwrap();
+        assert_eq!(last_version_saved(&store, "d1"), Some(at(100)));
+        // Only the first entry is read: damage after it does not matter.
+        let damaged = format!("{}, {{oops", &text[..text.len() - 1]);
+        store.set(&keys::history("d1"), &damaged).unwrap();
+        assert_eq!(last_version_saved(&store, "d1"), Some(at(100)));
+        store.set(&keys::history("d1"), "not json").unwrap();
+        assert_eq!(last_version_saved(&store, "d1"), None);
+    }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{keys, KeyValueStore, StorageError};
 use crate::model::child::{prefill, Child};
-use crate::model::document::{restore, to_saved, Document, RestoreError};
+use crate::model::document::{restore, saved_revision, to_saved, Document, RestoreError};
 use crate::model::schema::FormDef;
 
 /// What opening a saved document found.
@@ -155,7 +155,7 @@ pub fn list_summaries(
         }
         out.push(summary);
     }
-    out.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    out.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
     out
 }
 
@@ -166,7 +166,7 @@ pub fn list_documents(store: &dyn KeyValueStore) -> Vec<Document> {
         .iter()
         .filter_map(|src| restore(src).ok())
         .collect();
-    docs.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    docs.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
     docs
 }
 
@@ -242,24 +242,24 @@ pub fn save_document(
     now: DateTime<Utc>,
 ) -> Result<(), SaveError> {
     let key = keys::document(&document.id);
-    if let Some(stored) = store
-        .get(&key)
-        .map_err(SaveError::Storage)?
-        .and_then(|src| restore(&src).ok())
-    {
-        if stored.revision > document.revision {
-            return Err(SaveError::Conflict(Box::new(stored)));
+    if let Some(src) = store.get(&key).map_err(SaveError::Storage)? {
+        // Only the revision is read, unless it is newer than ours (another tab saved).
+        if saved_revision(&src).is_some_and(|r| r > document.revision) {
+            if let Ok(stored) = restore(&src) {
+                return Err(SaveError::Conflict(Box::new(stored)));
+            }
         }
     }
-    let mut next = document.clone();
-    next.updated = now;
-    next.revision += 1;
-    store
-        .set(&key, &to_saved(&next))
-        .map_err(SaveError::Storage)?;
-    invalidate_summary(store, &next.id);
-    super::backup::remember_version(store, &next, false);
-    *document = next;
+    let previous = (document.updated, document.revision);
+    document.updated = now;
+    document.revision += 1;
+    if let Err(e) = store.set(&key, &to_saved(document)) {
+        // Not saved: the document stays as it was, answers included.
+        (document.updated, document.revision) = previous;
+        return Err(SaveError::Storage(e));
+    }
+    invalidate_summary(store, &document.id);
+    super::backup::remember_version(store, document, false);
     Ok(())
 }
 
