@@ -154,4 +154,5 @@ fn file_names_are_plain() {
         "getting-to-know-mia-nunez"
     );
     assert_eq!(file_slug("  ¿Qué?  "), "que");
+    assert_eq!(file_slug("ÁNGEL ÑÚÑEZ-ÜBEL"), "angel-nunez-ubel");
 }

@@ -243,6 +243,41 @@ fn derived_review_date_is_sixty_days_after_the_start() {
 }
 
 #[test]
+fn iso_dates_are_read_strictly_and_written_back_the_same() {
+    use family_forms::model::dates::iso_date;
+    use family_forms::model::logic::parse_iso_date;
+    let d = parse_iso_date(" 2026-11-23 ").unwrap();
+    assert_eq!(iso_date(d), "2026-11-23");
+    assert_eq!(
+        parse_iso_date("2026-1-5").map(iso_date).as_deref(),
+        Some("2026-01-05")
+    );
+    assert_eq!(
+        parse_iso_date("2028-02-29").map(iso_date).as_deref(),
+        Some("2028-02-29")
+    );
+    for bad in [
+        "2026-02-30",
+        "2027-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-11-00",
+        "2026-11-23x",
+        "20261123",
+        "",
+        "2026--23",
+        "+2026-11-23",
+        "2026-11",
+        "12026-11-23",
+        "2026-011-23",
+        "٢٠٢٦-11-23",
+        "soon",
+    ] {
+        assert_eq!(parse_iso_date(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
 fn dates_read_in_each_language() {
     assert_eq!(format_date("2026-11-23", Locale::En), "November 23, 2026");
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Dates as a person reads them, in their language ("November 23, 2026" / "23 de noviembre de
 //! 2026"); storage always keeps ISO `YYYY-MM-DD`.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::logic::parse_iso_date;
 use super::text::Locale;
@@ -37,9 +37,19 @@ const MONTHS_ES: [&str; 12] = [
 
 /// Formats an ISO date for reading; text that is not a date is returned as it is.
 pub fn format_date(iso: &str, locale: Locale) -> String {
-    let Some(d) = parse_iso_date(iso) else {
-        return iso.to_string();
-    };
+    match parse_iso_date(iso) {
+        Some(d) => date_for_reading(d, locale),
+        None => iso.to_string(),
+    }
+}
+
+/// `YYYY-MM-DD`, the form dates are stored in.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// A date as a person reads it in `locale`.
+pub fn date_for_reading(d: NaiveDate, locale: Locale) -> String {
     let month = d.month0() as usize;
     match locale {
         Locale::En => format!("{} {}, {}", MONTHS_EN[month], d.day(), d.year()),

@@ -7,7 +7,18 @@ use super::values::{Answer, Answers, YesNo};
 
 /// Parses an ISO date (`2026-11-23`) as stored by date fields.
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    // Read by hand rather than with chrono's `parse_from_str`: its pattern-driven reading and
+    // writing (with a Unicode case table) were about 20 KB of the wasm for this one format.
+    let mut parts = s.trim().splitn(3, '-');
+    let mut number = |max_digits: usize| -> Option<u32> {
+        let part = parts.next()?;
+        let digits = !part.is_empty() && part.len() <= max_digits;
+        (digits && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
 /// Whether `condition` holds for `answer` (the answer of the field it looks at, if shown).
@@ -119,7 +130,7 @@ fn derived_depth(
             };
             let date = parse_iso_date(&source)?;
             let result = date.checked_add_signed(Duration::try_days(*days)?)?;
-            Some(result.format("%Y-%m-%d").to_string())
+            Some(super::dates::iso_date(result))
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::dates::format_date;
+use super::dates::date_for_reading;
 use super::text::Locale;
 
 /// How long ago `then` was, in words, for lists of documents.
@@ -25,7 +25,7 @@ pub fn relative_time(then: DateTime<Utc>, now: DateTime<Utc>, locale: Locale) ->
         _ if days == 1 => (if es { "ayer" } else { "yesterday" }).to_string(),
         _ if days < 7 => plural(days, "day", "día"),
         _ => {
-            let date = format_date(&then.format("%Y-%m-%d").to_string(), locale);
+            let date = date_for_reading(then.date_naive(), locale);
             if es {
                 format!("el {date}")
             } else {

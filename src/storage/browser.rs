@@ -18,7 +18,7 @@ fn convert(js: wasm_bindgen::JsValue) -> StorageError {
             .unwrap_or_default()
     };
     let (name, message) = (field("name"), field("message"));
-    if name.contains("Quota") || message.to_lowercase().contains("quota") {
+    if name.contains("Quota") || message.to_ascii_lowercase().contains("quota") {
         StorageError::Full
     } else if name.contains("Security") {
         StorageError::Unavailable
