@@ -51,6 +51,23 @@ test('on a slow connection the page says it is opening, in both languages, until
   await context.close();
 });
 
+test('when the app cannot download, the start-up screen says so in both languages and reloading starts it', async () => {
+  const { page, context } = await env.phone();
+  await page.route(/_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto(env.url + '/', { waitUntil: 'domcontentloaded' });
+  const alert = page.getByRole('alert');
+  await alert.getByText('Family Forms could not start. Check your connection, then reload.').waitFor();
+  await alert.getByText('Family Forms no pudo abrirse. Revise su conexión y vuelva a cargar.').waitFor();
+
+  // The signal comes back.
+  await page.unroute(/_bg\.wasm$/);
+  await page.getByRole('button', { name: 'Reload / Volver a cargar' }).tap();
+  await ready(page);
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  assert.equal(await page.locator('#boot').count(), 0);
+  await context.close();
+});
+
 test('an unknown address shows a way home', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/nowhere');

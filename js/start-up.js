@@ -1,0 +1,52 @@
+// The start-up screen's way out: if the app cannot start (the connection dropped while it was
+// downloading, or the browser cannot run it), the screen says so in both languages and offers
+// to reload, instead of "Opening your forms…" for ever. A slow start gets a reassuring line.
+// Nothing here runs once the app has started: it removes the screen.
+const boot = () => document.getElementById('boot');
+
+function say(role, lines, withReload) {
+  const screen = boot();
+  if (!screen || screen.dataset.failed) return;
+  const message = screen.querySelector('.boot-message');
+  message.setAttribute('role', role);
+  message.replaceChildren();
+  for (const [lang, text] of lines) {
+    const span = document.createElement('span');
+    span.lang = lang;
+    span.textContent = text;
+    message.append(span, document.createElement('br'));
+  }
+  if (withReload) {
+    screen.dataset.failed = '1';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'boot-reload';
+    button.textContent = 'Reload / Volver a cargar';
+    button.addEventListener('click', () => window.location.reload());
+    message.append(button);
+  }
+}
+
+function failed() {
+  say('alert', [
+    ['en', 'Family Forms could not start. Check your connection, then reload.'],
+    ['es', 'Family Forms no pudo abrirse. Revise su conexión y vuelva a cargar.'],
+  ], true);
+}
+
+// The start-up script awaits the app's code: a failed download or start rejects it, which is
+// reported as an error on the window (or, in some browsers, an unhandled rejection).
+window.addEventListener('unhandledrejection', failed);
+window.addEventListener('error', (event) => {
+  const t = event.target;
+  // Seen while capturing: a script, or the preloaded app code, that failed to load. An icon
+  // or the style sheet failing does not stop the app.
+  const fatal = t === window || t?.tagName === 'SCRIPT' || /preload/.test(t?.rel ?? '');
+  if (fatal) failed();
+}, true);
+if (typeof WebAssembly !== 'object') failed();
+
+setTimeout(() => say('status', [
+  ['en', 'Still opening… On a weak signal this can take a minute.'],
+  ['es', 'Todavía abriendo… Con poca señal puede tardar un minuto.'],
+], false), 15000);
