@@ -23,7 +23,7 @@ type Read<T> = Result<T, DefError>;
 
 /// Reads a whole definition; the first problem met is returned with its path.
 pub fn read_form(v: &Value) -> Read<FormDef> {
-    let o = Obj::new(v, String::new())?;
+    let o = Obj::new(v, Path::Root)?;
     o.only(&["id", "version", "title", "intro", "sections"])?;
     Ok(FormDef {
         id: o.string("id")?,
@@ -36,7 +36,7 @@ pub fn read_form(v: &Value) -> Read<FormDef> {
     })
 }
 
-fn section(v: &Value, path: String) -> Read<Section> {
+fn section(v: &Value, path: Path<'_>) -> Read<Section> {
     let o = Obj::new(v, path)?;
     o.only(&["id", "title", "intro", "visible_when", "fields"])?;
     Ok(Section {
@@ -48,7 +48,7 @@ fn section(v: &Value, path: String) -> Read<Section> {
     })
 }
 
-fn field(v: &Value, path: String) -> Read<Field> {
+fn field(v: &Value, path: Path<'_>) -> Read<Field> {
     let o = Obj::new(v, path)?;
     let kind = match o.string("kind")?.as_str() {
         "short_text" => FieldKind::ShortText {
@@ -133,7 +133,7 @@ fn field(v: &Value, path: String) -> Read<Field> {
     })
 }
 
-fn choice_option(v: &Value, path: String) -> Read<ChoiceOption> {
+fn choice_option(v: &Value, path: Path<'_>) -> Read<ChoiceOption> {
     let o = Obj::new(v, path)?;
     o.only(&["value", "label"])?;
     Ok(ChoiceOption {
@@ -142,7 +142,7 @@ fn choice_option(v: &Value, path: String) -> Read<ChoiceOption> {
     })
 }
 
-fn checklist_item(v: &Value, path: String) -> Read<ChecklistItem> {
+fn checklist_item(v: &Value, path: Path<'_>) -> Read<ChecklistItem> {
     let o = Obj::new(v, path)?;
     o.only(&["id", "label"])?;
     Ok(ChecklistItem {
@@ -151,7 +151,7 @@ fn checklist_item(v: &Value, path: String) -> Read<ChecklistItem> {
     })
 }
 
-fn derived_rule(v: &Value, path: String) -> Read<DerivedRule> {
+fn derived_rule(v: &Value, path: Path<'_>) -> Read<DerivedRule> {
     let o = Obj::new(v, path)?;
     match o.string("op")?.as_str() {
         "add_days" => {
@@ -167,7 +167,7 @@ fn derived_rule(v: &Value, path: String) -> Read<DerivedRule> {
     }
 }
 
-fn condition(v: &Value, path: String) -> Read<Condition> {
+fn condition(v: &Value, path: Path<'_>) -> Read<Condition> {
     let o = Obj::new(v, path)?;
     let op = o.string("op")?;
     let one_value = ["op", "field", "value"];
@@ -191,7 +191,7 @@ fn condition(v: &Value, path: String) -> Read<Condition> {
             o.only(&["op", "field", "values"])?;
             Condition::AnyOf {
                 field: o.string("field")?,
-                values: o.list("values", |v, path| as_string(v, &path))?,
+                values: o.list("values", as_string)?,
             }
         }
         "answered" => {
@@ -218,7 +218,7 @@ fn condition(v: &Value, path: String) -> Read<Condition> {
 }
 
 /// `{ "en": …, "es": … }`; other languages a file may carry are ignored.
-fn text(v: &Value, path: String) -> Read<Text> {
+fn text(v: &Value, path: Path<'_>) -> Read<Text> {
     let o = Obj::new(v, path)?;
     Ok(Text {
         en: o.string("en")?,
@@ -226,37 +226,57 @@ fn text(v: &Value, path: String) -> Read<Text> {
     })
 }
 
-fn as_string(v: &Value, path: &str) -> Read<String> {
+fn as_string(v: &Value, path: Path<'_>) -> Read<String> {
     v.as_str()
         .map(str::to_string)
         .ok_or_else(|| wrong_type(path, "text in quotes", "un texto entre comillas"))
 }
 
-fn wrong_type(path: &str, en: &str, es: &str) -> DefError {
-    DefError::new(path, format!("should be {en}"), format!("debería ser {es}"))
+fn wrong_type(path: Path<'_>, en: &str, es: &str) -> DefError {
+    DefError::new(
+        path.to_string(),
+        format!("should be {en}"),
+        format!("debería ser {es}"),
+    )
+}
+
+/// Where a value is: built up as reading goes down, and written out only for an error
+/// (formatting a path for every value read cost more than reading the values).
+#[derive(Clone, Copy)]
+enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match *self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
 }
 
 /// A JSON object being read, with the path that names it in messages.
-struct Obj<'a> {
+struct Obj<'a, 'p> {
     map: &'a Map<String, Value>,
-    path: String,
+    path: Path<'p>,
 }
 
-impl<'a> Obj<'a> {
-    fn new(v: &'a Value, path: String) -> Read<Self> {
+impl<'a, 'p> Obj<'a, 'p> {
+    fn new(v: &'a Value, path: Path<'p>) -> Read<Self> {
         match v.as_object() {
             Some(map) => Ok(Obj { map, path }),
-            None => Err(wrong_type(&path, "an object { … }", "un objeto { … }")),
+            None => Err(wrong_type(path, "an object { … }", "un objeto { … }")),
         }
     }
 
     /// Where `key` of this object is, for messages.
-    fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+    fn at<'s>(&'s self, key: &'s str) -> Path<'s> {
+        Path::Key(&self.path, key)
     }
 
     /// Refuses a property not in `known`.
@@ -264,7 +284,7 @@ impl<'a> Obj<'a> {
         match self.map.keys().find(|k| !known.contains(&k.as_str())) {
             None => Ok(()),
             Some(k) => Err(DefError::new(
-                self.at(k),
+                self.at(k).to_string(),
                 format!("unknown property \"{k}\" (known: {})", known.join(", ")),
                 format!(
                     "propiedad desconocida \"{k}\" (válidas: {})",
@@ -276,7 +296,7 @@ impl<'a> Obj<'a> {
 
     fn missing(&self, key: &str) -> DefError {
         DefError::new(
-            self.at(key),
+            self.at(key).to_string(),
             "is required but missing",
             "es obligatorio y falta",
         )
@@ -284,7 +304,7 @@ impl<'a> Obj<'a> {
 
     fn unknown_value(&self, key: &str, value: &str, known: &[&str]) -> DefError {
         DefError::new(
-            self.at(key),
+            self.at(key).to_string(),
             format!("unknown value \"{value}\" (known: {})", known.join(", ")),
             format!(
                 "valor desconocido \"{value}\" (válidos: {})",
@@ -298,20 +318,20 @@ impl<'a> Obj<'a> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    fn opt<T>(&self, key: &str, read: impl Fn(&'a Value, String) -> Read<T>) -> Read<Option<T>> {
+    fn opt<T>(&self, key: &str, read: impl Fn(&'a Value, Path<'_>) -> Read<T>) -> Read<Option<T>> {
         self.get(key).map(|v| read(v, self.at(key))).transpose()
     }
 
-    fn req<T>(&self, key: &str, read: impl Fn(&'a Value, String) -> Read<T>) -> Read<T> {
+    fn req<T>(&self, key: &str, read: impl Fn(&'a Value, Path<'_>) -> Read<T>) -> Read<T> {
         self.opt(key, read)?.ok_or_else(|| self.missing(key))
     }
 
     fn string(&self, key: &str) -> Read<String> {
-        self.req(key, |v, path| as_string(v, &path))
+        self.req(key, as_string)
     }
 
     fn opt_string(&self, key: &str) -> Read<Option<String>> {
-        self.opt(key, |v, path| as_string(v, &path))
+        self.opt(key, as_string)
     }
 
     fn text(&self, key: &str) -> Read<Text> {
@@ -326,19 +346,19 @@ impl<'a> Obj<'a> {
     fn list<T>(
         &self,
         key: &str,
-        mut item: impl FnMut(&'a Value, String) -> Read<T>,
+        mut item: impl FnMut(&'a Value, Path<'_>) -> Read<T>,
     ) -> Read<Vec<T>> {
         let path = self.at(key);
         let Some(v) = self.get(key) else {
             return Err(self.missing(key));
         };
         let Some(items) = v.as_array() else {
-            return Err(wrong_type(&path, "a list [ … ]", "una lista [ … ]"));
+            return Err(wrong_type(path, "a list [ … ]", "una lista [ … ]"));
         };
         items
             .iter()
             .enumerate()
-            .map(|(i, v)| item(v, format!("{path}[{i}]")))
+            .map(|(i, v)| item(v, Path::Index(&path, i)))
             .collect()
     }
 
@@ -346,7 +366,7 @@ impl<'a> Obj<'a> {
     fn flag(&self, key: &str) -> Read<bool> {
         self.opt(key, |v, path| {
             v.as_bool()
-                .ok_or_else(|| wrong_type(&path, "true or false", "true o false"))
+                .ok_or_else(|| wrong_type(path, "true or false", "true o false"))
         })
         .map(Option::unwrap_or_default)
     }
@@ -354,7 +374,7 @@ impl<'a> Obj<'a> {
     fn number(&self, key: &str) -> Read<Option<f64>> {
         self.opt(key, |v, path| {
             v.as_f64()
-                .ok_or_else(|| wrong_type(&path, "a number", "un número"))
+                .ok_or_else(|| wrong_type(path, "a number", "un número"))
         })
     }
 
@@ -363,10 +383,10 @@ impl<'a> Obj<'a> {
         self.opt(key, |v, path| {
             v.as_i64().filter(|n| (lo..=hi).contains(n)).ok_or_else(|| {
                 if lo == i64::MIN {
-                    wrong_type(&path, "a whole number", "un número entero")
+                    wrong_type(path, "a whole number", "un número entero")
                 } else {
                     wrong_type(
-                        &path,
+                        path,
                         &format!("a whole number from {lo} to {hi}"),
                         &format!("un número entero de {lo} a {hi}"),
                     )
@@ -378,7 +398,7 @@ impl<'a> Obj<'a> {
     /// One of the named values, for a setting with a few choices.
     fn one_of<T: Copy>(&self, key: &str, named: &[(&str, T)]) -> Read<Option<T>> {
         self.opt(key, |v, path| {
-            let s = as_string(v, &path)?;
+            let s = as_string(v, path)?;
             named
                 .iter()
                 .find(|(name, _)| *name == s)

@@ -77,7 +77,7 @@ pub struct FormsCtx(pub RwSignal<Vec<Arc<FormDef>>>);
 
 /// Loads the shipped forms and the added ones from the store.
 pub fn provide_forms(store: &SharedStore) {
-    let mut all: Vec<Arc<FormDef>> = forms::builtin().iter().cloned().map(Arc::new).collect();
+    let mut all: Vec<Arc<FormDef>> = forms::builtin().to_vec();
     all.extend(load_added_forms(store));
     provide_context(FormsCtx(RwSignal::new(all)));
 }
