@@ -244,8 +244,7 @@ fn derived_review_date_is_sixty_days_after_the_start() {
 
 #[test]
 fn iso_dates_are_read_strictly_and_written_back_the_same() {
-    use family_forms::model::dates::iso_date;
-    use family_forms::model::logic::parse_iso_date;
+    use family_forms::model::dates::{iso_date, parse_iso_date};
     let d = parse_iso_date(" 2026-11-23 ").unwrap();
     assert_eq!(iso_date(d), "2026-11-23");
     assert_eq!(

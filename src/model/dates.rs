@@ -3,7 +3,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::logic::parse_iso_date;
 use super::text::Locale;
 
 const MONTHS_EN: [&str; 12] = [
@@ -41,6 +40,22 @@ pub fn format_date(iso: &str, locale: Locale) -> String {
         Some(d) => date_for_reading(d, locale),
         None => iso.to_string(),
     }
+}
+
+/// Parses an ISO date (`2026-11-23`) as stored by date fields.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    // Read by hand rather than with chrono's `parse_from_str`: its pattern-driven reading and
+    // writing (with a Unicode case table) were about 20 KB of the wasm for this one format.
+    let mut parts = s.trim().splitn(3, '-');
+    let mut number = |max_digits: usize| -> Option<u32> {
+        let part = parts.next()?;
+        let digits = !part.is_empty() && part.len() <= max_digits;
+        (digits && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
 /// `YYYY-MM-DD`, the form dates are stored in.

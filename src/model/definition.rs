@@ -58,13 +58,7 @@ pub fn parse_definition(src: &str) -> Result<FormDef, Vec<DefError>> {
             ),
         )]);
     }
-    let raw: Value = serde_json::from_str(src).map_err(|e| {
-        vec![DefError::new(
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("This is not a valid form file (JSON): {e}"),
-            format!("Este no es un archivo de formulario válido (JSON): {e}"),
-        )]
-    })?;
+    let raw = parse_json(src).map_err(|e| vec![e])?;
     let kind_errors = check_kinds(&raw);
     if !kind_errors.is_empty() {
         return Err(kind_errors);
@@ -81,14 +75,18 @@ pub fn parse_definition(src: &str) -> Result<FormDef, Vec<DefError>> {
 /// Reads a definition without the engine's checks: only for the shipped forms, which the
 /// native tests check (see `forms::check_builtin`).
 pub fn read_unchecked(src: &str) -> Result<FormDef, DefError> {
-    let raw: Value = serde_json::from_str(src).map_err(|e| {
+    read_form(&parse_json(src)?)
+}
+
+/// The JSON tree of a definition file, or where its syntax breaks.
+fn parse_json(src: &str) -> Result<Value, DefError> {
+    serde_json::from_str(src).map_err(|e| {
         DefError::new(
             format!("line {}, column {}", e.line(), e.column()),
-            "not JSON",
-            "no es JSON",
+            format!("This is not a valid form file (JSON): {e}"),
+            format!("Este no es un archivo de formulario válido (JSON): {e}"),
         )
-    })?;
-    read_form(&raw)
+    })
 }
 
 /// Finds every unknown or missing `kind` before reading, so a file with several is told about

@@ -1,25 +1,9 @@
 //! Conditions and derived values: what is shown and what is computed, from the answers alone.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 
 use super::schema::{Condition, DerivedRule, Field, FieldKind, FormDef, Section};
 use super::values::{Answer, Answers, YesNo};
-
-/// Parses an ISO date (`2026-11-23`) as stored by date fields.
-pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    // Read by hand rather than with chrono's `parse_from_str`: its pattern-driven reading and
-    // writing (with a Unicode case table) were about 20 KB of the wasm for this one format.
-    let mut parts = s.trim().splitn(3, '-');
-    let mut number = |max_digits: usize| -> Option<u32> {
-        let part = parts.next()?;
-        let digits = !part.is_empty() && part.len() <= max_digits;
-        (digits && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
-    NaiveDate::from_ymd_opt(year as i32, month, day)
-}
 
 /// Whether `condition` holds for `answer` (the answer of the field it looks at, if shown).
 pub fn condition_holds(condition: &Condition, answer: Option<&Answer>) -> bool {
@@ -128,7 +112,7 @@ fn derived_depth(
                 Some(FieldKind::Derived { rule }) => derived_depth(def, answers, rule, depth + 1)?,
                 _ => answers.get(from)?.as_text().to_string(),
             };
-            let date = parse_iso_date(&source)?;
+            let date = super::dates::parse_iso_date(&source)?;
             let result = date.checked_add_signed(Duration::try_days(*days)?)?;
             Some(super::dates::iso_date(result))
         }

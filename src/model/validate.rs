@@ -1,7 +1,8 @@
 //! Validation as a pure function of the definition and the answers. Problems never block
 //! saving: a draft may be incomplete; they guide the person to what is missing.
 
-use super::logic::{is_cell_visible, is_section_visible, is_visible_in, parse_iso_date};
+use super::dates::parse_iso_date;
+use super::logic::{is_cell_visible, is_section_visible, is_visible_in};
 use super::schema::{Field, FieldKind, FormDef};
 use super::text::Locale;
 use super::values::{Answer, Answers, OTHER};
