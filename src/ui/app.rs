@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     let store: SharedStore = Arc::new(BrowserStore);
     // In the same task as the app's first drawing, so nothing blank shows in between.
     web::remove_boot_screen();
+    web::warm_up_inputs_when_idle();
     view! { <AppWith store/> }
 }
 
