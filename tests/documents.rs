@@ -318,3 +318,44 @@ fn a_received_document_is_saved_as_a_new_one_and_never_overwrites() {
     );
     assert_eq!(store.get(&keys::document("d-mine")).unwrap(), before);
 }
+
+#[test]
+fn saved_timestamps_read_back_exactly_and_broken_ones_are_refused() {
+    use chrono::{DateTime, Duration};
+    use family_forms::model::dates::read_timestamp;
+
+    #[derive(serde::Deserialize)]
+    struct Stamp {
+        #[serde(deserialize_with = "read_timestamp")]
+        at: DateTime<Utc>,
+    }
+    let read = |json: &str| serde_json::from_str::<Stamp>(json).map(|s| s.at);
+
+    let whole = Utc.with_ymd_and_hms(2026, 11, 23, 10, 5, 0).unwrap();
+    for at in [
+        whole,
+        whole + Duration::nanoseconds(123_456_789),
+        whole + Duration::milliseconds(7),
+    ] {
+        // Exactly what chrono writes, so every timestamp ever saved reads back the same.
+        let written = serde_json::to_string(&at).unwrap();
+        assert_eq!(
+            read(&format!(r#"{{"at":{written}}}"#)).unwrap(),
+            at,
+            "{written}"
+        );
+    }
+    assert_eq!(
+        read(r#"{"at":"2026-11-23T05:05:00-05:00"}"#).unwrap(),
+        whole
+    );
+    for bad in [
+        r#""2026-11-23""#,
+        r#""2026-11-23T25:00:00Z""#,
+        r#""soon""#,
+        "12",
+        "null",
+    ] {
+        assert!(read(&format!(r#"{{"at":{bad}}}"#)).is_err(), "{bad}");
+    }
+}

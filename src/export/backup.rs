@@ -21,6 +21,7 @@ pub const MAX_BACKUP_BYTES: usize = 20_000_000;
 pub struct BackupFile {
     pub format: String,
     pub version: u32,
+    #[serde(deserialize_with = "crate::model::dates::read_timestamp")]
     pub created: DateTime<Utc>,
     #[serde(default)]
     pub children: Vec<Child>,

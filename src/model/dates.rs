@@ -1,7 +1,8 @@
 //! Dates as a person reads them, in their language ("November 23, 2026" / "23 de noviembre de
 //! 2026"); storage always keeps ISO `YYYY-MM-DD`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::Deserialize;
 
 use super::text::Locale;
 
@@ -40,6 +41,16 @@ pub fn format_date(iso: &str, locale: Locale) -> String {
         Some(d) => date_for_reading(d, locale),
         None => iso.to_string(),
     }
+}
+
+/// Reads a saved timestamp (RFC 3339, as chrono's `Serialize` writes it: `2026-11-23T10:00:00Z`,
+/// with a fraction of a second when there is one). Used instead of `DateTime`'s own
+/// `Deserialize`, which goes through chrono's pattern-driven parser and costs the wasm more.
+pub fn read_timestamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    let text = String::deserialize(d)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(serde::de::Error::custom)
 }
 
 /// Parses an ISO date (`2026-11-23`) as stored by date fields.

@@ -25,7 +25,9 @@ pub struct Document {
     /// The definition version the answers were given against.
     pub form_version: u32,
     pub answers: Answers,
+    #[serde(deserialize_with = "crate::model::dates::read_timestamp")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::dates::read_timestamp")]
     pub updated: DateTime<Utc>,
     /// Goes up by one with every save; a tab holding an older revision must not overwrite.
     #[serde(default)]

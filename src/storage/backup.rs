@@ -91,6 +91,7 @@ pub fn restore_backup(
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Revision {
     pub revision: u64,
+    #[serde(deserialize_with = "crate::model::dates::read_timestamp")]
     pub saved: DateTime<Utc>,
     pub answers: Answers,
 }
@@ -119,6 +120,7 @@ fn last_version_saved(store: &dyn KeyValueStore, id: &str) -> Option<DateTime<Ut
 
     #[derive(Deserialize)]
     struct Head {
+        #[serde(deserialize_with = "crate::model::dates::read_timestamp")]
         saved: DateTime<Utc>,
     }
     struct First<'a>(&'a mut Option<DateTime<Utc>>);
@@ -172,6 +174,7 @@ pub fn remember_version(store: &dyn KeyValueStore, doc: &Document, force: bool) 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrashEntry {
     pub id: String,
+    #[serde(deserialize_with = "crate::model::dates::read_timestamp")]
     pub deleted: DateTime<Utc>,
     /// Set when a child was deleted (with all their documents).
     pub child: Option<Child>,

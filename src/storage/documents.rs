@@ -90,6 +90,7 @@ pub struct DocSummary {
     pub id: String,
     pub form_id: String,
     pub child_id: Option<String>,
+    #[serde(deserialize_with = "crate::model::dates::read_timestamp")]
     pub updated: DateTime<Utc>,
     pub revision: u64,
     pub percent: u32,
