@@ -488,3 +488,96 @@ fn a_long_section_is_drawn_in_growing_batches_that_cover_every_field_once() {
     let covered: Vec<usize> = b.into_iter().flatten().collect();
     assert_eq!(covered, (0..300).collect::<Vec<_>>());
 }
+
+#[test]
+fn every_kind_of_answer_reads_back_as_written_and_broken_ones_are_named() {
+    let mut cells = Answers::default();
+    cells.set("when", Answer::text("2026-11-23"));
+    let mut items = BTreeMap::new();
+    items.insert(
+        "visit".to_string(),
+        CheckItem {
+            done: true,
+            date: "2026-11-01".into(),
+            note: "went well".into(),
+        },
+    );
+    let every_kind = [
+        Answer::text("Mia"),
+        Answer::Choice {
+            selected: "__other".into(),
+            other: "grandma".into(),
+        },
+        Answer::Multi {
+            selected: vec!["a".into(), "b".into()],
+            other: String::new(),
+        },
+        Answer::YesNo {
+            answer: Some(YesNo::NotSure),
+            details: "ask the nurse".into(),
+        },
+        Answer::YesNo {
+            answer: None,
+            details: String::new(),
+        },
+        Answer::Checklist { items },
+        Answer::Rows {
+            rows: vec![Row {
+                id: "r1".into(),
+                cells,
+            }],
+        },
+        Answer::Signature {
+            name: "Rosa Núñez".into(),
+            date: "2026-11-23".into(),
+        },
+    ];
+    for answer in every_kind {
+        let json = serde_json::to_string(&answer).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Answer>(&json).unwrap(),
+            answer,
+            "{json}"
+        );
+        let tree = serde_json::to_value(&answer).unwrap();
+        assert_eq!(
+            serde_json::from_value::<Answer>(tree).unwrap(),
+            answer,
+            "{json}"
+        );
+    }
+
+    // Left out or null: the empty value. Unknown properties: ignored.
+    let read = |json: &str| serde_json::from_str::<Answer>(json);
+    assert_eq!(
+        read(r#"{"answer":null,"type":"yes_no","from_a_newer_app":1}"#).unwrap(),
+        Answer::YesNo {
+            answer: None,
+            details: String::new()
+        }
+    );
+    assert_eq!(
+        read(r#"{"type":"choice","selected":"x"}"#).unwrap(),
+        Answer::Choice {
+            selected: "x".into(),
+            other: String::new()
+        }
+    );
+
+    for (bad, names) in [
+        (r#"{"value":"x"}"#, "missing field `type`"),
+        (r#"{"type":"txt","value":"x"}"#, "unknown answer type `txt`"),
+        (r#"{"type":"text"}"#, "missing field `value`"),
+        (r#"{"type":"multi","selected":"a"}"#, "`selected`"),
+        (r#"{"type":"yes_no","answer":"maybe"}"#, "`answer`"),
+        (
+            r#"{"type":"signature","name":"Rosa"}"#,
+            "missing field `date`",
+        ),
+        (r#"{"type":7}"#, "`type` must be text"),
+        (r#"["text","x"]"#, "must be an object"),
+    ] {
+        let e = read(bad).unwrap_err().to_string();
+        assert!(e.contains(names), "{bad}: {e}");
+    }
+}
