@@ -21,7 +21,7 @@ pub fn remove_boot_screen() {
 
 /// Once the app is idle, has the browser set up its date, email, number and phone inputs on
 /// throwaway elements. Chrome builds a page's first `<input type="date">` machinery on first
-/// use (20–50 ms on a slow phone); this keeps that cost out of the tap that opens a form.
+/// use (20–50 ms at 4× CPU throttling); this keeps that cost out of the tap that opens a form.
 pub fn warm_up_inputs_when_idle() {
     let Some(window) = web_sys::window() else {
         return;
