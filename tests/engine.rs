@@ -83,6 +83,44 @@ fn value_rules() {
     assert_eq!(parse_number(" 12 "), Some(12.0));
     assert_eq!(parse_number("1,000.5"), None);
     assert_eq!(parse_number("inf"), None);
+    assert_eq!(parse_number("-2.50"), Some(-2.5));
+    assert_eq!(parse_number(".5"), Some(0.5));
+    assert_eq!(parse_number("1e3"), Some(1000.0));
+    assert_eq!(parse_number("12 kg"), None);
+    assert_eq!(parse_number("1e999"), None);
+    assert_eq!(parse_number("."), None);
+    assert_eq!(parse_number("0.1"), Some(0.1));
+}
+
+mod typed_numbers {
+    use family_forms::model::number::parse_decimal;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Numbers as people type them (up to 15 digits, powers of ten within 22) read exactly
+        /// as the standard library reads them.
+        #[test]
+        fn same_value_as_the_standard_reader(
+            sign in "[-+]?",
+            whole in "[0-9]{0,9}",
+            fraction in "[0-9]{0,6}",
+            exponent in proptest::option::of(-16i32..=16),
+        ) {
+            let mut text = format!("{sign}{whole}.{fraction}");
+            if let Some(e) = exponent {
+                text.push_str(&format!("e{e}"));
+            }
+            let expected = text.parse::<f64>().ok().filter(|n| n.is_finite());
+            prop_assert_eq!(parse_decimal(&text), expected, "{}", text);
+        }
+
+        /// Anything else is refused exactly when the standard library refuses it.
+        #[test]
+        fn refuses_what_the_standard_reader_refuses(text in "[-+0-9.eE ]{0,12}") {
+            let expected = text.parse::<f64>().ok().filter(|n| n.is_finite());
+            prop_assert_eq!(parse_decimal(&text).is_some(), expected.is_some(), "{}", text);
+        }
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ pub mod def_reader;
 pub mod definition;
 pub mod document;
 pub mod logic;
+pub mod number;
 pub mod progress;
 pub mod schema;
 pub mod text;

@@ -3,6 +3,7 @@
 
 use super::dates::parse_iso_date;
 use super::logic::{is_cell_visible, is_section_visible, is_visible_in};
+use super::number::parse_decimal;
 use super::schema::{Field, FieldKind, FormDef};
 use super::text::Locale;
 use super::values::{Answer, Answers, OTHER};
@@ -79,12 +80,11 @@ fn fmt_num(n: f64) -> String {
 /// Parses a typed number, taking a decimal comma as Spanish speakers write it.
 pub fn parse_number(s: &str) -> Option<f64> {
     let t = s.trim();
-    let t = if t.contains(',') && !t.contains('.') {
-        t.replace(',', ".")
+    if t.contains(',') && !t.contains('.') {
+        parse_decimal(&t.replace(',', "."))
     } else {
-        t.to_string()
-    };
-    t.parse::<f64>().ok().filter(|n| n.is_finite())
+        parse_decimal(t)
+    }
 }
 
 /// A plausible email: one `@`, something before it, a dotted domain after, no spaces.
