@@ -321,6 +321,12 @@ fn plain_text_summary_reads_like_a_message() {
     assert!(text.starts_with(def.title.es.as_str()));
     assert!(text.contains(ACCENTS));
     assert!(!text.contains('<'), "no markup in a text message");
+    let first_section = &def.sections[0].title.es;
+    let underline = "=".repeat(first_section.chars().count());
+    assert!(
+        text.contains(&format!("\n{first_section}\n{underline}\n")),
+        "each section title stands out, underlined"
+    );
 }
 
 #[test]

@@ -436,8 +436,12 @@ pub fn plain_text(booklet: &Booklet) -> String {
     }
     out.push('\n');
     for section in &booklet.sections {
+        // Underlined rather than in capitals: `to_uppercase` would ship Unicode's case table
+        // (about 5 KB of the brotli download) for this alone.
         out.push('\n');
-        out.push_str(&section.title.to_uppercase());
+        out.push_str(&section.title);
+        out.push('\n');
+        out.push_str(&"=".repeat(section.title.chars().count()));
         out.push('\n');
         for entry in &section.entries {
             match entry {
