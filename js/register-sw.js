@@ -7,7 +7,12 @@ if ('serviceWorker' in navigator) {
     document.documentElement.dataset.updateReady = '1';
     window.dispatchEvent(new Event('ff-update-ready'));
   };
-  navigator.serviceWorker.register('/sw.js').then((registration) => {
+  // Installing the worker downloads every file of the app again, to keep it for offline use.
+  // On a first visit over a slow connection that must wait until the page has its own copy,
+  // or the two downloads share the line and the app takes longer to open. The load event is
+  // too early (it does not wait for the wasm), so the worker is registered once the app has
+  // started (trunk's start-up script announces it) and the page is idle.
+  const register = () => navigator.serviceWorker.register('/sw.js').then((registration) => {
     const watch = (worker) => {
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
@@ -22,6 +27,9 @@ if ('serviceWorker' in navigator) {
       if (document.visibilityState === 'visible') registration.update().catch(() => {});
     });
   }).catch(() => { /* No offline support in this browser; the app still works online. */ });
+  const whenIdle = () => (window.requestIdleCallback || ((f) => setTimeout(f, 1000)))(register);
+  if (window.wasmBindings) whenIdle();
+  else window.addEventListener('TrunkApplicationStarted', whenIdle, { once: true });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading || !document.documentElement.dataset.updateReady) return;
     reloading = true;

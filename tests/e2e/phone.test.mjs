@@ -1,5 +1,5 @@
-// On a phone, offline, in both languages, for everyone: the service worker (offline and
-// updates), no request to any other origin, axe-core on every page in en and es, a form filled
+// On a phone, offline, in both languages, for everyone: the service worker (offline, updates,
+// and not competing with a slow first visit's download), no request to any other origin, axe-core on every page in en and es, a form filled
 // with the keyboard alone, no sideways scrolling at 360 px (and 320 px, as at 200% zoom), and
 // screenshots at 360×740 and 1280×800.
 import { test, before, after } from 'node:test';
@@ -32,6 +32,31 @@ async function withSomeData(page) {
     }));
   });
 }
+
+test('on a slow first visit the service worker copies the app only after the page has it', async () => {
+  // Installing the worker downloads every file again to keep the app offline; on a phone's
+  // slow connection that second download must not share the line with the first.
+  const { page, context } = await env.phone();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  const since = Date.now();
+  await page.goto(env.url + '/');
+  await ready(page);
+  await controlled(page);
+  const pageHadWasmAt = await page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'));
+    return performance.timeOrigin + wasm.responseEnd;
+  });
+  const wasmAsked = env.server.requests.filter((r) => r.at >= since && r.path.endsWith('_bg.wasm'));
+  assert.equal(wasmAsked.length, 2, 'the page asked for the wasm once and the worker once');
+  assert.ok(wasmAsked[1].at >= pageHadWasmAt,
+    `the worker asked ${Math.round(pageHadWasmAt - wasmAsked[1].at)} ms before the page had the wasm`);
+  await context.close();
+});
 
 test('after one visit the app opens, fills and exports a form with the network off', async () => {
   const { page, context, errors } = await env.phone();

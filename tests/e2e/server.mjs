@@ -1,7 +1,7 @@
 // A tiny static server for dist/ on loopback: serves files, falls back to index.html for app
 // routes (so /form/x survives a reload), and sends the precompressed brotli (`.br`) or gzip
 // (`.gz`) copy the build wrote beside a file when the browser accepts it. `deployNewVersion()` changes
-// sw.js as a new deployment would, for the update test.
+// sw.js as a new deployment would, for the update test; `requests` logs what was asked for, when.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -24,9 +24,11 @@ export async function serveDist(root, { port = 0 } = {}) {
   const base = resolve(root);
   const cache = new Map();
   let swExtra = '';
+  const requests = [];
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      requests.push({ path, at: Date.now() });
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
       let info = await stat(file).catch(() => null);
@@ -66,6 +68,8 @@ export async function serveDist(root, { port = 0 } = {}) {
   const { port: actual } = server.address();
   return {
     url: `http://127.0.0.1:${actual}`,
+    /** Every request as it arrived: its path and the time (`Date.now()`). */
+    requests,
     /** Serves a changed sw.js from now on, as when a new version is deployed. */
     deployNewVersion(tag) {
       swExtra = tag;
