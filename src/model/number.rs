@@ -94,11 +94,13 @@ fn scale(value: f64, exponent: i64) -> f64 {
     if value == 0.0 {
         return 0.0;
     }
+    // Called with exponents of zero or more only.
     let power = |e: i64| -> f64 {
-        usize::try_from(e)
-            .ok()
-            .and_then(|e| EXACT_POWERS_OF_TEN.get(e).copied())
-            .unwrap_or_else(|| 10f64.powi(e.clamp(-400, 400) as i32))
+        let e = e.min(400);
+        EXACT_POWERS_OF_TEN
+            .get(e as usize)
+            .copied()
+            .unwrap_or_else(|| 10f64.powi(e as i32))
     };
     if exponent >= 0 {
         value * power(exponent)

@@ -1,7 +1,7 @@
 // On a phone, offline, in both languages, for everyone: the service worker (offline, updates,
-// and not competing with a slow first visit's download), no request to any other origin, axe-core on every page in en and es, a form filled
-// with the keyboard alone, no sideways scrolling at 360 px (and 320 px, as at 200% zoom), and
-// screenshots at 360×740 and 1280×800.
+// and not competing with a slow first visit's download), no request to any other origin,
+// axe-core on every page in en and es, a form filled with the keyboard alone, no sideways
+// scrolling at 360 px (and 320 px, as at 200% zoom), and screenshots at 360×740 and 1280×800.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
