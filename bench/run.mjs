@@ -135,7 +135,36 @@ async function render300(browser, url) {
     first_painted_ms: median(firstPainted),
     dom_ms: median(dom),
     painted_ms: median(painted),
+    ...(await render300Floor(browser, url, def)),
   };
+}
+
+/**
+ * The floor for drawing 300 fields: the very DOM the app drew for them, as HTML the browser
+ * parses and inserts in one go in place of home's content (same page, same stylesheet), timed to
+ * the next paint. No script builds anything, so what remains is the browser's own work.
+ */
+async function render300Floor(browser, url, def) {
+  const { context, page } = await throttled(browser);
+  await page.addInitScript((src) => localStorage.setItem('family-forms:form:bench-300', src), JSON.stringify(def));
+  await page.goto(url + '/form/bench-300');
+  await page.waitForSelector('#f-q299');
+  const html = await page.evaluate(() => document.querySelector('main').innerHTML);
+  await context.close();
+  const painted = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await throttled(browser);
+    await page.goto(url + '/');
+    await page.waitForSelector('main h1');
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve())));
+    painted.push(await page.evaluate((html) => new Promise((resolve) => {
+      const t0 = performance.now();
+      document.querySelector('main').innerHTML = html;
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    }), html));
+    await context.close();
+  }
+  return { floor_html_kb: html.length / 1024, floor_painted_ms: median(painted) };
 }
 
 /** A saved document of `def` with every question answered at length (rows get three rows). */
@@ -405,6 +434,8 @@ lines.push(`| 300-field form: tap to the first batch of questions in the DOM (me
 lines.push(`| 300-field form: tap to the first batch painted | ${big.first_painted_ms.toFixed(1)} ms |`);
 lines.push(`| 300-field form: tap to all 300 fields in the DOM | ${big.dom_ms.toFixed(1)} ms |`);
 lines.push(`| 300-field form: tap to all 300 painted | ${big.painted_ms.toFixed(1)} ms |`);
+lines.push(`| the same 300 fields' DOM (${big.floor_html_kb.toFixed(0)} KB of HTML) inserted in one go, to painted (the floor) | ${big.floor_painted_ms.toFixed(1)} ms |`);
+lines.push(`| ratio app ÷ floor, all 300 painted | ${(big.painted_ms / big.floor_painted_ms).toFixed(1)}× |`);
 lines.push(`| keystroke to paint p50, ${keys.keys} keys in ${keys.form}/${keys.field} (${keys.form_fields} fields) | ${keys.p50_ms.toFixed(1)} ms |`);
 lines.push(`| keystroke to paint p95 | ${keys.p95_ms.toFixed(1)} ms |`);
 lines.push(`| the same typing in the static page (the floor): p50 / p95 | ${floorKeys.p50_ms.toFixed(1)} / ${floorKeys.p95_ms.toFixed(1)} ms |`);
