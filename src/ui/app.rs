@@ -1,4 +1,5 @@
-//! The app root: context, routes and the page frame.
+//! The app root: context, routes and the page frame. `App` is only `AppWith` on the browser's
+//! storage (tests give `AppWith` a memory store), so the two stay in one file.
 
 use crate::ui::translate::tr;
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use crate::ui::context::{
 use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
 use crate::ui::home_page::HomePage;
+use crate::ui::not_found::NotFound;
 use crate::ui::settings_page::SettingsPage;
 use crate::web;
 
@@ -66,14 +68,3 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
 /// How many damaged saved entries are kept aside (shown on home until dealt with).
 #[derive(Clone, Copy)]
 pub struct DamagedCount(pub usize);
-
-/// Shown for an address the app does not know.
-#[component]
-pub fn NotFound() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>{tr!(page_not_found)}</h1>
-            <p><a href="/">{tr!(go_home)}</a></p>
-        </section>
-    }
-}

@@ -1,7 +1,6 @@
 //! What every field component receives, and the pieces they share: the label with its help
 //! text, and the error line tied to the input for screen readers.
 
-use crate::ui::translate::tr_in;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -10,6 +9,13 @@ use crate::model::schema::{Field, FormDef};
 use crate::model::text::Text;
 use crate::model::values::{Answer, Answers};
 use crate::ui::context::use_locale;
+
+mod error_text;
+mod help_text;
+mod label_text;
+pub use error_text::ErrorText;
+pub use help_text::HelpText;
+pub use label_text::LabelText;
 
 /// A problem of this field shown to the person: the cell it is in (row index, column id) for a
 /// repeating row, and the message in their language.
@@ -96,42 +102,4 @@ impl FieldCtx {
 pub fn localized(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let locale = use_locale();
     move || text.get(locale.get()).to_string()
-}
-
-/// The question text with its required mark, for a `<label>` or `<legend>`.
-#[component]
-pub fn LabelText(ctx: FieldCtx) -> impl IntoView {
-    let label = localized(ctx.field.label.clone());
-    let required = ctx.field.required;
-    let locale = use_locale();
-    view! {
-        {label}
-        {required.then(|| view! {
-            <span class="required" aria-hidden="true">" *"</span>
-            <span class="visually-hidden">
-                {move || tr_in!(locale.get(), required_mark)}
-            </span>
-        })}
-    }
-}
-
-/// The help line under a label, if the field has one.
-#[component]
-pub fn HelpText(ctx: FieldCtx) -> impl IntoView {
-    let id = ctx.help_id();
-    ctx.field.help.clone().map(|help| {
-        let help = localized(help);
-        view! { <p class="help" id=id>{help}</p> }
-    })
-}
-
-/// The error line: always in the page (empty when fine) so a screen reader announces changes.
-#[component]
-pub fn ErrorText(ctx: FieldCtx) -> impl IntoView {
-    let error = ctx.error();
-    view! {
-        <p class="field-error" id=ctx.error_id() aria-live="polite">
-            {move || error.get()}
-        </p>
-    }
 }

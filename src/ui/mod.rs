@@ -1,4 +1,5 @@
-//! Leptos components. One component per file; cross-cutting state through `context`.
+//! Leptos components. One component per file (a page's parts in a folder named after it);
+//! cross-cutting state through `context`.
 pub mod app;
 pub mod booklet_view;
 pub mod check_panel;
@@ -9,6 +10,7 @@ pub mod fields;
 pub mod form_page;
 pub mod header;
 pub mod home_page;
+pub mod not_found;
 pub mod open_received;
 pub mod progress_bar;
 pub mod received_page;

@@ -1,0 +1,470 @@
+//! The form with its answers: one section at a time, saving every change, with progress,
+//! problems, "Check my form" and the ways to print or share.
+
+use super::drawing_in_batches::{batches, draw_rest_after_paint};
+use crate::model::document::{restore, to_saved, Document};
+use crate::model::logic::{is_section_visible, is_visible_in};
+use crate::model::progress::progress;
+use crate::model::schema::{Field, FormDef};
+use crate::model::time::relative_time;
+use crate::model::validate::{validate, ProblemKind};
+use crate::model::values::Answer;
+use crate::storage::backup::{history, remember_version, trash_document};
+use crate::storage::documents::{
+    duplicate_document, open_document, save_document, Loaded, SaveError,
+};
+use crate::storage::keys;
+use crate::storage::StorageError;
+use crate::ui::check_panel::CheckPanel;
+use crate::ui::context::{use_children, use_locale, use_store};
+use crate::ui::export_actions::ExportActions;
+use crate::ui::field::{localized, FieldCtx, ShownProblem};
+use crate::ui::fields::FieldView;
+use crate::ui::not_found::NotFound;
+use crate::ui::progress_bar::ProgressBar;
+use crate::ui::section_nav::{SectionList, SectionSteps};
+use crate::ui::translate::{tr, tr_in};
+use chrono::Utc;
+use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Whether the last save worked.
+#[derive(Clone, Debug, PartialEq)]
+enum SaveState {
+    Unchanged,
+    Saved,
+    Failed(StorageError),
+}
+
+/// The form with its answers, saving every change.
+#[component]
+pub fn FormEditor(
+    def: Arc<FormDef>,
+    doc_id: String,
+    /// A document just created and saved, so it need not be read back from storage.
+    #[prop(optional)]
+    created: Option<Document>,
+) -> impl IntoView {
+    let store = use_store();
+    let locale = use_locale();
+    let loaded = match created {
+        Some(document) => Some(Loaded {
+            document,
+            problem: None,
+            read_only: false,
+        }),
+        None => open_document(store.as_ref(), &doc_id, &def, Utc::now()),
+    };
+    let Some(loaded) = loaded else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let notice = loaded.problem.clone();
+    let read_only = loaded.read_only;
+    let document = StoredValue::new(loaded.document);
+    let answers = RwSignal::new(document.with_value(|d| d.answers.clone()));
+    let save_state = RwSignal::new(SaveState::Unchanged);
+    let conflict = RwSignal::new(false);
+    // Set while answers arrive from another tab, so they are shown without being saved back.
+    let remote = StoredValue::new(false);
+
+    // Autosave: the first change starts a 300 ms timer and everything typed until it fires is
+    // saved together, so typing stays fast; hiding or leaving the page saves at once.
+    let dirty = StoredValue::new(false);
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let (duplicate_store, delete_store, history_store) =
+        (store.clone(), store.clone(), store.clone());
+    let flush = Callback::new(move |_: ()| {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        if read_only || !dirty.try_get_value().unwrap_or(false) {
+            return;
+        }
+        let Some(current) = answers.try_get_untracked() else {
+            return;
+        };
+        dirty.set_value(false);
+        crate::web::start_measure("ff-save");
+        let now = Utc::now();
+        let result = document.try_update_value(|doc| {
+            doc.answers = current;
+            match save_document(store.as_ref(), doc, now) {
+                // Another tab saved this document since we loaded it: keep both. Ours
+                // becomes a copy, and this page goes on editing the copy.
+                Err(SaveError::Conflict(_)) => {
+                    let copy_id = crate::web::new_id("d");
+                    let mut copy = duplicate_document(store.as_ref(), doc, &copy_id, now)
+                        .map_err(SaveError::Storage)?;
+                    save_document(store.as_ref(), &mut copy, now)?;
+                    *doc = copy;
+                    crate::web::replace_url(&format!("/doc/{copy_id}"));
+                    conflict.set(true);
+                    Ok(())
+                }
+                other => other,
+            }
+        });
+        // Read by the benchmark: the save work (serialize, check, write) per flush.
+        crate::web::end_measure("ff-save");
+        if let Some(result) = result {
+            save_state.try_set(match result {
+                Err(SaveError::Storage(e)) => {
+                    // Still unsaved: the next change (or leaving) tries again.
+                    dirty.set_value(true);
+                    SaveState::Failed(e)
+                }
+                Err(SaveError::Conflict(_)) => {
+                    SaveState::Failed(StorageError::Other("conflict".into()))
+                }
+                Ok(()) => SaveState::Saved,
+            });
+        }
+    });
+    Effect::new(move |first_run: Option<()>| {
+        answers.track();
+        if first_run.is_none() || remote.try_update_value(std::mem::take).unwrap_or(false) {
+            return;
+        }
+        dirty.set_value(true);
+        if timer.with_value(Option::is_none) {
+            let handle = set_timeout_with_handle(
+                move || {
+                    timer.set_value(None);
+                    flush.run(());
+                },
+                Duration::from_millis(300),
+            );
+            timer.set_value(handle.ok());
+        }
+    });
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush.run(()));
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush.run(()));
+    // Edits saved in another tab show up here, unless this tab has unsaved edits of its own
+    // (then the next save finds the conflict and keeps both).
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
+        let ours = document.with_value(|d| keys::document(&d.id));
+        if ev.key().as_deref() != Some(ours.as_str()) || dirty.get_value() {
+            return;
+        }
+        let Some(theirs) = ev.new_value().and_then(|src| restore(&src).ok()) else {
+            return;
+        };
+        if theirs.revision > document.with_value(|d| d.revision) {
+            remote.set_value(true);
+            answers.set(theirs.answers.clone());
+            document.set_value(theirs);
+        }
+    });
+    on_cleanup(move || {
+        flush.run(());
+        on_hide.remove();
+        on_hidden.remove();
+        on_storage.remove();
+    });
+
+    let def_for_history = def.clone();
+    let title = localized(def.title.clone());
+    let page_title = title.clone();
+    Effect::new(move |_| crate::web::set_title(&format!("{} · Family Forms", page_title())));
+
+    let problems = {
+        let def = def.clone();
+        Memo::new(move |_| answers.with(|a| validate(&def, a)))
+    };
+    let checked = RwSignal::new(false);
+    let touched: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
+    let progress_all = {
+        let def = def.clone();
+        Memo::new(move |_| answers.with(|a| progress(&def, a)))
+    };
+    let overall = Signal::derive(move || progress_all.with(|p| p.1));
+    let per_section = Signal::derive(move || progress_all.with(|p| p.0.clone()));
+    let visible_sections = {
+        let def = def.clone();
+        Memo::new(move |_| {
+            answers.with(|a| {
+                def.sections
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| is_section_visible(&def, a, s))
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let current = RwSignal::new(0usize);
+
+    let field_ctx = {
+        let def = def.clone();
+        move |field: &Field| -> FieldCtx {
+            let id = field.id.clone();
+            let value = {
+                let id = id.clone();
+                Memo::new(move |_| answers.with(|a| a.get(&id).cloned()))
+            };
+            let set = {
+                let id = id.clone();
+                Callback::new(move |answer: Answer| {
+                    // Unsaved from this moment, before any effect runs: a save arriving from
+                    // another tab must not replace what is being typed here.
+                    dirty.set_value(true);
+                    answers.update(|a| a.set(id.clone(), answer))
+                })
+            };
+            let shown = {
+                let id = id.clone();
+                Signal::derive(move || {
+                    let show_all = checked.get();
+                    let seen = show_all || touched.with(|t| t.contains(&id));
+                    let l = locale.get();
+                    problems.with(|ps| {
+                        ps.iter()
+                            .filter(|p| p.place.field == id)
+                            // "Required" waits for "Check my form"; a wrong format shows once
+                            // the person has left the field.
+                            .filter(|p| show_all || (seen && p.kind != ProblemKind::Required))
+                            .map(|p| (p.place.cell.clone(), p.kind.message(l)))
+                            .collect::<Vec<ShownProblem>>()
+                    })
+                })
+            };
+            let touch = Callback::new(move |_| {
+                if !touched.with_untracked(|t| t.contains(&id)) {
+                    touched.update(|t| {
+                        t.insert(id.clone());
+                    });
+                }
+            });
+            FieldCtx {
+                field: Arc::new(field.clone()),
+                dom_id: format!("f-{}", field.id),
+                value: value.into(),
+                set,
+                problems: shown,
+                touch,
+                def: def.clone(),
+                answers: answers.into(),
+            }
+        }
+    };
+
+    let section_view = {
+        let def = def.clone();
+        move || {
+            let index = current.get();
+            let Some(section) = def.sections.get(index) else {
+                return ().into_any();
+            };
+            let title = localized(section.title.clone());
+            let intro = section.intro.clone().map(|t| {
+                let t = localized(t);
+                view! { <p class="section-intro">{t}</p> }
+            });
+            // A long section is drawn a batch of fields at a time, so its first questions show
+            // and take typing at once while the rest follow; "Check my form" draws them all
+            // so it can jump to any of them.
+            let batches = batches(section.fields.len());
+            let drawn = RwSignal::new(1usize);
+            if batches.len() > 1 {
+                draw_rest_after_paint(drawn, batches.len());
+            }
+            let field_view = {
+                let (def, field_ctx) = (def.clone(), field_ctx.clone());
+                move |field: &Field| {
+                    let ctx = field_ctx(field);
+                    // Only a field with a condition needs watching; the section's own
+                    // condition is handled by the section list.
+                    let visible = field.visible_when.as_ref().map(|_| {
+                        let (def, field) = (def.clone(), field.clone());
+                        Memo::new(move |_| {
+                            answers.with(|a| is_visible_in(&def, a, &def.sections[index], &field))
+                        })
+                    });
+                    move || {
+                        visible
+                            .is_none_or(|v| v.get())
+                            .then(|| view! { <FieldView ctx=ctx.clone()/> })
+                    }
+                }
+            };
+            let fields = batches
+                .into_iter()
+                .enumerate()
+                .map(|(i, range)| {
+                    let shown = Memo::new(move |_| i < drawn.get() || checked.get());
+                    let (def, field_view) = (def.clone(), field_view.clone());
+                    move || {
+                        shown.get().then(|| {
+                            def.sections[index].fields[range.clone()]
+                                .iter()
+                                .map(&field_view)
+                                .collect_view()
+                        })
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="form-section" aria-labelledby="section-title">
+                    <h2 id="section-title" tabindex="-1">{title}</h2>
+                    {intro}
+                    {fields}
+                </section>
+            }
+            .into_any()
+        }
+    };
+
+    let intro = def.intro.clone().map(|t| {
+        let t = localized(t);
+        view! { <p class="form-intro">{t}</p> }
+    });
+    let notice_view = notice.map(|e| {
+        view! {
+            <div class="banner banner-error" role="alert">{move || e.message(locale.get())}</div>
+        }
+    });
+    let status = move || match save_state.get() {
+        SaveState::Unchanged if read_only => tr_in!(locale.get(), status_read_only).to_string(),
+        SaveState::Unchanged => String::new(),
+        SaveState::Saved => tr_in!(locale.get(), status_saved).to_string(),
+        SaveState::Failed(e) => e.message(locale.get()),
+    };
+    let failed = move || matches!(save_state.get(), SaveState::Failed(_));
+    let slug_title = def.title.clone();
+    let download_copy = move |_| {
+        let Some(mut doc) = document.try_get_value() else {
+            return;
+        };
+        doc.answers = answers.get_untracked();
+        let name = format!(
+            "{}-{}.json",
+            crate::export::file_slug(slug_title.get(locale.get_untracked())),
+            crate::web::today_iso()
+        );
+        let _ = crate::web::download(&name, "application/json", to_saved(&doc).as_bytes());
+    };
+    let navigate = use_navigate();
+    let duplicate = move |_| {
+        flush.run(());
+        let Some(doc) = document.try_get_value() else {
+            return;
+        };
+        let id = crate::web::new_id("d");
+        match duplicate_document(duplicate_store.as_ref(), &doc, &id, Utc::now()) {
+            Ok(_) => navigate(&format!("/doc/{id}"), Default::default()),
+            Err(e) => save_state.set(SaveState::Failed(e)),
+        }
+    };
+    let navigate = use_navigate();
+    // Made once with the page rather than on every tap.
+    let delete_question = tr!(delete_form_question);
+    let delete = move |_| {
+        if !crate::web::confirm(delete_question()) {
+            return;
+        }
+        flush.run(());
+        let Some(id) = document.try_with_value(|d| d.id.clone()) else {
+            return;
+        };
+        match trash_document(delete_store.as_ref(), &id, Utc::now()) {
+            Ok(entry) => navigate(&format!("/?undo={}", entry.id), Default::default()),
+            Err(e) => save_state.set(SaveState::Failed(e)),
+        }
+    };
+    let show_history = RwSignal::new(false);
+    let history_view = move || {
+        show_history.get().then(|| {
+            let id = document.with_value(|d| d.id.clone());
+            let versions = history(history_store.as_ref(), &id);
+            let store = history_store.clone();
+            let def = def_for_history.clone();
+            let now = Utc::now();
+            view! {
+                <section class="history" aria-labelledby="history-title">
+                    <h2 id="history-title">{tr!(earlier_versions)}</h2>
+                    {versions.is_empty().then(|| view! {
+                        <p class="help">{tr!(no_earlier_versions)}</p>
+                    })}
+                    <ul class="doc-list">
+                        {versions.into_iter().map(|v| {
+                            let store = store.clone();
+                            let answered = progress(&def, &v.answers).1.answered;
+                            let saved = v.saved;
+                            let restore_version = move |_| {
+                                if let Some(mut current) = document.try_get_value() {
+                                    current.answers = answers.get_untracked();
+                                    // The version being replaced is kept too, so a restore can be undone.
+                                    remember_version(store.as_ref(), &current, true);
+                                }
+                                dirty.set_value(true);
+                                answers.set(v.answers.clone());
+                                show_history.set(false);
+                            };
+                            view! {
+                                <li class="doc-item">
+                                    <span>{move || relative_time(saved, now, locale.get())}</span>
+                                    <span class="doc-meta">{move || tr_in!(locale.get(), n_answered, n = answered)}</span>
+                                    <button type="button" class="secondary" on:click=restore_version>{tr!(restore_this_version)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
+    let conflict_view = move || {
+        conflict.get().then(|| {
+            view! {
+                <div class="banner banner-error" role="alert">{tr!(changed_elsewhere)}</div>
+            }
+        })
+    };
+
+    let export_def = def.clone();
+    let child = document
+        .with_value(|d| d.child_id.clone())
+        .and_then(|id| use_children().with_untracked(|c| c.iter().find(|c| c.id == id).cloned()));
+    let snapshot = Callback::new(move |_: ()| {
+        let mut doc = document.get_value();
+        doc.answers = answers.get_untracked();
+        doc
+    });
+
+    view! {
+        <article class="form-page">
+          <div class="screen-only">
+            <header class="form-head">
+                <h1>{title}</h1>
+                {intro}
+                {notice_view}
+                {conflict_view}
+                <ProgressBar progress=overall/>
+                <p class="save-status" class:save-failed=failed role="status" aria-live="polite">{status}</p>
+                {move || failed().then(|| view! {
+                    <button type="button" class="secondary" on:click=download_copy.clone()>
+                        {tr!(download_my_answers)}
+                    </button>
+                })}
+            </header>
+            <SectionList def=def.clone() current visible=visible_sections.into() progress=per_section/>
+            {section_view}
+            <SectionSteps current visible=visible_sections.into()/>
+            <CheckPanel def=def.clone() problems answers current checked/>
+          </div>
+            <ExportActions def=export_def snapshot child/>
+            <div class="doc-actions row-actions screen-only">
+                <button type="button" class="secondary" on:click=duplicate>{tr!(duplicate_document)}</button>
+                <button type="button" class="secondary" aria-expanded=move || show_history.get().to_string()
+                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr!(earlier_versions)}</button>
+                <button type="button" class="danger" on:click=delete>{tr!(delete)}</button>
+            </div>
+            <div class="screen-only">{history_view}</div>
+        </article>
+    }
+    .into_any()
+}

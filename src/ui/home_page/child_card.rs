@@ -1,0 +1,72 @@
+//! One child: their documents and a way to start a form for them.
+
+use super::{DocList, DocsSignal, UndoSignal};
+use crate::model::child::Child;
+use crate::model::text::Locale;
+use crate::storage::backup::trash_child;
+use crate::storage::documents::{load_children, DocSummary};
+use crate::ui::context::{use_children, use_forms, use_store};
+use crate::ui::translate::tr_in;
+use crate::web;
+use chrono::Utc;
+use leptos::prelude::*;
+
+/// One child: their documents and a way to start a form for them.
+#[component]
+pub(super) fn ChildCard(child: Child, docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
+    let forms = use_forms();
+    let name = child.display_name().to_string();
+    let select_id = format!("start-{}", child.id);
+    let chosen = RwSignal::new(String::new());
+    let child_id = child.id.clone();
+    let navigate = leptos_router::hooks::use_navigate();
+    let start = move |_| {
+        let form = chosen.get_untracked();
+        if !form.is_empty() {
+            navigate(&format!("/new/{form}/{child_id}"), Default::default());
+        }
+    };
+    let heading = name.clone();
+    let store = use_store();
+    let children = use_children();
+    let delete_id = child.id.clone();
+    let (docs_ctx, undo_ctx) = (use_context::<DocsSignal>(), use_context::<UndoSignal>());
+    let delete = move |_| {
+        let question = tr_in!(l, delete_child_question);
+        if !web::confirm(question) {
+            return;
+        }
+        if let Ok(entry) = trash_child(store.as_ref(), &delete_id, Utc::now()) {
+            children.set(load_children(store.as_ref()));
+            if let Some(DocsSignal(docs)) = docs_ctx {
+                docs.update(|d| d.retain(|s| s.child_id.as_deref() != Some(delete_id.as_str())));
+            }
+            if let Some(UndoSignal(undo)) = undo_ctx {
+                undo.set(Some(entry.id));
+            }
+        }
+    };
+    view! {
+        <li class="child-card">
+            <h3>{heading}</h3>
+            {if docs.is_empty() {
+                view! { <p class="help">{tr_in!(l, no_forms_yet)}</p> }.into_any()
+            } else {
+                view! { <DocList docs l/> }.into_any()
+            }}
+            <div class="start-form">
+                <label for=select_id.clone()>{tr_in!(l, start_a_form_for, name = name)}</label>
+                <div class="input-row">
+                    <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        <option value="">{tr_in!(l, choose_a_form)}</option>
+                        {forms.get_untracked().into_iter().map(|f| {
+                            view! { <option value=f.id.clone()>{f.title.get(l).to_string()}</option> }
+                        }).collect_view()}
+                    </select>
+                    <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr_in!(l, start)}</button>
+                </div>
+            </div>
+            <button type="button" class="danger delete-child" on:click=delete>{tr_in!(l, delete_child)}</button>
+        </li>
+    }
+}

@@ -1,0 +1,37 @@
+//! A list of documents: form, how far along, when last edited, in language `l`.
+
+use crate::model::text::Locale;
+use crate::model::time::relative_time;
+use crate::storage::documents::DocSummary;
+use crate::ui::context::use_forms;
+use crate::ui::translate::tr_in;
+use chrono::Utc;
+use leptos::prelude::*;
+
+/// A list of documents: form, how far along, when last edited, in language `l`.
+#[component]
+pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
+    let forms = use_forms();
+    let now = Utc::now();
+    view! {
+        <ul class="doc-list">
+            {docs.into_iter().map(|doc| {
+                let title = forms
+                    .with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).map(|d| d.title.get(l).to_string()))
+                    .unwrap_or_else(|| doc.form_id.clone());
+                let state = match (doc.required_left, doc.percent) {
+                    (0, 100) => tr_in!(l, doc_complete).to_string(),
+                    (_, p) => tr_in!(l, doc_percent_answered, p = p),
+                };
+                let edited = relative_time(doc.updated, now, l);
+                let meta = tr_in!(l, doc_meta, state = state, edited = edited);
+                view! {
+                    <li class="doc-item">
+                        <a href=format!("/doc/{}", doc.id)>{title}</a>
+                        <span class="doc-meta">{meta}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

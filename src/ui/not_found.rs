@@ -1,0 +1,15 @@
+//! The page for an address the app does not know, with a way home.
+
+use crate::ui::translate::tr;
+use leptos::prelude::*;
+
+/// Shown for an address the app does not know.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{tr!(page_not_found)}</h1>
+            <p><a href="/">{tr!(go_home)}</a></p>
+        </section>
+    }
+}

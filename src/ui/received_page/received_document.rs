@@ -1,0 +1,109 @@
+//! A received document shown as its booklet, read-only, with the ways to print or share it and
+//! "Save on this device", which keeps it as a new document here.
+
+use crate::export::booklet::{booklet, Mode};
+use crate::model::child::Child;
+use crate::storage::documents::save_received;
+use crate::storage::keys;
+use crate::ui::booklet_view::BookletView;
+use crate::ui::context::{use_forms, use_locale, use_store};
+use crate::ui::export_actions::ExportActions;
+use crate::ui::translate::{tr, tr_in};
+use crate::web;
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+
+/// The booklet of `received`, and the ways to print, share or keep it.
+#[component]
+pub(super) fn ReceivedDocument(received: Arc<crate::export::data_file::Received>) -> impl IntoView {
+    let locale = use_locale();
+    let store = use_store();
+    let forms = use_forms();
+    let navigate = use_navigate();
+    let def = Arc::new(received.def.clone());
+    let child = (!received.child_name.is_empty()).then(|| Child {
+        preferred_name: received.child_name.clone(),
+        ..Child::default()
+    });
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let title = {
+        let (def, name) = (def.clone(), received.child_name.clone());
+        move || {
+            let l = locale.get();
+            let form = def.title.get(l);
+            let what = if name.is_empty() {
+                form.to_string()
+            } else {
+                format!("{form} — {name}")
+            };
+            tr_in!(l, received_title, what = what)
+        }
+    };
+    let page_title = title.clone();
+    Effect::new(move |_| web::set_title(&format!("{} · Family Forms", page_title())));
+
+    let booklet_view = {
+        let (def, doc, child) = (def.clone(), received.document.clone(), child.clone());
+        move || {
+            let b = booklet(
+                &def,
+                &doc.answers,
+                child.as_ref(),
+                locale.get(),
+                Mode::Filled,
+            );
+            view! { <BookletView booklet=b today=web::today_iso()/> }
+        }
+    };
+
+    let save = {
+        let received = received.clone();
+        move |_| {
+            let l = locale.get_untracked();
+            if let Some(source) = &received.new_form_source {
+                if let Err(e) = store.set(&keys::added_form(&received.def.id), source) {
+                    error.set(Some(e.message(l)));
+                    return;
+                }
+                let def = Arc::new(received.def.clone());
+                forms.update(|f| {
+                    if !f.iter().any(|d| d.id == def.id) {
+                        f.push(def);
+                    }
+                });
+            }
+            match save_received(
+                store.as_ref(),
+                &received.document,
+                &web::new_id("d"),
+                Utc::now(),
+            ) {
+                Ok(doc) => navigate(&format!("/doc/{}", doc.id), Default::default()),
+                Err(e) => error.set(Some(e.message(l))),
+            }
+        }
+    };
+
+    let snapshot = {
+        let doc = received.document.clone();
+        Callback::new(move |_: ()| doc.clone())
+    };
+
+    view! {
+        <article class="received-page">
+            <div class="banner banner-info screen-only" role="status">
+                <p class="received-title"><strong>{title}</strong></p>
+                <p>{tr!(received_read_only)}</p>
+                <div class="row-actions">
+                    <button type="button" on:click=save>{tr!(save_on_this_device)}</button>
+                </div>
+                <div role="alert">{move || error.get().map(|e| view! { <p class="banner banner-error">{e}</p> })}</div>
+            </div>
+            {booklet_view}
+            <ExportActions def snapshot child blank=false print_booklet=false/>
+        </article>
+    }
+}

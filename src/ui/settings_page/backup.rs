@@ -1,0 +1,85 @@
+//! Backup and restore: every child, document and form of this device in one file, and that
+//! file merged back on another device (nothing newer there is replaced).
+
+use crate::export::backup::MAX_BACKUP_BYTES;
+use crate::model::text::Locale;
+use crate::storage::backup::{backup_everything, restore_backup, RestoreReport};
+use crate::storage::documents::load_children;
+use crate::ui::context::{use_children, use_locale, use_store};
+use crate::ui::translate::{tr, tr_in};
+use crate::web;
+use chrono::Utc;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn Backup() -> impl IntoView {
+    let store = use_store();
+    let locale = use_locale();
+    let children = use_children();
+    let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
+    let download_store = store.clone();
+    let download = move |_| {
+        let text = backup_everything(download_store.as_ref(), Utc::now());
+        let name = format!("family-forms-backup-{}.json", web::today_iso());
+        if let Err(e) = web::download(&name, "application/json", text.as_bytes()) {
+            message.set(Some((false, e)));
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(reading) = web::read_picked_file(&ev, MAX_BACKUP_BYTES) else {
+            return;
+        };
+        let store = store.clone();
+        leptos::task::spawn_local(async move {
+            let l = locale.get_untracked();
+            let result = match reading.await {
+                Err(e) => Err(e.message(l)),
+                Ok(text) => match restore_backup(store.as_ref(), &text) {
+                    Err(e) => Err(e.message(l)),
+                    Ok(Err(e)) => Err(e.message(l)),
+                    Ok(Ok(report)) => Ok(report_words(&report, l)),
+                },
+            };
+            children.set(load_children(store.as_ref()));
+            message.set(Some(match result {
+                Ok(m) => (true, m),
+                Err(m) => (false, m),
+            }));
+        });
+    };
+    view! {
+        <section aria-labelledby="backup-title">
+            <h2 id="backup-title">{tr!(backup)}</h2>
+            <p class="help">{tr!(backup_help)}</p>
+            <div class="row-actions">
+                <button type="button" on:click=download>{tr!(download_a_backup)}</button>
+                <label class="file-button" for="restore-file">{tr!(restore_from_a_backup)}</label>
+                <input id="restore-file" class="visually-hidden-file" type="file" accept=".json,application/json" on:change=on_file/>
+            </div>
+            <div role="status" aria-live="polite">
+                {move || message.get().map(|(ok, m)| view! {
+                    <p class=if ok { "banner banner-ok" } else { "banner banner-error" }>{m}</p>
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// What a restore did, in words for the person (how many children, documents and forms).
+fn report_words(r: &RestoreReport, l: Locale) -> String {
+    let docs = r.documents_added + r.documents_updated;
+    let mut s = tr_in!(
+        l,
+        restore_report,
+        children = r.children_added,
+        docs = docs,
+        forms = r.forms_added
+    );
+    if r.documents_kept > 0 {
+        s += &tr_in!(l, restore_report_kept, n = r.documents_kept);
+    }
+    if r.skipped > 0 {
+        s += &tr_in!(l, restore_report_skipped, n = r.skipped);
+    }
+    s
+}
