@@ -11,8 +11,8 @@ use leptos_router::path;
 use crate::model::text::Locale;
 use crate::storage::browser::BrowserStore;
 use crate::ui::context::{
-    provide_children, provide_forms, provide_locale, provide_received, provide_store, saved_locale,
-    SharedStore,
+    provide_children, provide_damaged_count, provide_forms, provide_locale, provide_received,
+    provide_store, saved_locale, SharedStore,
 };
 use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
@@ -37,8 +37,7 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     let initial = saved_locale(&store)
         .or_else(|| web::browser_language().map(|t| Locale::from_tag(&t)))
         .unwrap_or_default();
-    let damaged = crate::storage::documents::set_aside_damaged(store.as_ref(), chrono::Utc::now());
-    provide_context(DamagedCount(damaged));
+    provide_damaged_count(&store);
     provide_store(store.clone());
     provide_forms(&store);
     provide_children(&store);
@@ -64,7 +63,3 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
         </Router>
     }
 }
-
-/// How many damaged saved entries are kept aside (shown on home until dealt with).
-#[derive(Clone, Copy)]
-pub struct DamagedCount(pub usize);

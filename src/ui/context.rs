@@ -1,4 +1,5 @@
-//! Cross-cutting state shared through context: the language, the store and the list of forms.
+//! Cross-cutting state shared through context: the language, the store, the children, the list
+//! of forms, a received document and how many damaged entries were set aside.
 //! Each has a `provide_x()` for the app root and a `use_x()` for components.
 
 use std::sync::Arc;
@@ -117,4 +118,20 @@ pub fn use_received() -> RwSignal<Option<Arc<crate::export::data_file::Received>
     use_context::<ReceivedCtx>()
         .map(|c| c.0)
         .unwrap_or_else(|| RwSignal::new(None))
+}
+
+/// How many damaged saved entries were kept aside at start (home says so until dealt with).
+#[derive(Clone, Copy)]
+struct DamagedCount(usize);
+
+/// Sets damaged entries aside (see `storage::documents::set_aside_damaged`) and remembers
+/// how many there were.
+pub fn provide_damaged_count(store: &SharedStore) {
+    let damaged = crate::storage::documents::set_aside_damaged(store.as_ref(), chrono::Utc::now());
+    provide_context(DamagedCount(damaged));
+}
+
+/// How many damaged saved entries were kept aside at start.
+pub fn use_damaged_count() -> usize {
+    use_context::<DamagedCount>().map_or(0, |d| d.0)
 }

@@ -5,8 +5,10 @@ use crate::ui::translate::tr;
 use leptos::prelude::*;
 
 use crate::storage::backup::untrash;
-use crate::storage::documents::{list_summaries, load_children, DocSummary};
-use crate::ui::context::{use_children, use_forms, use_locale, use_store, SharedStore};
+use crate::storage::documents::{list_summaries, load_children};
+use crate::ui::context::{
+    use_children, use_damaged_count, use_forms, use_locale, use_store, SharedStore,
+};
 use crate::web;
 
 mod add_child;
@@ -50,8 +52,11 @@ pub fn HomePage() -> impl IntoView {
         }
         undo_id.set(None);
     };
-    provide_context(DocsSignal(docs));
-    provide_context(UndoSignal(undo_id));
+    // A deleted child's documents leave the list, and "Undo" can bring them all back.
+    let child_deleted = Callback::new(move |(child_id, trash_id): (String, String)| {
+        docs.update(|d| d.retain(|s| s.child_id.as_deref() != Some(child_id.as_str())));
+        undo_id.set(Some(trash_id));
+    });
     let loose_docs = move || {
         docs.with(|d| {
             d.iter()
@@ -69,7 +74,7 @@ pub fn HomePage() -> impl IntoView {
                     <button type="button" class="secondary" on:click=undo.clone()>{tr!(undo)}</button>
                 </div>
             })}
-            {use_context::<crate::ui::app::DamagedCount>().filter(|d| d.0 > 0).map(|_| view! {
+            {(use_damaged_count() > 0).then(|| view! {
                 <div class="banner banner-error" role="alert">
                     {tr!(damaged_data_banner)}
                     <a href="/settings">{tr!(damaged_data_see_settings)}</a>
@@ -92,7 +97,7 @@ pub fn HomePage() -> impl IntoView {
                         let l = locale.get();
                         children.get().into_iter().map(|child| {
                             let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
-                            view! { <ChildCard child docs=child_docs l/> }
+                            view! { <ChildCard child docs=child_docs l deleted=child_deleted/> }
                         }).collect_view()
                     }}
                 </ul>
@@ -126,11 +131,3 @@ pub fn HomePage() -> impl IntoView {
         </section>
     }
 }
-
-/// The documents shown on home, re-read after a delete or an undo.
-#[derive(Clone, Copy)]
-struct DocsSignal(RwSignal<Vec<DocSummary>>);
-
-/// The trash entry the "Undo" banner brings back.
-#[derive(Clone, Copy)]
-struct UndoSignal(RwSignal<Option<String>>);

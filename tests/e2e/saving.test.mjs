@@ -180,6 +180,12 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.getByRole('button', { name: 'Delete child' }).tap();
   assert.equal(await page.getByRole('heading', { name: 'Leo' }).count(), 0);
+  assert.equal(await page.locator('.doc-list a', { hasText: "Preparing for my child's PPT" }).count(), 0, "Leo's form left home with him");
+  // Home offers to undo at once…
+  await page.getByRole('button', { name: 'Undo' }).tap();
+  await page.locator('.child-card', { hasText: 'Leo' }).getByRole('link', { name: "Preparing for my child's PPT" }).waitFor();
+  // …and Settings' trash can bring him back later.
+  await page.getByRole('button', { name: 'Delete child' }).tap();
   await page.getByRole('link', { name: 'Settings' }).tap();
   const deleted = page.locator('section[aria-labelledby="trash-title"]');
   await deleted.getByText('Leo').waitFor();

@@ -1,6 +1,6 @@
 //! One child: their documents and a way to start a form for them.
 
-use super::{DocList, DocsSignal, UndoSignal};
+use super::DocList;
 use crate::model::child::Child;
 use crate::model::text::Locale;
 use crate::storage::backup::trash_child;
@@ -11,9 +11,15 @@ use crate::web;
 use chrono::Utc;
 use leptos::prelude::*;
 
-/// One child: their documents and a way to start a form for them.
+/// One child: their documents and a way to start a form for them. `deleted` hears of the
+/// child's deletion: (the child's id, the trash entry that can bring them back).
 #[component]
-pub(super) fn ChildCard(child: Child, docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
+pub(super) fn ChildCard(
+    child: Child,
+    docs: Vec<DocSummary>,
+    l: Locale,
+    deleted: Callback<(String, String)>,
+) -> impl IntoView {
     let forms = use_forms();
     let name = child.display_name().to_string();
     let select_id = format!("start-{}", child.id);
@@ -30,7 +36,6 @@ pub(super) fn ChildCard(child: Child, docs: Vec<DocSummary>, l: Locale) -> impl 
     let store = use_store();
     let children = use_children();
     let delete_id = child.id.clone();
-    let (docs_ctx, undo_ctx) = (use_context::<DocsSignal>(), use_context::<UndoSignal>());
     let delete = move |_| {
         let question = tr_in!(l, delete_child_question);
         if !web::confirm(question) {
@@ -38,12 +43,7 @@ pub(super) fn ChildCard(child: Child, docs: Vec<DocSummary>, l: Locale) -> impl 
         }
         if let Ok(entry) = trash_child(store.as_ref(), &delete_id, Utc::now()) {
             children.set(load_children(store.as_ref()));
-            if let Some(DocsSignal(docs)) = docs_ctx {
-                docs.update(|d| d.retain(|s| s.child_id.as_deref() != Some(delete_id.as_str())));
-            }
-            if let Some(UndoSignal(undo)) = undo_ctx {
-                undo.set(Some(entry.id));
-            }
+            deleted.run((delete_id.clone(), entry.id));
         }
     };
     view! {
