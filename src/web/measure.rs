@@ -1,0 +1,16 @@
+//! Performance marks the benchmark reads.
+
+/// Marks the start of a piece of work that [`end_measure`] will time.
+pub fn start_measure(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}-start"));
+    }
+}
+
+/// Records the time since [`start_measure`] as a `performance` measure named `name`, so a
+/// benchmark can read it with `performance.getEntriesByName`.
+pub fn end_measure(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{name}-start"));
+    }
+}
