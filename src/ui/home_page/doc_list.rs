@@ -1,4 +1,4 @@
-//! A list of documents: form, how far along, when last edited, in language `l`.
+//! A list of documents: form, how far along, when last edited, in the language given.
 
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
