@@ -37,7 +37,8 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     let initial = saved_locale(&store)
         .or_else(|| web::browser_language().map(|t| Locale::from_tag(&t)))
         .unwrap_or_default();
-    provide_damaged_count(&store);
+    let damaged = crate::storage::documents::set_aside_damaged(store.as_ref(), chrono::Utc::now());
+    provide_damaged_count(damaged);
     provide_store(store.clone());
     provide_forms(&store);
     provide_children(&store);

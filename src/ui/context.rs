@@ -124,11 +124,9 @@ pub fn use_received() -> RwSignal<Option<Arc<crate::export::data_file::Received>
 #[derive(Clone, Copy)]
 struct DamagedCount(usize);
 
-/// Sets damaged entries aside (see `storage::documents::set_aside_damaged`) and remembers
-/// how many there were.
-pub fn provide_damaged_count(store: &SharedStore) {
-    let damaged = crate::storage::documents::set_aside_damaged(store.as_ref(), chrono::Utc::now());
-    provide_context(DamagedCount(damaged));
+/// Remembers how many damaged saved entries were set aside at start.
+pub fn provide_damaged_count(count: usize) {
+    provide_context(DamagedCount(count));
 }
 
 /// How many damaged saved entries were kept aside at start.

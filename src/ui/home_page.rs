@@ -42,19 +42,25 @@ pub fn HomePage() -> impl IntoView {
     // After a delete, the page it came from passes the trash entry so it can be undone here.
     let query = leptos_router::hooks::use_query_map();
     let undo_id = RwSignal::new(query.with_untracked(|q| q.get("undo")));
+    // After a delete or an undo, the children and documents are read again from the store.
+    let refresh_store = store.clone();
+    let refresh = move || {
+        children.set(load_children(refresh_store.as_ref()));
+        docs.set(summaries(&refresh_store));
+    };
     let undo_store = store.clone();
+    let refresh_after_undo = refresh.clone();
     let undo = move |_| {
         if let Some(id) = undo_id.get_untracked() {
             if untrash(undo_store.as_ref(), &id).is_ok() {
-                children.set(load_children(undo_store.as_ref()));
-                docs.set(summaries(&undo_store));
+                refresh_after_undo();
             }
         }
         undo_id.set(None);
     };
-    // A deleted child's documents leave the list, and "Undo" can bring them all back.
-    let child_deleted = Callback::new(move |(child_id, trash_id): (String, String)| {
-        docs.update(|d| d.retain(|s| s.child_id.as_deref() != Some(child_id.as_str())));
+    // A deleted child and their documents leave the page, and "Undo" can bring them back.
+    let child_deleted = Callback::new(move |trash_id: String| {
+        refresh();
         undo_id.set(Some(trash_id));
     });
     let loose_docs = move || {

@@ -4,21 +4,21 @@ use super::DocList;
 use crate::model::child::Child;
 use crate::model::text::Locale;
 use crate::storage::backup::trash_child;
-use crate::storage::documents::{load_children, DocSummary};
-use crate::ui::context::{use_children, use_forms, use_store};
+use crate::storage::documents::DocSummary;
+use crate::ui::context::{use_forms, use_store};
 use crate::ui::translate::tr_in;
 use crate::web;
 use chrono::Utc;
 use leptos::prelude::*;
 
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
-/// child's deletion: (the child's id, the trash entry that can bring them back).
+/// child's deletion, with the trash entry that can bring them back.
 #[component]
 pub(super) fn ChildCard(
     child: Child,
     docs: Vec<DocSummary>,
     l: Locale,
-    deleted: Callback<(String, String)>,
+    deleted: Callback<String>,
 ) -> impl IntoView {
     let forms = use_forms();
     let name = child.display_name().to_string();
@@ -34,7 +34,6 @@ pub(super) fn ChildCard(
     };
     let heading = name.clone();
     let store = use_store();
-    let children = use_children();
     let delete_id = child.id.clone();
     let delete = move |_| {
         let question = tr_in!(l, delete_child_question);
@@ -42,8 +41,7 @@ pub(super) fn ChildCard(
             return;
         }
         if let Ok(entry) = trash_child(store.as_ref(), &delete_id, Utc::now()) {
-            children.set(load_children(store.as_ref()));
-            deleted.run((delete_id.clone(), entry.id));
+            deleted.run(entry.id);
         }
     };
     view! {
