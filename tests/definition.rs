@@ -119,6 +119,43 @@ fn errors_are_given_in_spanish_too() {
 }
 
 #[test]
+fn at_a_glance_is_refused_where_there_is_no_one_answer_to_show() {
+    // The cover's box of key answers holds one line per question: no tables, notes or cells.
+    let src = mutate(|v| {
+        v["sections"][1]["fields"][3]["at_a_glance"] = true.into();
+        v["sections"][2]["fields"][0]["at_a_glance"] = true.into();
+        v["sections"][2]["fields"][1]["at_a_glance"] = true.into();
+        v["sections"][2]["fields"][1]["columns"][0]["at_a_glance"] = true.into();
+        v["sections"][2]["fields"][3]["at_a_glance"] = true.into();
+        v["sections"][2]["fields"][4]["at_a_glance"] = true.into();
+    });
+    assert_eq!(
+        errors_of(&src),
+        [
+            "sections[2].fields[0].at_a_glance: checklist fields cannot be shown at a glance",
+            "sections[2].fields[1].at_a_glance: rows fields cannot be shown at a glance",
+            "sections[2].fields[1].columns[0].at_a_glance: a column cannot be shown at a glance",
+            "sections[2].fields[4].at_a_glance: info fields cannot be shown at a glance",
+        ]
+    );
+    let spanish = parse_definition(&src).unwrap_err()[3].describe(Locale::Es);
+    assert_eq!(
+        spanish,
+        "sections[2].fields[4].at_a_glance: las preguntas de tipo info no se pueden mostrar en «Lo más importante»"
+    );
+    // A yes/no answer and a derived date are one line each: both are fine.
+    let fine = mutate(|v| {
+        v["sections"][1]["fields"][3]["at_a_glance"] = true.into();
+        v["sections"][2]["fields"][3]["at_a_glance"] = true.into();
+    });
+    let def = parse_definition(&fine).expect("valid");
+    assert!(
+        def.field("allergies").unwrap().at_a_glance && def.field("review").unwrap().at_a_glance
+    );
+    assert!(!def.field("name").unwrap().at_a_glance);
+}
+
+#[test]
 fn nested_rows_are_refused() {
     let src = mutate(|v| v["sections"][2]["fields"][1]["columns"][0]["kind"] = "rows".into());
     assert!(parse_definition(&src).is_err());

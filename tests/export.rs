@@ -10,6 +10,7 @@ use family_forms::export::data_file::{
 use family_forms::export::pdf::{booklet_pdf, MARKER};
 use family_forms::forms::builtin;
 use family_forms::model::child::Child;
+use family_forms::model::definition::parse_definition;
 use family_forms::model::document::{to_saved, Document};
 use family_forms::model::schema::{Field, FieldKind, FormDef};
 use family_forms::model::text::Locale;
@@ -247,6 +248,136 @@ fn the_cover_names_the_child_by_the_name_they_like() {
     assert_eq!(
         booklet(&def, &answers, Some(&child), Locale::En, Mode::Filled).child_name,
         "Millie"
+    );
+}
+
+/// The every-kind fixture with its allergy question, the plan that shows only after "Yes",
+/// a name and the derived review date marked as key answers.
+fn form_with_key_answers() -> FormDef {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/every-kind.json")).unwrap();
+    for (s, f) in [(0, 0), (1, 3), (1, 4), (2, 3)] {
+        v["sections"][s]["fields"][f]["at_a_glance"] = true.into();
+    }
+    parse_definition(&v.to_string()).expect("valid")
+}
+
+#[test]
+fn the_cover_repeats_the_key_answers_that_were_given_and_are_shown() {
+    let def = form_with_key_answers();
+    let mut answers = Answers::default();
+    let allergy = |yes| Answer::YesNo {
+        answer: Some(if yes { YesNo::Yes } else { YesNo::No }),
+        details: String::new(),
+    };
+    answers.0.insert("allergies".into(), allergy(false));
+    // Kept from an earlier "Yes", but hidden now: not on the cover either.
+    answers.0.insert(
+        "allergy_plan".into(),
+        Answer::text("EpiPen in her backpack"),
+    );
+    answers
+        .0
+        .insert("story".into(), Answer::text("Not a key answer"));
+    let glance = |answers: &Answers, mode| -> Vec<(String, String)> {
+        booklet(&def, answers, None, Locale::En, mode)
+            .at_a_glance
+            .into_iter()
+            .map(|e| match e {
+                Entry::Answer { question, answer } => (question, answer),
+                other => panic!("only answers at a glance, got {other:?}"),
+            })
+            .collect()
+    };
+    let allergies_q = def.field("allergies").unwrap().label.en.clone();
+    // The name was not answered and the review date has no start date: both left out.
+    assert_eq!(
+        glance(&answers, Mode::Filled),
+        [(allergies_q.clone(), "No".to_string())]
+    );
+
+    answers.0.insert("allergies".into(), allergy(true));
+    answers.0.insert("name".into(), Answer::text("Mía Núñez"));
+    answers.0.insert("start".into(), Answer::text("2026-09-01"));
+    let shown = glance(&answers, Mode::Filled);
+    let questions: Vec<&str> = shown.iter().map(|(q, _)| q.as_str()).collect();
+    let label = |id: &str| def.field(id).unwrap().label.en.clone();
+    assert_eq!(
+        questions,
+        [
+            label("name"),
+            allergies_q,
+            label("allergy_plan"),
+            label("review")
+        ],
+        "in the form's order"
+    );
+    assert_eq!(shown[2].1, "EpiPen in her backpack");
+    assert_eq!(
+        shown[3].1, "October 31, 2026",
+        "the derived date, as a reader reads it"
+    );
+    assert!(
+        glance(&answers, Mode::Blank).is_empty(),
+        "a blank copy has no answers"
+    );
+
+    // In Spanish, and first in the text message.
+    let es = booklet(&def, &answers, None, Locale::Es, Mode::Filled);
+    assert_eq!(es.at_a_glance_title(), "Lo más importante");
+    let text = plain_text(&es);
+    let key = text
+        .find("Lo más importante\n=================\n")
+        .expect("its own heading");
+    let first_section = text.find(es.sections[0].title.as_str()).unwrap();
+    assert!(key < first_section, "{text}");
+    assert!(text[key..first_section].contains("EpiPen in her backpack"));
+}
+
+#[test]
+fn the_pdf_cover_page_holds_the_key_answers() {
+    let def = form("getting-to-know-my-child");
+    let mut doc = filled(&def);
+    // Key answers as a family writes them: a few words each.
+    for (_, field) in def.fields().filter(|(_, f)| f.at_a_glance) {
+        let short = match &field.kind {
+            FieldKind::YesNo { .. } => Answer::YesNo {
+                answer: Some(YesNo::Yes),
+                details: "Peanuts: EpiPen in the front pocket".into(),
+            },
+            _ => answer_for(field, 0).unwrap(),
+        };
+        doc.answers.0.insert(field.id.clone(), short);
+    }
+    let b = booklet(&def, &doc.answers, None, Locale::En, Mode::Filled);
+    let key: Vec<&str> = def
+        .fields()
+        .filter(|(_, f)| f.at_a_glance)
+        .map(|(_, f)| f.label.en.as_str())
+        .collect();
+    assert!(
+        key.len() >= 5,
+        "the form marks its health and language answers: {key:?}"
+    );
+    assert_eq!(
+        b.at_a_glance.len(),
+        key.len(),
+        "every key question was answered"
+    );
+    let file = booklet_pdf(&b, "2026-11-23");
+    let pdf = lopdf::Document::load_mem(&file.bytes).unwrap();
+    let cover = squash(&pdf.extract_text(&[1]).unwrap());
+    assert!(cover.contains(&squash("At a glance")), "{cover}");
+    for question in key {
+        assert!(
+            cover.contains(&squash(question)),
+            "{question} on the cover: {cover}"
+        );
+    }
+    // A yes comes with what to do about it.
+    assert!(
+        cover.contains(&squash("Yes: Peanuts: EpiPen in the front pocket")),
+        "{cover}"
     );
 }
 

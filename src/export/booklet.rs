@@ -26,6 +26,10 @@ pub struct Booklet {
     pub form_title: String,
     /// The name the child likes to be called, or empty.
     pub child_name: String,
+    /// The answers the form marks as key (allergies, medicines…), repeated on the cover in
+    /// form order so a teacher reads them first. Only answered, visible ones; never in a blank
+    /// booklet.
+    pub at_a_glance: Vec<Entry>,
     pub sections: Vec<BookletSection>,
 }
 
@@ -72,6 +76,11 @@ impl Booklet {
         }
     }
 
+    /// The heading of the cover's box of key answers.
+    pub fn at_a_glance_title(&self) -> &'static str {
+        t(self.locale, "At a glance", "Lo más importante")
+    }
+
     /// Said instead of sections when nothing has been answered.
     pub fn empty_note(&self) -> &'static str {
         t(
@@ -110,6 +119,22 @@ pub fn booklet(
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| typed_child_name(def, answers)),
     };
+    let at_a_glance = match mode {
+        Mode::Blank => Vec::new(),
+        Mode::Filled => def
+            .sections
+            .iter()
+            .filter(|s| is_section_visible(def, answers, s))
+            .flat_map(|section| {
+                section
+                    .fields
+                    .iter()
+                    .filter(|f| f.at_a_glance && is_visible_in(def, answers, section, f))
+                    .filter_map(|f| entry(def, answers, f, locale, mode))
+                    .filter(|e| matches!(e, Entry::Answer { .. }))
+            })
+            .collect(),
+    };
     let sections = def
         .sections
         .iter()
@@ -130,6 +155,7 @@ pub fn booklet(
         mode,
         form_title: def.title.get(locale).to_string(),
         child_name,
+        at_a_glance,
         sections,
     }
 }
@@ -435,15 +461,22 @@ pub fn plain_text(booklet: &Booklet) -> String {
         out.push_str(&booklet.child_name);
     }
     out.push('\n');
-    for section in &booklet.sections {
+    // The key answers first, as a section of their own.
+    let glance = (!booklet.at_a_glance.is_empty())
+        .then(|| (booklet.at_a_glance_title(), &booklet.at_a_glance));
+    let sections = booklet
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), &s.entries));
+    for (title, entries) in glance.into_iter().chain(sections) {
         // Underlined rather than in capitals: `to_uppercase` would ship Unicode's case table
         // (about 5 KB of the brotli download) for this alone.
         out.push('\n');
-        out.push_str(&section.title);
+        out.push_str(title);
         out.push('\n');
-        out.push_str(&"=".repeat(section.title.chars().count()));
+        out.push_str(&"=".repeat(title.chars().count()));
         out.push('\n');
-        for entry in &section.entries {
+        for entry in entries {
             match entry {
                 Entry::Answer { question, answer } => {
                     out.push_str(&format!("{question}\n  {}\n", answer.replace('\n', "\n  ")));

@@ -189,6 +189,15 @@ impl Layout {
         }
     }
 
+    /// A question in bold with its answer below, indented.
+    fn answer(&mut self, question: &str, answer: &str) {
+        // A question never sits alone at the foot of a page without its answer.
+        let q_lines = wrap(&encode(question, &mut 0), Font::Bold, 10.0, WIDTH).len();
+        self.keep(q_lines as f32 * 13.5 + 2.0 * 15.0);
+        self.paragraph(question, Font::Bold, 10.0, MARGIN, WIDTH, 1);
+        self.paragraph(answer, Font::Regular, 11.0, MARGIN + 10.0, WIDTH - 10.0, 2);
+    }
+
     fn rule(&mut self, x: f32, width: f32, gray: f32) {
         self.page
             .set_stroke_gray(gray)
@@ -256,8 +265,14 @@ impl Layout {
 pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
     let mut layout = Layout::new();
 
-    // Cover: what this is and whom it is about, readable across a room.
-    layout.y = PAGE_H * 0.62;
+    // Cover: what this is and whom it is about, readable across a room. With key answers the
+    // title moves up, so they fit on the cover below it.
+    let glance = &booklet.at_a_glance;
+    layout.y = if glance.is_empty() {
+        PAGE_H * 0.62
+    } else {
+        TOP - 40.0
+    };
     layout.paragraph(&booklet.form_title, Font::Bold, 26.0, MARGIN, WIDTH, 1);
     if !booklet.child_name.is_empty() {
         layout.y -= 10.0;
@@ -273,6 +288,26 @@ pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
         WIDTH,
         1,
     );
+    if !glance.is_empty() {
+        layout.y -= 36.0;
+        layout.paragraph(
+            booklet.at_a_glance_title(),
+            Font::Bold,
+            16.0,
+            MARGIN,
+            WIDTH,
+            1,
+        );
+        layout.y -= 4.0;
+        layout.rule(MARGIN, WIDTH, 0.3);
+        layout.y -= 6.0;
+        for entry in glance {
+            if let Entry::Answer { question, answer } = entry {
+                layout.y -= 8.0;
+                layout.answer(question, answer);
+            }
+        }
+    }
     if booklet.sections.is_empty() {
         layout.y -= 12.0;
         layout.paragraph(booklet.empty_note(), Font::Regular, 11.0, MARGIN, WIDTH, 1);
@@ -293,13 +328,7 @@ pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
         for entry in &section.entries {
             layout.y -= 8.0;
             match entry {
-                Entry::Answer { question, answer } => {
-                    // A question never sits alone at the foot of a page without its answer.
-                    let q_lines = wrap(&encode(question, &mut 0), Font::Bold, 10.0, WIDTH).len();
-                    layout.keep(q_lines as f32 * 13.5 + 2.0 * 15.0);
-                    layout.paragraph(question, Font::Bold, 10.0, MARGIN, WIDTH, 1);
-                    layout.paragraph(answer, Font::Regular, 11.0, MARGIN + 10.0, WIDTH - 10.0, 2);
-                }
+                Entry::Answer { question, answer } => layout.answer(question, answer),
                 Entry::Blank {
                     question,
                     choices,

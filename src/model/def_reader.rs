@@ -129,6 +129,7 @@ fn field(v: &Value, path: Path<'_>) -> Read<Field> {
                 ("school", ChildAttr::School),
             ],
         )?,
+        at_a_glance: o.flag("at_a_glance")?,
         kind,
     })
 }

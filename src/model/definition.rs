@@ -257,6 +257,23 @@ impl Checker {
                 ),
             );
         }
+        if field.at_a_glance && (in_row || !field.kind.has_single_answer()) {
+            let (en, es) = if in_row {
+                (
+                    "a column cannot be shown at a glance".to_string(),
+                    "una columna no se puede mostrar en «Lo más importante»".to_string(),
+                )
+            } else {
+                let kind = field.kind.name();
+                (
+                    format!("{kind} fields cannot be shown at a glance"),
+                    format!(
+                        "las preguntas de tipo {kind} no se pueden mostrar en «Lo más importante»"
+                    ),
+                )
+            };
+            self.err(format!("{fp}.at_a_glance"), en, es);
+        }
         match &field.kind {
             FieldKind::Number { unit, min, max } => {
                 if let Some(unit) = unit {

@@ -48,6 +48,10 @@ pub struct Field {
     /// Filled from the child's profile when a document is started for a child.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prefill: Option<ChildAttr>,
+    /// Repeated in the booklet's "At a glance" box on the cover, so a teacher reading quickly
+    /// sees it first (an allergy, a medicine, the language for calls home).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub at_a_glance: bool,
     #[serde(flatten)]
     pub kind: FieldKind,
 }
@@ -184,6 +188,15 @@ impl FieldKind {
     /// Whether a person types or picks something here (info blocks and derived values don't).
     pub fn takes_input(&self) -> bool {
         !matches!(self, FieldKind::Info { .. } | FieldKind::Derived { .. })
+    }
+
+    /// Whether the answer reads as one line of text (not a table, not a note), as the "At a
+    /// glance" box needs.
+    pub fn has_single_answer(&self) -> bool {
+        !matches!(
+            self,
+            FieldKind::Info { .. } | FieldKind::Rows { .. } | FieldKind::Checklist { .. }
+        )
     }
 }
 

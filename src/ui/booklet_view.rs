@@ -15,6 +15,18 @@ pub fn BookletView(booklet: Booklet, #[prop(into)] today: String) -> impl IntoVi
         .then(|| view! { <p class="booklet-empty">{booklet.empty_note()}</p> });
     let child = (!booklet.child_name.is_empty())
         .then(|| view! { <p class="booklet-child">{booklet.child_name.clone()}</p> });
+    // The key answers sit on the cover, so a teacher reads them before turning a page.
+    let glance_title = booklet.at_a_glance_title();
+    let at_a_glance = booklet.at_a_glance;
+    let glance = (!at_a_glance.is_empty()).then(|| {
+        let entries = at_a_glance.into_iter().map(entry_view).collect_view();
+        view! {
+            <section class="booklet-glance">
+                <h2>{glance_title}</h2>
+                {entries}
+            </section>
+        }
+    });
     let sections = booklet
         .sections
         .into_iter()
@@ -35,6 +47,7 @@ pub fn BookletView(booklet: Booklet, #[prop(into)] today: String) -> impl IntoVi
                 <h1 class="booklet-title">{booklet.form_title}</h1>
                 {child}
                 <p class="booklet-made">{made}</p>
+                {glance}
             </header>
             {empty}
             {sections}

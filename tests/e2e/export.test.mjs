@@ -105,6 +105,45 @@ test('print draws a clean booklet without the app, and typed scripts stay inert'
   await context.close();
 });
 
+test('a teacher finds the key answers first: on the cover of the print and of the PDF', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/form/seven-things');
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill('Ana Ruiz');
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  await page.getByRole('heading', { name: '1. Health' }).waitFor();
+  await page.locator('#f-allergies').check();
+  await page.locator('#f-allergies-details').fill('Peanuts: EpiPen in the front pocket');
+  await page.getByText('Saved on this device').waitFor();
+
+  await page.getByRole('button', { name: 'Print', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const glance = page.locator('.print-only .booklet-cover .booklet-glance');
+  await glance.getByRole('heading', { name: 'At a glance' }).waitFor();
+  const said = squash(await glance.innerText());
+  assert.ok(said.includes('Does your child have any allergies'), said);
+  assert.ok(said.includes('Yes: Peanuts: EpiPen in the front pocket'), said);
+  assert.ok(!said.includes('Ana Ruiz'), 'only the answers the form marks as key');
+  const paper = join(ARTIFACTS, 'print-key-answers.pdf');
+  await page.pdf({ path: paper, format: 'Letter' });
+  const firstSheet = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', paper, '-']).toString('utf8');
+  assert.ok(squash(firstSheet).includes('Yes: Peanuts: EpiPen in the front pocket'), `printed cover: ${firstSheet}`);
+
+  await page.emulateMedia({ media: 'screen' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save or share as PDF' }).tap(),
+  ]);
+  const path = join(ARTIFACTS, 'export-key-answers.pdf');
+  await download.saveAs(path);
+  const cover = squash(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', path, '-']).toString('utf8'));
+  assert.ok(cover.includes('At a glance') && cover.includes('Yes: Peanuts: EpiPen in the front pocket'), `PDF cover: ${cover}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('copy as text puts a readable summary on the clipboard', async () => {
   const { page, context, errors } = await fillInSpanish();
   await page.getByRole('button', { name: 'Copiar como texto' }).tap();
