@@ -7,7 +7,10 @@ use family_forms::forms::builtin;
 use family_forms::model::document::{restore, to_saved, Document, RestoreError};
 use family_forms::model::text::Locale;
 use family_forms::model::values::Answer;
-use family_forms::storage::documents::{open_document, save_document};
+use family_forms::storage::backup::erase_everything;
+use family_forms::storage::documents::{
+    last_section, open_document, remember_section, save_document,
+};
 use family_forms::storage::memory::MemoryStore;
 use family_forms::storage::{keys, KeyValueStore, StorageError};
 
@@ -358,4 +361,21 @@ fn saved_timestamps_read_back_exactly_and_broken_ones_are_refused() {
     ] {
         assert!(read(&format!(r#"{{"at":{bad}}}"#)).is_err(), "{bad}");
     }
+}
+
+#[test]
+fn each_document_keeps_the_section_it_was_left_at_until_everything_is_erased() {
+    let store = MemoryStore::new();
+    assert_eq!(last_section(&store, "d1"), None);
+    remember_section(&store, "d1", "health");
+    remember_section(&store, "d2", "about");
+    remember_section(&store, "d1", "languages");
+    assert_eq!(last_section(&store, "d1").as_deref(), Some("languages"));
+    assert_eq!(last_section(&store, "d2").as_deref(), Some("about"));
+    erase_everything(&store).unwrap();
+    assert_eq!(
+        last_section(&store, "d1"),
+        None,
+        "a shared device keeps no trace"
+    );
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use family_forms::model::dates::format_date;
 use family_forms::model::definition::parse_definition;
-use family_forms::model::logic::{derived_value, is_field_visible};
+use family_forms::model::logic::{derived_value, is_field_visible, shown_section_index};
 use family_forms::model::progress::progress;
 use family_forms::model::schema::{FieldKind, FormDef};
 use family_forms::model::text::Locale;
@@ -618,4 +618,26 @@ fn every_kind_of_answer_reads_back_as_written_and_broken_ones_are_named() {
         let e = read(bad).unwrap_err().to_string();
         assert!(e.contains(names), "{bad}: {e}");
     }
+}
+
+#[test]
+fn a_document_reopens_only_at_a_section_that_is_still_shown() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/every-kind.json")).unwrap();
+    v["sections"][2]["visible_when"] = serde_json::json!({ "op": "yes", "field": "allergies" });
+    let def = parse_definition(&v.to_string()).unwrap();
+    let mut answers = Answers::default();
+    assert_eq!(shown_section_index(&def, &answers, "choices"), Some(1));
+    assert_eq!(
+        shown_section_index(&def, &answers, "lists"),
+        None,
+        "hidden until a yes"
+    );
+    answers.0.insert("allergies".into(), yes_no(YesNo::Yes));
+    assert_eq!(shown_section_index(&def, &answers, "lists"), Some(2));
+    assert_eq!(
+        shown_section_index(&def, &answers, "gone"),
+        None,
+        "a section a newer version of the form dropped"
+    );
 }

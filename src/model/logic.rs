@@ -78,6 +78,15 @@ pub fn is_section_visible(def: &FormDef, answers: &Answers, section: &Section) -
         .is_none_or(|c| condition_true(def, answers, c, 1))
 }
 
+/// The position of section `section_id` if the form has it and it is shown for `answers`:
+/// where a document reopens (a section hidden since, or gone in a newer form, is not).
+pub fn shown_section_index(def: &FormDef, answers: &Answers, section_id: &str) -> Option<usize> {
+    def.sections
+        .iter()
+        .position(|s| s.id == section_id)
+        .filter(|&i| is_section_visible(def, answers, &def.sections[i]))
+}
+
 /// Whether a column of a repeating row is shown: its condition looks at a sibling cell first,
 /// then at a top-level field.
 pub fn is_cell_visible(def: &FormDef, answers: &Answers, row: &Answers, column: &Field) -> bool {

@@ -113,6 +113,17 @@ impl DocSummary {
     }
 }
 
+/// The id of the section document `id` was last open at, if it was kept.
+pub fn last_section(store: &dyn KeyValueStore, id: &str) -> Option<String> {
+    store.get(&keys::place(id)).ok().flatten()
+}
+
+/// Keeps the section document `id` is open at. A failure is ignored: losing the place costs a
+/// few taps, and the answers are saved on their own path with its own error.
+pub fn remember_section(store: &dyn KeyValueStore, id: &str, section_id: &str) {
+    let _ = store.set(&keys::place(id), section_id);
+}
+
 /// Drops the cached summary of document `id`: called by every path that writes or removes it.
 pub fn invalidate_summary(store: &dyn KeyValueStore, id: &str) {
     let _ = store.remove(&keys::summary(id));

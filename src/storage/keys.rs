@@ -57,3 +57,12 @@ pub const SUMMARY_PREFIX: &str = "family-forms:summary:";
 pub fn summary(id: &str) -> String {
     format!("{SUMMARY_PREFIX}{id}")
 }
+
+/// Prefix of where each document was last open.
+pub const PLACE_PREFIX: &str = "family-forms:place:";
+
+/// The id of the section document `id` was last open at, so it reopens there. Not part of the
+/// document: left out of backups and data files.
+pub fn place(id: &str) -> String {
+    format!("{PLACE_PREFIX}{id}")
+}

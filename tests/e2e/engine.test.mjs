@@ -112,11 +112,15 @@ test('every kind of question can be filled on a phone', async () => {
   await page.getByText('Everything needed is filled in.').waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'engine-every-kind.png'), fullPage: true });
 
-  // Everything is still there after a reload, and switching language changes no answer.
+  // Everything is still there after a reload, back at the section the person left, and
+  // switching language changes no answer.
   await page.reload();
   await ready(page);
   await page.getByRole('button', { name: 'Español' }).tap();
   await page.getByText('16 de 16 respondidas').waitFor();
+  assert.equal(await page.getByLabel('Nombre completo').inputValue(), 'Rosa Ruiz');
+  await page.locator('.section-list summary').tap();
+  await page.locator('.section-link').first().tap();
   assert.equal(await page.getByLabel('Nombre completo').inputValue(), 'Mia Ruiz');
   assert.deepEqual(errors, []);
   await context.close();

@@ -109,8 +109,12 @@ for (const form of FORMS) {
       await page.locator('.save-status', { hasText: lang === 'es' ? 'Guardado' : 'Saved' }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, `form-${form.id}-${lang}-last-section.png`) });
 
+      // The form reopens where it was left, at its last section; the walk starts from the top.
       await page.reload();
       await ready(page);
+      await page.locator('#section-title', { hasText: form.sections.at(-1).title[lang] }).waitFor();
+      await page.locator('.section-list summary').tap();
+      await page.locator('.section-link').first().tap();
       for (const section of form.sections) {
         if (section !== form.sections[0]) assert.ok(await nextSection(page));
         await page.locator('#section-title', { hasText: section.title[lang] }).waitFor();

@@ -262,6 +262,9 @@ test('a form can be filled with the keyboard alone, with a visible focus everywh
   await page.getByText('Saved on this device').waitFor();
   await page.reload();
   await ready(page);
+  await page.getByRole('heading', { name: '1. Health' }).waitFor();
+  assert.equal(await page.locator('#f-allergies-details').inputValue(), 'Peanuts');
+  await page.getByRole('button', { name: '← Previous' }).press('Enter');
   await page.getByRole('heading', { name: 'About your child' }).waitFor();
   assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Keyboard Kai');
   await context.close();

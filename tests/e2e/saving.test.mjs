@@ -55,6 +55,40 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await context.close();
 });
 
+test('a long form reopens at the section where the person stopped, from home and after a reload', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/form/getting-to-know-my-child');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const first = page.url();
+  await page.getByLabel("My child's full name").fill('Leo Park');
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Next →' }).tap();
+  const languages = page.getByRole('heading', { name: 'Languages', level: 2 });
+  await languages.waitFor();
+  await page.getByText('Saved on this device').waitFor();
+
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('region', { name: 'Other documents' }).getByRole('link', { name: /Getting to Know My Child/ }).tap();
+  await languages.waitFor();
+  assert.match(await page.locator('.section-list summary').innerText(), /Section 3 of 12/);
+  await page.reload();
+  await ready(page);
+  await languages.waitFor();
+  await page.getByRole('button', { name: '← Previous' }).tap();
+  await page.getByRole('heading', { name: 'Our family', level: 2 }).waitFor();
+  await page.reload();
+  await ready(page);
+  await page.getByRole('heading', { name: 'Our family', level: 2 }).waitFor();
+
+  // A new document made from this one starts at its beginning.
+  await page.getByRole('button', { name: 'Start a new one from this one' }).tap();
+  await page.waitForFunction((was) => location.href !== was, first);
+  await page.getByRole('heading', { name: 'About my child', level: 2 }).waitFor();
+  assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Leo Park');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in Spanish, the child form speaks Spanish: its labels, grades, and the message for a missing name', async () => {
   const { page, context, errors } = await env.phone('es-MX');
   await page.goto(env.url + '/');

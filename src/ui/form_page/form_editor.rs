@@ -3,7 +3,7 @@
 
 use super::drawing_in_batches::{batches, draw_rest_after_paint};
 use crate::model::document::{restore, to_saved, Document};
-use crate::model::logic::{is_section_visible, is_visible_in};
+use crate::model::logic::{is_section_visible, is_visible_in, shown_section_index};
 use crate::model::progress::progress;
 use crate::model::schema::{Field, FormDef};
 use crate::model::time::relative_time;
@@ -11,7 +11,8 @@ use crate::model::validate::{validate, ProblemKind};
 use crate::model::values::Answer;
 use crate::storage::backup::{history, remember_version, trash_document};
 use crate::storage::documents::{
-    duplicate_document, open_document, save_document, Loaded, SaveError,
+    duplicate_document, last_section, open_document, remember_section, save_document, Loaded,
+    SaveError,
 };
 use crate::storage::keys;
 use crate::storage::StorageError;
@@ -75,8 +76,8 @@ pub fn FormEditor(
     // saved together, so typing stays fast; hiding or leaving the page saves at once.
     let dirty = StoredValue::new(false);
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    let (duplicate_store, delete_store, history_store) =
-        (store.clone(), store.clone(), store.clone());
+    let (duplicate_store, delete_store, history_store, place_store) =
+        (store.clone(), store.clone(), store.clone(), store.clone());
     let flush = Callback::new(move |_: ()| {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -196,7 +197,26 @@ pub fn FormEditor(
             })
         })
     };
-    let current = RwSignal::new(0usize);
+    // A document reopens at the section it was left at, so a long form can be filled over
+    // several sittings without paging back to where one stopped.
+    let current = RwSignal::new(
+        last_section(place_store.as_ref(), &doc_id)
+            .and_then(|id| answers.with_untracked(|a| shown_section_index(&def, a, &id)))
+            .unwrap_or(0),
+    );
+    {
+        let def = def.clone();
+        Effect::new(move |previous: Option<usize>| {
+            let index = current.get();
+            if previous.is_some_and(|p| p != index) {
+                if let Some(section) = def.sections.get(index) {
+                    let id = document.with_value(|d| d.id.clone());
+                    remember_section(place_store.as_ref(), &id, &section.id);
+                }
+            }
+            index
+        });
+    }
 
     let field_ctx = {
         let def = def.clone();
