@@ -169,9 +169,9 @@ async function everyPage(page) {
   return pages;
 }
 
-test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish', async () => {
-  for (const locale of ['en-US', 'es-US']) {
-    const context = await env.browser.newContext({ ...PHONE, locale, bypassCSP: true });
+test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, light or dark', async () => {
+  for (const [locale, colorScheme] of [['en-US', 'light'], ['es-US', 'light'], ['en-US', 'dark']]) {
+    const context = await env.browser.newContext({ ...PHONE, locale, colorScheme, bypassCSP: true });
     const page = await context.newPage();
     await withSomeData(page);
     const found = [];
@@ -186,9 +186,21 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish',
       }));
       assert.ok(result.passes.length > 20, `${path}: axe ran its checks`);
       for (const v of result.violations) {
-        found.push(`${locale} ${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        found.push(`${locale} ${colorScheme} ${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
       }
       assert.equal(await page.locator('html').getAttribute('lang'), locale.slice(0, 2), `${path}: <html lang>`);
+      // axe checks text only; the settings icon must stand out from the bar as well (3:1).
+      const iconContrast = await page.evaluate(() => {
+        const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+        const lum = (c) => {
+          const [r, g, b] = rgb(c).map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const icon = lum(getComputedStyle(document.querySelector('.settings-link')).color);
+        const bar = lum(getComputedStyle(document.querySelector('.app-bar')).backgroundColor);
+        return (Math.max(icon, bar) + 0.05) / (Math.min(icon, bar) + 0.05);
+      });
+      if (iconContrast < 3) found.push(`${locale} ${colorScheme} ${path}: settings icon contrast ${iconContrast.toFixed(2)}:1`);
     }
     // The received page with a document open, too.
     await page.goto(env.url + '/');
@@ -200,7 +212,7 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish',
     const result = await page.evaluate(async () => window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     }));
-    for (const v of result.violations) found.push(`${locale} /received (a file open): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    for (const v of result.violations) found.push(`${locale} ${colorScheme} /received (a file open): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(found, []);
     await context.close();
   }
