@@ -7,27 +7,34 @@ use family_forms::export::backup::{read_backup, BackupError};
 use family_forms::export::file_slug;
 use family_forms::forms::builtin;
 use family_forms::model::child::Child;
+use family_forms::model::document::Document;
 use family_forms::model::text::Locale;
 use family_forms::model::values::Answer;
 use family_forms::storage::backup::*;
 use family_forms::storage::documents::{
-    create_document, list_documents, load_children, save_children, save_document,
+    create_document, list_documents, load_children, save_children, save_document, SaveError, Saved,
 };
 use family_forms::storage::memory::MemoryStore;
-use family_forms::storage::{keys, KeyValueStore};
+use family_forms::storage::{keys, KeyValueStore, StorageError};
 
 fn t(h: i64) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap() + Duration::hours(h)
 }
 
-fn family() -> (MemoryStore, Child) {
-    let store = MemoryStore::new();
+/// Mía, the one child on the device.
+fn add_mia(store: &MemoryStore) -> Child {
     let child = Child {
         id: "c1".into(),
         name: "Mía".into(),
         ..Child::default()
     };
-    save_children(&store, std::slice::from_ref(&child)).unwrap();
+    save_children(store, std::slice::from_ref(&child)).unwrap();
+    child
+}
+
+fn family() -> (MemoryStore, Child) {
+    let store = MemoryStore::new();
+    let child = add_mia(&store);
     let def = builtin().iter().find(|f| f.id == "seven-things").unwrap();
     let mut doc = create_document(&store, def, Some(&child), "d1", t(0)).unwrap();
     doc.answers.set("teacher", Answer::text("Ms. Rivera"));
@@ -118,6 +125,85 @@ fn history_keeps_a_version_every_two_minutes_up_to_twenty() {
         history(&store, "d1")[0].answers.get("teacher"),
         Some(&Answer::text("v29"))
     );
+}
+
+/// A device that holds `quota` characters, with one document saved thirty times (twenty
+/// versions kept), a deleted document in the trash, and another site's data filling the rest
+/// but `free` characters.
+fn nearly_full_device(quota: usize, free: usize) -> (MemoryStore, Document) {
+    let store = MemoryStore::with_quota(quota);
+    let child = add_mia(&store);
+    let def = builtin().iter().find(|f| f.id == "seven-things").unwrap();
+    let mut gone = create_document(&store, def, Some(&child), "d0", t(0)).unwrap();
+    save_document(&store, &mut gone, t(0)).unwrap();
+    trash_document(&store, "d0", t(0)).unwrap();
+    let mut doc = create_document(&store, def, Some(&child), "d1", t(0)).unwrap();
+    for i in 0..30 {
+        doc.answers.set(
+            "describe",
+            Answer::text(format!("{i} {}", "curiosa ".repeat(60))),
+        );
+        save_document(&store, &mut doc, t(1) + Duration::minutes(3 * i)).unwrap();
+    }
+    assert_eq!(history(&store, "d1").len(), HISTORY_LEN);
+    let filler = quota - store.used() - free - "other-site".len();
+    store.set("other-site", &"x".repeat(filler)).unwrap();
+    (store, doc)
+}
+
+#[test]
+fn a_full_device_makes_room_for_the_answers_from_older_versions_only() {
+    let (store, mut doc) = nearly_full_device(60_000, 100);
+    doc.answers
+        .set("hard", Answer::text("Esperar su turno. ".repeat(40)));
+    let saved = save_document(&store, &mut doc, t(5)).expect("saved after making room");
+    assert_eq!(saved, Saved::AfterMakingRoom);
+    assert_eq!(
+        list_documents(&store)[0].answers,
+        doc.answers,
+        "every answer is on the device"
+    );
+    // The five newest versions stay (it did not take all of them), and this save is kept as
+    // a version too once there is room.
+    let kept = history(&store, "d1");
+    assert_eq!(kept.len(), HISTORY_LEN / 4 + 1);
+    assert_eq!(kept[0].answers, doc.answers);
+    assert!(kept[1]
+        .answers
+        .get("describe")
+        .unwrap()
+        .as_text()
+        .starts_with("29 "));
+    // The trash, the children and the other site's data are untouched.
+    assert_eq!(trash_entries(&store).len(), 1);
+    assert_eq!(load_children(&store).len(), 1);
+    assert!(store.get("other-site").unwrap().is_some());
+
+    // A plain save afterwards is just that.
+    doc.answers.set("hard", Answer::text("Esperar."));
+    assert_eq!(save_document(&store, &mut doc, t(6)), Ok(Saved::Plainly));
+}
+
+#[test]
+fn when_even_every_version_cannot_make_room_the_save_fails_and_the_answers_stay_in_memory() {
+    let (store, mut doc) = nearly_full_device(60_000, 100);
+    let before = list_documents(&store)[0].clone();
+    doc.answers.set("hard", Answer::text("x".repeat(80_000)));
+    assert_eq!(
+        save_document(&store, &mut doc, t(5)),
+        Err(SaveError::Storage(StorageError::Full))
+    );
+    assert_eq!(
+        doc.answers.get("hard").unwrap().as_text().len(),
+        80_000,
+        "kept in memory"
+    );
+    assert_eq!(
+        list_documents(&store)[0],
+        before,
+        "the saved copy is the last good one"
+    );
+    assert_eq!(trash_entries(&store).len(), 1);
 }
 
 #[test]

@@ -170,6 +170,38 @@ pub fn remember_version(store: &dyn KeyValueStore, doc: &Document, force: bool) 
     }
 }
 
+/// Frees room for answers that did not fit: each document's kept versions are cut to its
+/// newest `keep` (all of them go at 0), and home's summaries go (they are rebuilt when read).
+/// Answers, children, the trash and set-aside damaged data are never touched. Whether anything
+/// was freed.
+pub fn trim_versions(store: &dyn KeyValueStore, keep: usize) -> bool {
+    let mut freed = false;
+    for key in store
+        .keys_with_prefix(keys::SUMMARY_PREFIX)
+        .unwrap_or_default()
+    {
+        freed |= store.remove(&key).is_ok();
+    }
+    for key in store
+        .keys_with_prefix(keys::HISTORY_PREFIX)
+        .unwrap_or_default()
+    {
+        let mut versions = history(store, key.trim_start_matches(keys::HISTORY_PREFIX));
+        if keep > 0 && versions.len() <= keep {
+            continue;
+        }
+        versions.truncate(keep);
+        let shorter = (keep > 0)
+            .then(|| serde_json::to_string(&versions).ok())
+            .flatten();
+        freed |= match shorter {
+            Some(text) => store.set(&key, &text).is_ok() || store.remove(&key).is_ok(),
+            None => store.remove(&key).is_ok(),
+        };
+    }
+    freed
+}
+
 /// Something deleted that can be brought back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrashEntry {

@@ -252,7 +252,7 @@ pub fn save_document(
     store: &dyn KeyValueStore,
     document: &mut Document,
     now: DateTime<Utc>,
-) -> Result<(), SaveError> {
+) -> Result<Saved, SaveError> {
     let key = keys::document(&document.id);
     if let Some(src) = store.get(&key).map_err(SaveError::Storage)? {
         // Only the revision is read, unless it is newer than ours (another tab saved).
@@ -265,14 +265,37 @@ pub fn save_document(
     let previous = (document.updated, document.revision);
     document.updated = now;
     document.revision += 1;
-    if let Err(e) = store.set(&key, &to_saved(document)) {
+    let text = to_saved(document);
+    let mut outcome = Saved::Plainly;
+    let mut result = store.set(&key, &text);
+    // A full device: what is being typed matters more than older versions of it, so those
+    // make room, a few at first, then all.
+    for keep in [super::backup::HISTORY_LEN / 4, 0] {
+        if result != Err(StorageError::Full) {
+            break;
+        }
+        if super::backup::trim_versions(store, keep) {
+            outcome = Saved::AfterMakingRoom;
+            result = store.set(&key, &text);
+        }
+    }
+    if let Err(e) = result {
         // Not saved: the document stays as it was, answers included.
         (document.updated, document.revision) = previous;
         return Err(SaveError::Storage(e));
     }
     invalidate_summary(store, &document.id);
     super::backup::remember_version(store, document, false);
-    Ok(())
+    Ok(outcome)
+}
+
+/// How a save went, when it worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// As usual.
+    Plainly,
+    /// The device was full: older versions of documents were removed to make room.
+    AfterMakingRoom,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -5,16 +5,34 @@ use std::sync::Mutex;
 
 use super::{KeyValueStore, StorageError};
 
-/// Keeps everything in a map; `fail_writes_with` makes every write fail.
+/// Keeps everything in a map; `fail_writes_with` makes every write fail, and a quota makes
+/// writes fail once the store is full, as a browser's does.
 #[derive(Default)]
 pub struct MemoryStore {
     map: Mutex<BTreeMap<String, String>>,
     fail_writes: Mutex<Option<StorageError>>,
+    /// Most characters (keys and values together) the store holds, if limited.
+    quota: Option<usize>,
 }
 
 impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A store that holds at most `chars` characters of keys and values, like localStorage.
+    pub fn with_quota(chars: usize) -> Self {
+        MemoryStore {
+            quota: Some(chars),
+            ..Self::default()
+        }
+    }
+
+    /// Characters held now, counted as the quota counts them.
+    pub fn used(&self) -> usize {
+        self.lock()
+            .map(|m| m.iter().map(|(k, v)| size(k, v)).sum())
+            .unwrap_or(0)
     }
 
     /// From now on every `set` fails with `error` (or works again with `None`).
@@ -40,7 +58,18 @@ impl KeyValueStore for MemoryStore {
         if let Some(e) = self.fail_writes.lock().ok().and_then(|f| f.clone()) {
             return Err(e);
         }
-        self.lock()?.insert(key.to_string(), value.to_string());
+        let mut map = self.lock()?;
+        if let Some(quota) = self.quota {
+            let used: usize = map
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| size(k, v))
+                .sum();
+            if used + size(key, value) > quota {
+                return Err(StorageError::Full);
+            }
+        }
+        map.insert(key.to_string(), value.to_string());
         Ok(())
     }
 
@@ -57,4 +86,9 @@ impl KeyValueStore for MemoryStore {
             .cloned()
             .collect())
     }
+}
+
+/// What an entry costs against the quota.
+fn size(key: &str, value: &str) -> usize {
+    key.chars().count() + value.chars().count()
 }

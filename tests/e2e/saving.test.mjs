@@ -170,8 +170,10 @@ test('a full device shows an error at once, keeps the typing, and saves once spa
   await page.goto(env.url + '/form/seven-things');
   await page.waitForURL(/\/doc\//);
   await ready(page);
-  // Fill this origin's storage to the brim.
+  // Fill this origin's storage to the brim. This new document has no older versions to give
+  // up (its one kept version is dropped first), so the device can only refuse.
   await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('family-forms:history:')) localStorage.removeItem(k);
     let i = 0;
     for (const size of [256 * 1024, 1024, 16, 1]) {
       const chunk = 'x'.repeat(size);
@@ -189,6 +191,42 @@ test('a full device shows an error at once, keeps the typing, and saves once spa
   await page.reload();
   await ready(page);
   assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Valentina Rosario M.');
+  await context.close();
+});
+
+test('a full device gives up older versions to save what is being typed, and says so', async () => {
+  const { page, context, errors } = await env.phone();
+  // A document in use for weeks: twenty versions kept, each a long answer.
+  const when = (days) => new Date(Date.UTC(2026, 10, 20) - days * 86400000).toISOString();
+  const answers = { describe: { type: 'text', value: 'Curiosa y cariñosa. '.repeat(200) } };
+  const doc = { format: 'family-forms/document', version: 2, document: {
+    id: 'busy', form_id: 'seven-things', child_id: null, form_version: 1, answers,
+    created: when(30), updated: when(0), revision: 20 } };
+  const versions = Array.from({ length: 20 }, (_, i) => ({ revision: 20 - i, saved: when(i), answers }));
+  await page.addInitScript(([d, h]) => {
+    if (localStorage.getItem('family-forms:doc:busy')) return;
+    localStorage.setItem('family-forms:doc:busy', d);
+    localStorage.setItem('family-forms:history:busy', h);
+  }, [JSON.stringify(doc), JSON.stringify(versions)]);
+  await page.goto(env.url + '/doc/busy');
+  await ready(page);
+  await page.evaluate(() => {
+    let i = 0;
+    for (const size of [256 * 1024, 1024, 16, 1]) {
+      const chunk = 'x'.repeat(size);
+      try { for (;;) localStorage.setItem(`filler-${i++}`, chunk); } catch {}
+    }
+  });
+  await page.getByLabel("Your child's full name").fill('Valentina Rosario');
+  await page.getByText('Saved on this device. It was full, so older versions of your forms were removed to make room.').waitFor();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Valentina Rosario');
+  await page.getByRole('button', { name: 'Earlier versions' }).tap();
+  const kept = await page.locator('.history .doc-item').count();
+  assert.ok(kept >= 5 && kept <= 6, `the newest versions stay: ${kept}`);
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); });
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

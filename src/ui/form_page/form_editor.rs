@@ -12,7 +12,7 @@ use crate::model::values::Answer;
 use crate::storage::backup::{history, remember_version, trash_document};
 use crate::storage::documents::{
     duplicate_document, last_section, open_document, remember_section, save_document, Loaded,
-    SaveError,
+    SaveError, Saved,
 };
 use crate::storage::keys;
 use crate::storage::StorageError;
@@ -68,6 +68,9 @@ pub fn FormEditor(
     let document = StoredValue::new(loaded.document);
     let answers = RwSignal::new(document.with_value(|d| d.answers.clone()));
     let save_state = RwSignal::new(SaveState::Unchanged);
+    // Set once a save found the device full and removed older versions to make room: said
+    // with every later "Saved", as the device is nearly full.
+    let made_room = RwSignal::new(false);
     let conflict = RwSignal::new(false);
     // Set while answers arrive from another tab, so they are shown without being saved back.
     let remote = StoredValue::new(false);
@@ -100,11 +103,11 @@ pub fn FormEditor(
                     let copy_id = crate::web::new_id("d");
                     let mut copy = duplicate_document(store.as_ref(), doc, &copy_id, now)
                         .map_err(SaveError::Storage)?;
-                    save_document(store.as_ref(), &mut copy, now)?;
+                    let saved = save_document(store.as_ref(), &mut copy, now)?;
                     *doc = copy;
                     crate::web::replace_url(&format!("/doc/{copy_id}"));
                     conflict.set(true);
-                    Ok(())
+                    Ok(saved)
                 }
                 other => other,
             }
@@ -121,7 +124,12 @@ pub fn FormEditor(
                 Err(SaveError::Conflict(_)) => {
                     SaveState::Failed(StorageError::Other("conflict".into()))
                 }
-                Ok(()) => SaveState::Saved,
+                Ok(saved) => {
+                    if saved == Saved::AfterMakingRoom {
+                        made_room.set(true);
+                    }
+                    SaveState::Saved
+                }
             });
         }
     });
@@ -350,6 +358,9 @@ pub fn FormEditor(
     let status = move || match save_state.get() {
         SaveState::Unchanged if read_only => tr_in!(locale.get(), status_read_only).to_string(),
         SaveState::Unchanged => String::new(),
+        SaveState::Saved if made_room.get() => {
+            tr_in!(locale.get(), status_saved_made_room).to_string()
+        }
         SaveState::Saved => tr_in!(locale.get(), status_saved).to_string(),
         SaveState::Failed(e) => e.message(locale.get()),
     };
