@@ -291,6 +291,32 @@ fn home_summaries_are_cached_and_dropped_when_a_document_changes() {
     let second = list_summaries(&store, find);
     assert!(second[0].percent > 0);
     assert_eq!(second[0].revision, doc.revision);
+    assert_eq!(second[0].child_name, "Mia", "whom it is about, as typed");
+}
+
+#[test]
+fn a_summary_cached_before_it_named_the_child_is_rebuilt() {
+    use family_forms::storage::documents::{create_document, list_summaries};
+    use std::sync::Arc;
+    let store = MemoryStore::new();
+    let def = Arc::new(seven());
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut doc = create_document(&store, &def, None, "d1", now).unwrap();
+    doc.answers.set("preferred_name", Answer::text("Mía"));
+    save_document(&store, &mut doc, now).unwrap();
+    // As round 7 cached it: no name.
+    let old = r#"{"id":"d1","form_id":"seven-things","child_id":null,"updated":"2026-11-23T09:00:00Z","revision":2,"percent":5,"required_left":3}"#;
+    store.set(&keys::summary("d1"), old).unwrap();
+    let listed = list_summaries(&store, |id: &str| (id == def.id).then(|| def.clone()));
+    assert_eq!(listed[0].child_name, "Mía");
+    assert!(
+        store
+            .get(&keys::summary("d1"))
+            .unwrap()
+            .unwrap()
+            .contains("Mía"),
+        "cached anew"
+    );
 }
 
 #[test]

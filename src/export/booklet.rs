@@ -2,10 +2,10 @@
 //! each answer as readable text in one language. The printed booklet, the PDF and the plain-text
 //! summary are all drawn from this one value, so they always agree.
 
-use crate::model::child::{typed_in_form, Child};
+use crate::model::child::{typed_child_name, Child};
 use crate::model::dates::format_date;
 use crate::model::logic::{derived_value, is_cell_visible, is_section_visible, is_visible_in};
-use crate::model::schema::{ChildAttr, Field, FieldKind, FormDef};
+use crate::model::schema::{Field, FieldKind, FormDef};
 use crate::model::text::Locale;
 use crate::model::values::{Answer, Answers, YesNo, OTHER};
 
@@ -158,15 +158,6 @@ pub fn booklet(
         at_a_glance,
         sections,
     }
-}
-
-/// The child's name as typed in the form: the name they like, else the full name.
-fn typed_child_name(def: &FormDef, answers: &Answers) -> String {
-    [ChildAttr::PreferredName, ChildAttr::Name]
-        .into_iter()
-        .map(|attr| typed_in_form(def, answers, attr))
-        .find(|name| !name.is_empty())
-        .unwrap_or_default()
 }
 
 fn entry(

@@ -44,6 +44,16 @@ impl Child {
     }
 }
 
+/// The child's name as typed in the form: the name they like, else the full name (empty if
+/// neither was typed). Names a document that belongs to no child profile.
+pub fn typed_child_name(def: &FormDef, answers: &Answers) -> String {
+    [ChildAttr::PreferredName, ChildAttr::Name]
+        .into_iter()
+        .map(|attr| typed_in_form(def, answers, attr))
+        .find(|name| !name.is_empty())
+        .unwrap_or_default()
+}
+
 /// What was typed in the form for `attr` (the first non-empty answer among the fields that
 /// pre-fill from it), for a document that belongs to no child profile.
 pub fn typed_in_form(def: &FormDef, answers: &Answers, attr: ChildAttr) -> String {

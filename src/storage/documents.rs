@@ -95,6 +95,9 @@ pub struct DocSummary {
     pub revision: u64,
     pub percent: u32,
     pub required_left: usize,
+    /// The child's name as typed in the form, so documents of no child (a teacher's received
+    /// files) can be told apart. Required: a summary cached before it existed is rebuilt.
+    pub child_name: String,
 }
 
 impl DocSummary {
@@ -109,6 +112,7 @@ impl DocSummary {
             revision: doc.revision,
             percent: p.percent(),
             required_left: p.required_left,
+            child_name: crate::model::child::typed_child_name(def, &doc.answers),
         }
     }
 }

@@ -234,6 +234,11 @@ test('a teacher opens the file in a fresh browser: read-only first, saved only w
   await page.goto(first);
   await ready(page);
   assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía (edited by teacher)');
+  // Home tells the two apart by the child's name, as a teacher with a class's files needs.
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  const others = page.getByRole('region', { name: 'Other documents' });
+  await others.getByRole('link', { name: 'Getting to Know My Child — Mía (edited by teacher)' }).waitFor();
+  await others.getByRole('link', { name: 'Getting to Know My Child — Mía', exact: true }).waitFor();
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.deepEqual(errors, []);
   await context.close();
