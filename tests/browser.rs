@@ -405,7 +405,7 @@ async fn booklet_shows_answers_as_text_and_rows_as_a_table() {
     let b = booklet(&def, &answers, None, Locale::Es, Mode::Filled);
     let el = host();
     let _h = leptos::mount::mount_to(el.clone(), move || {
-        view! { <BookletView booklet=b.clone() today="2026-11-23"/> }
+        view! { <BookletView booklet=b.clone() prepared_on="2026-11-23"/> }
     });
     leptos::task::tick().await;
     assert!(

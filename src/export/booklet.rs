@@ -62,16 +62,23 @@ pub enum Entry {
 }
 
 impl Booklet {
-    /// The cover's last line: when it was prepared (`today` as an ISO date), or that it is blank.
-    pub fn cover_note(&self, today: &str) -> String {
+    /// The cover's last line: when the answers were written (`prepared_on`, an ISO date: the
+    /// document's last edit, not the day it is printed or read), or that it is blank.
+    pub fn cover_note(&self, prepared_on: &str) -> String {
         let l = self.locale;
         match (self.mode, l) {
             (Mode::Blank, _) => t(l, "To fill in by hand", "Para llenar a mano").to_string(),
             (Mode::Filled, Locale::En) => {
-                format!("Prepared on {} with Family Forms", format_date(today, l))
+                format!(
+                    "Prepared on {} with Family Forms",
+                    format_date(prepared_on, l)
+                )
             }
             (Mode::Filled, Locale::Es) => {
-                format!("Preparado el {} con Family Forms", format_date(today, l))
+                format!(
+                    "Preparado el {} con Family Forms",
+                    format_date(prepared_on, l)
+                )
             }
         }
     }

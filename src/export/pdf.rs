@@ -261,8 +261,9 @@ impl Layout {
     }
 }
 
-/// Writes `booklet` as a PDF. `today` is the ISO date shown on the cover.
-pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
+/// Writes `booklet` as a PDF. `prepared_on` is the ISO date shown on the cover (see
+/// [`Booklet::cover_note`]).
+pub fn booklet_pdf(booklet: &Booklet, prepared_on: &str) -> PdfFile {
     let mut layout = Layout::new();
 
     // Cover: what this is and whom it is about, readable across a room. With key answers the
@@ -281,7 +282,7 @@ pub fn booklet_pdf(booklet: &Booklet, today: &str) -> PdfFile {
     layout.y -= 18.0;
     layout.rule(MARGIN, WIDTH, 0.5);
     layout.paragraph(
-        &booklet.cover_note(today),
+        &booklet.cover_note(prepared_on),
         Font::Regular,
         11.0,
         MARGIN,

@@ -6,9 +6,14 @@ use leptos::prelude::*;
 use crate::export::booklet::{Booklet, Entry};
 
 #[component]
-pub fn BookletView(booklet: Booklet, #[prop(into)] today: String) -> impl IntoView {
+pub fn BookletView(
+    booklet: Booklet,
+    /// The ISO date the answers were last edited, for the cover.
+    #[prop(into)]
+    prepared_on: String,
+) -> impl IntoView {
     let l = booklet.locale;
-    let made = booklet.cover_note(&today);
+    let made = booklet.cover_note(&prepared_on);
     let empty = booklet
         .sections
         .is_empty()

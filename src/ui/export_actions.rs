@@ -44,6 +44,8 @@ pub fn ExportActions(
         let l = locale.get_untracked();
         def.with_value(|def| child.with_value(|c| booklet(def, &doc.answers, c.as_ref(), l, mode)))
     };
+    // The cover's date: when the answers were last edited (a received file's are the sender's).
+    let prepared_on = move || web::local_date_iso(snapshot.run(()).updated);
     let file_name = |b: &Booklet, ext: &str| {
         export_file_name(&b.form_title, &b.child_name, &web::today_iso(), ext)
     };
@@ -84,7 +86,7 @@ pub fn ExportActions(
     let pdf = move |_| {
         web::start_measure("ff-pdf");
         let b = build(Mode::Filled);
-        let file = booklet_pdf(&b, &web::today_iso());
+        let file = booklet_pdf(&b, &prepared_on());
         web::end_measure("ff-pdf");
         let name = file_name(&b, "pdf");
         let title = b.form_title.clone();
@@ -142,7 +144,7 @@ pub fn ExportActions(
         let mode = printing.get()?;
         print_booklet.then(|| {
             let b = build(mode);
-            view! { <div class="print-only"><BookletView booklet=b today=web::today_iso()/></div> }
+            view! { <div class="print-only"><BookletView booklet=b prepared_on=prepared_on()/></div> }
         })
     };
 

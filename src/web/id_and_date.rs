@@ -1,4 +1,4 @@
-//! Ids unique on this device, and today's date, from the browser's clock.
+//! Ids unique on this device, and dates in the browser's time zone.
 
 /// A new id, unique on this device: a prefix, the time and a random part.
 pub fn new_id(prefix: &str) -> String {
@@ -9,7 +9,16 @@ pub fn new_id(prefix: &str) -> String {
 
 /// Today's date as `YYYY-MM-DD`, for file names.
 pub fn today_iso() -> String {
-    let d = js_sys::Date::new_0();
+    iso_date(&js_sys::Date::new_0())
+}
+
+/// The date of `at` as `YYYY-MM-DD` where the person is (a document edited late in the
+/// evening belongs to that day, not to the next one in UTC).
+pub fn local_date_iso(at: chrono::DateTime<chrono::Utc>) -> String {
+    iso_date(&js_sys::Date::new(&(at.timestamp_millis() as f64).into()))
+}
+
+fn iso_date(d: &js_sys::Date) -> String {
     format!(
         "{:04}-{:02}-{:02}",
         d.get_full_year(),

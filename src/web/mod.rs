@@ -18,7 +18,7 @@ mod update;
 
 pub use clipboard::copy_text;
 pub use download::download;
-pub use id_and_date::{new_id, today_iso};
+pub use id_and_date::{local_date_iso, new_id, today_iso};
 pub use measure::{end_measure, start_measure};
 pub use page::{
     browser_language, confirm, focus_by_id, reload, replace_url, set_html_lang, set_title,

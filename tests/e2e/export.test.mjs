@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { start, ready, downloadedText, ARTIFACTS } from './harness.mjs';
+import { start, ready, downloadedText, ARTIFACTS, SENT_FILE } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -240,6 +240,24 @@ test('a teacher opens the file in a fresh browser: read-only first, saved only w
   await others.getByRole('link', { name: 'Getting to Know My Child — Mía (edited by teacher)' }).waitFor();
   await others.getByRole('link', { name: 'Getting to Know My Child — Mía', exact: true }).waitFor();
   assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a received file's cover gives the day the family wrote it, not the day it is read", async () => {
+  const { page, context, errors } = await env.phone('en-US');
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
+  await page.waitForURL(/\/received$/);
+  assert.equal(await page.locator('.booklet-made').innerText(), 'Prepared on November 21, 2026 with Family Forms');
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save or share as PDF' }).tap(),
+  ]);
+  const path = join(ARTIFACTS, 'received-dated.pdf');
+  await pdf.saveAs(path);
+  assert.ok(pdfText(path).includes('Prepared on November 21, 2026'), pdfText(path).slice(0, 300));
   assert.deepEqual(errors, []);
   await context.close();
 });

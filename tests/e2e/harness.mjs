@@ -62,3 +62,21 @@ export async function downloadedText(download) {
   const chunks = await (await download.createReadStream()).toArray();
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** A file another device sent: a few answers of Seven things about Mía, last edited on
+ * November 21, 2026. */
+export const SENT_FILE = Buffer.from(JSON.stringify({
+  format: 'family-forms/document', version: 2,
+  form: { id: 'seven-things', version: 1, title: { en: 'Seven things to tell the teacher', es: 'Siete cosas que contarle a la maestra' } },
+  child: { name: 'Mía Núñez', preferred_name: 'Mía' },
+  document: {
+    id: 'd-sent', form_id: 'seven-things', child_id: null, form_version: 1, revision: 3,
+    created: '2026-11-20T10:00:00Z', updated: '2026-11-21T10:00:00Z',
+    answers: {
+      child_name: { type: 'text', value: 'Mía Núñez' },
+      preferred_name: { type: 'text', value: 'Mía' },
+      allergies: { type: 'yes_no', answer: 'yes', details: 'Cacahuetes' },
+      describe: { type: 'text', value: 'Curiosa y cariñosa.' },
+    },
+  },
+}));

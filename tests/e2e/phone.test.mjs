@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, ready, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
+import { SENT_FILE, start, ready, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -205,7 +205,7 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
     // The received page with a document open, too.
     await page.goto(env.url + '/');
     await ready(page);
-    await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: RECEIVED });
+    await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
     await page.waitForURL(/\/received$/);
     await page.locator('.booklet').waitFor();
     await page.addScriptTag({ path: AXE });
@@ -218,22 +218,6 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
   }
 });
 
-/** A received file: a few answers of Seven things, as another device would send them. */
-const RECEIVED = Buffer.from(JSON.stringify({
-  format: 'family-forms/document', version: 2,
-  form: { id: 'seven-things', version: 1, title: { en: 'Seven things to tell the teacher', es: 'Siete cosas que contarle a la maestra' } },
-  child: { name: 'Mía Núñez', preferred_name: 'Mía' },
-  document: {
-    id: 'd-sent', form_id: 'seven-things', child_id: null, form_version: 1, revision: 3,
-    created: '2026-11-20T10:00:00Z', updated: '2026-11-21T10:00:00Z',
-    answers: {
-      child_name: { type: 'text', value: 'Mía Núñez' },
-      preferred_name: { type: 'text', value: 'Mía' },
-      allergies: { type: 'yes_no', answer: 'yes', details: 'Cacahuetes' },
-      describe: { type: 'text', value: 'Curiosa y cariñosa.' },
-    },
-  },
-}));
 
 test('a form can be filled with the keyboard alone, with a visible focus everywhere', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });

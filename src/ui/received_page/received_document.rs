@@ -55,7 +55,7 @@ pub(super) fn ReceivedDocument(received: Arc<crate::export::data_file::Received>
                 locale.get(),
                 Mode::Filled,
             );
-            view! { <BookletView booklet=b today=web::today_iso()/> }
+            view! { <BookletView booklet=b prepared_on=web::local_date_iso(doc.updated)/> }
         }
     };
 
