@@ -6,6 +6,7 @@
 //! text: it can be selected, searched and read aloud. A character the fonts cannot show (an emoji,
 //! another script) becomes a visible `[?]` and is counted, so the app can say so.
 
+use crate::model::child::title_and_name;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::booklet::{Booklet, Entry, Mode};
@@ -399,11 +400,7 @@ fn finish(booklet: &Booklet, layout: Layout) -> PdfFile {
         catalog.lang(TextStr(locale.tag()));
         catalog.viewer_preferences().display_doc_title(true);
     }
-    let title = if booklet.child_name.is_empty() {
-        booklet.form_title.clone()
-    } else {
-        format!("{} — {}", booklet.form_title, booklet.child_name)
-    };
+    let title = title_and_name(&booklet.form_title, &booklet.child_name);
     pdf.document_info(info_id)
         .title(TextStr(&title))
         .creator(TextStr("Family Forms"))

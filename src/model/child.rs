@@ -44,6 +44,16 @@ impl Child {
     }
 }
 
+/// How a document is named wherever it is listed or titled: its form's title, then whom it is
+/// about when that is known ("Getting to Know My Child — Mía").
+pub fn title_and_name(title: &str, name: &str) -> String {
+    if name.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} — {name}")
+    }
+}
+
 /// The child's name as typed in the form: the name they like, else the full name (empty if
 /// neither was typed). Names a document that belongs to no child profile.
 pub fn typed_child_name(def: &FormDef, answers: &Answers) -> String {

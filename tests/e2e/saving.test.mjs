@@ -240,6 +240,11 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   await page.getByRole('button', { name: 'Undo' }).tap();
   await page.locator('.doc-list a', { hasText: 'Seven things to tell the teacher' }).tap();
   assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Undo Me', 'typed text came back too');
+  // Deleted again, Settings' trash says which document it was.
+  await page.getByRole('button', { name: 'Delete', exact: true }).tap();
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.locator('section[aria-labelledby="trash-title"]').getByText('Seven things to tell the teacher — Undo Me').waitFor();
 
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.getByRole('button', { name: 'Add a child' }).tap();
@@ -261,7 +266,7 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   await page.getByRole('link', { name: 'Settings' }).tap();
   const deleted = page.locator('section[aria-labelledby="trash-title"]');
   await deleted.getByText('Leo').waitFor();
-  await deleted.getByRole('button', { name: 'Restore' }).tap();
+  await deleted.locator('li', { hasText: 'Leo' }).getByRole('button', { name: 'Restore' }).tap();
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   const leo = page.locator('.child-card', { hasText: 'Leo' });
   await leo.getByRole('link', { name: "Preparing for my child's PPT" }).waitFor();

@@ -1,5 +1,6 @@
 //! A list of documents: form, how far along, when last edited, in the language given.
 
+use crate::model::child::title_and_name;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::documents::DocSummary;
@@ -20,10 +21,8 @@ pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
                     .with_untracked(|f| f.iter().find(|d| d.id == doc.form_id).map(|d| d.title.get(l).to_string()))
                     .unwrap_or_else(|| doc.form_id.clone());
                 // A child's card already names them; a document of no child says whom it is about.
-                let title = match doc.child_name.as_str() {
-                    name if doc.child_id.is_none() && !name.is_empty() => format!("{form_title} — {name}"),
-                    _ => form_title,
-                };
+                let name = if doc.child_id.is_none() { doc.child_name.as_str() } else { "" };
+                let title = title_and_name(&form_title, name);
                 let state = match (doc.required_left, doc.percent) {
                     (0, 100) => tr_in!(l, doc_complete).to_string(),
                     (_, p) => tr_in!(l, doc_percent_answered, p = p),

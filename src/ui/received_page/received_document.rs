@@ -2,7 +2,7 @@
 //! "Save on this device", which keeps it as a new document here.
 
 use crate::export::booklet::{booklet, Mode};
-use crate::model::child::Child;
+use crate::model::child::{title_and_name, Child};
 use crate::storage::documents::save_received;
 use crate::storage::keys;
 use crate::ui::booklet_view::BookletView;
@@ -33,12 +33,7 @@ pub(super) fn ReceivedDocument(received: Arc<crate::export::data_file::Received>
         let (def, name) = (def.clone(), received.child_name.clone());
         move || {
             let l = locale.get();
-            let form = def.title.get(l);
-            let what = if name.is_empty() {
-                form.to_string()
-            } else {
-                format!("{form} — {name}")
-            };
+            let what = title_and_name(def.title.get(l), &name);
             tr_in!(l, received_title, what = what)
         }
     };

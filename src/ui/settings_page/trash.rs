@@ -1,5 +1,9 @@
 //! Deleted children and documents, with a way back.
 
+use crate::model::child::{title_and_name, typed_child_name, Child};
+use crate::model::document::Document;
+use crate::model::schema::FormDef;
+use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::backup::{trash_entries, untrash};
 use crate::storage::documents::load_children;
@@ -7,6 +11,22 @@ use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::ui::translate::{tr, tr_in};
 use chrono::Utc;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A deleted document as a person recognises it: its form, and whom it is about (their
+/// profile's name, else the name typed in it), so two deleted copies of one form differ.
+fn document_label(doc: &Document, l: Locale, forms: &[Arc<FormDef>], children: &[Child]) -> String {
+    let Some(def) = forms.iter().find(|x| x.id == doc.form_id) else {
+        return doc.form_id.clone();
+    };
+    let name = doc
+        .child_id
+        .as_ref()
+        .and_then(|id| children.iter().find(|c| &c.id == id))
+        .map(|c| c.display_name().to_string())
+        .unwrap_or_else(|| typed_child_name(def, &doc.answers));
+    title_and_name(def.title.get(l), &name)
+}
 
 /// Deleted children and documents, with a way back.
 #[component]
@@ -31,7 +51,9 @@ pub(super) fn Trash() -> impl IntoView {
                                 Some(c) => c.display_name().to_string(),
                                 None => entry.documents.first()
                                     .and_then(|src| crate::model::document::restore(src).ok())
-                                    .and_then(|d| forms.with_untracked(|f| f.iter().find(|x| x.id == d.form_id).map(|x| x.title.get(locale.get_untracked()).to_string())))
+                                    .map(|d| forms.with_untracked(|f| children.with_untracked(|c| {
+                                        document_label(&d, locale.get_untracked(), f, c)
+                                    })))
                                     .unwrap_or_default(),
                             };
                             let deleted = entry.deleted;
