@@ -207,6 +207,42 @@ fn when_even_every_version_cannot_make_room_the_save_fails_and_the_answers_stay_
 }
 
 #[test]
+fn deleting_forever_leaves_nothing_of_the_document_on_the_device() {
+    use family_forms::storage::documents::remember_section;
+    let (store, _) = family();
+    remember_section(&store, "d1", "health");
+    assert!(!history(&store, "d1").is_empty());
+    let entry = trash_document(&store, "d1", t(3)).unwrap();
+    delete_forever(&store, &entry.id).unwrap();
+    assert!(trash_entries(&store).is_empty());
+    let left: Vec<String> = store
+        .keys_with_prefix(keys::PREFIX)
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.contains("d1"))
+        .collect();
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "no version, place or copy of it"
+    );
+    assert_eq!(load_children(&store).len(), 1, "the child stays");
+
+    // A child deleted with their documents goes the same way; one of those documents that
+    // came back meanwhile (from a backup) keeps its own versions.
+    let (store, _) = family();
+    let backup = backup_everything(&store, t(2));
+    let entry = trash_child(&store, "c1", t(3)).unwrap();
+    restore_backup(&store, &backup).unwrap().unwrap();
+    delete_forever(&store, &entry.id).unwrap();
+    assert!(trash_entries(&store).is_empty());
+    assert!(
+        !history(&store, "d1").is_empty(),
+        "the document that is back keeps its versions"
+    );
+}
+
+#[test]
 fn deleted_documents_and_children_come_back_from_the_trash() {
     let (store, child) = family();
     let entry = trash_child(&store, "c1", t(3)).unwrap();

@@ -309,6 +309,27 @@ pub fn untrash(store: &dyn KeyValueStore, entry_id: &str) -> Result<(), StorageE
     store.remove(&key)
 }
 
+/// Deletes a trash entry for good, with the kept versions and saved place of its documents, so
+/// nothing of them stays on the device. A document that exists again (from a backup) keeps its
+/// own.
+pub fn delete_forever(store: &dyn KeyValueStore, entry_id: &str) -> Result<(), StorageError> {
+    let key = keys::trash(entry_id);
+    let entry = store
+        .get(&key)?
+        .and_then(|src| serde_json::from_str::<TrashEntry>(&src).ok());
+    for doc in entry
+        .iter()
+        .flat_map(|e| &e.documents)
+        .filter_map(|src| restore(src).ok())
+    {
+        if store.get(&keys::document(&doc.id))?.is_none() {
+            store.remove(&keys::history(&doc.id))?;
+            store.remove(&keys::place(&doc.id))?;
+        }
+    }
+    store.remove(&key)
+}
+
 /// Removes every key of this app from the store: for a shared device.
 pub fn erase_everything(store: &dyn KeyValueStore) -> Result<usize, StorageError> {
     let all = store.keys_with_prefix(keys::PREFIX)?;

@@ -244,7 +244,14 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   await page.getByRole('button', { name: 'Delete', exact: true }).tap();
   await page.getByRole('button', { name: 'Undo' }).waitFor();
   await page.getByRole('link', { name: 'Settings' }).tap();
-  await page.locator('section[aria-labelledby="trash-title"]').getByText('Seven things to tell the teacher — Undo Me').waitFor();
+  const trash = page.locator('section[aria-labelledby="trash-title"]');
+  const undoMe = trash.locator('li', { hasText: 'Seven things to tell the teacher — Undo Me' });
+  await undoMe.waitFor();
+  // …and "Delete forever" leaves nothing of it on this device (a shared one, perhaps).
+  await undoMe.getByRole('button', { name: 'Delete forever' }).tap();
+  await trash.getByText('Nothing deleted.').waitFor();
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:') && !/:(locale|children)$/.test(k)));
+  assert.deepEqual(left, [], 'nothing of the document is left');
 
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.getByRole('button', { name: 'Add a child' }).tap();

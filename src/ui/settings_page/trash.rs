@@ -5,7 +5,7 @@ use crate::model::document::Document;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
-use crate::storage::backup::{trash_entries, untrash};
+use crate::storage::backup::{delete_forever, trash_entries, untrash};
 use crate::storage::documents::load_children;
 use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::ui::translate::{tr, tr_in};
@@ -58,9 +58,20 @@ pub(super) fn Trash() -> impl IntoView {
                             };
                             let deleted = entry.deleted;
                             let id = entry.id.clone();
-                            let restore = move |_| {
-                                if untrash(store.as_ref(), &id).is_ok() {
-                                    children.set(load_children(store.as_ref()));
+                            let restore = {
+                                let (store, id) = (store.clone(), id.clone());
+                                move |_| {
+                                    if untrash(store.as_ref(), &id).is_ok() {
+                                        children.set(load_children(store.as_ref()));
+                                        entries.set(trash_entries(store.as_ref()));
+                                    }
+                                }
+                            };
+                            // On a shared device a deletion must be able to really go.
+                            let forget = move |_| {
+                                if crate::web::confirm(tr_in!(locale.get_untracked(), delete_forever_question))
+                                    && delete_forever(store.as_ref(), &id).is_ok()
+                                {
                                     entries.set(trash_entries(store.as_ref()));
                                 }
                             };
@@ -71,7 +82,10 @@ pub(super) fn Trash() -> impl IntoView {
                                         let l = locale.get();
                                         tr_in!(l, deleted_when, when = relative_time(deleted, now, l))
                                     }}</span>
-                                    <button type="button" class="secondary" on:click=restore>{tr!(restore)}</button>
+                                    <div class="row-actions">
+                                        <button type="button" class="secondary" on:click=restore>{tr!(restore)}</button>
+                                        <button type="button" class="danger" on:click=forget>{tr!(delete_forever)}</button>
+                                    </div>
                                 </li>
                             }
                         }).collect_view()}
