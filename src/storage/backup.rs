@@ -191,13 +191,10 @@ pub fn trim_versions(store: &dyn KeyValueStore, keep: usize) -> bool {
             continue;
         }
         versions.truncate(keep);
-        let shorter = (keep > 0)
-            .then(|| serde_json::to_string(&versions).ok())
-            .flatten();
-        freed |= match shorter {
-            Some(text) => store.set(&key, &text).is_ok() || store.remove(&key).is_ok(),
-            None => store.remove(&key).is_ok(),
-        };
+        // A shorter list that cannot be written (or none at all) means the whole key goes.
+        let rewritten = keep > 0
+            && serde_json::to_string(&versions).is_ok_and(|text| store.set(&key, &text).is_ok());
+        freed |= rewritten || store.remove(&key).is_ok();
     }
     freed
 }

@@ -30,9 +30,7 @@ impl MemoryStore {
 
     /// Characters held now, counted as the quota counts them.
     pub fn used(&self) -> usize {
-        self.lock()
-            .map(|m| m.iter().map(|(k, v)| size(k, v)).sum())
-            .unwrap_or(0)
+        self.lock().map(|m| held(&m)).unwrap_or(0)
     }
 
     /// From now on every `set` fails with `error` (or works again with `None`).
@@ -60,12 +58,9 @@ impl KeyValueStore for MemoryStore {
         }
         let mut map = self.lock()?;
         if let Some(quota) = self.quota {
-            let used: usize = map
-                .iter()
-                .filter(|(k, _)| k.as_str() != key)
-                .map(|(k, v)| size(k, v))
-                .sum();
-            if used + size(key, value) > quota {
+            // The entry being replaced frees its own room.
+            let replaced = map.get(key).map_or(0, |old| size(key, old));
+            if held(&map) - replaced + size(key, value) > quota {
                 return Err(StorageError::Full);
             }
         }
@@ -86,6 +81,11 @@ impl KeyValueStore for MemoryStore {
             .cloned()
             .collect())
     }
+}
+
+/// Characters held by every entry of `map`.
+fn held(map: &BTreeMap<String, String>) -> usize {
+    map.iter().map(|(k, v)| size(k, v)).sum()
 }
 
 /// What an entry costs against the quota.

@@ -39,13 +39,13 @@ pub fn ExportActions(
     let child = StoredValue::new(child);
     let def = StoredValue::new(def);
 
-    let build = move |mode: Mode| {
-        let doc = snapshot.run(());
+    // Each action takes one snapshot of the document and draws what it needs from it.
+    let build = move |doc: &Document, mode: Mode| {
         let l = locale.get_untracked();
         def.with_value(|def| child.with_value(|c| booklet(def, &doc.answers, c.as_ref(), l, mode)))
     };
     // The cover's date: when the answers were last edited (a received file's are the sender's).
-    let prepared_on = move || web::local_date_iso(snapshot.run(()).updated);
+    let prepared_on = |doc: &Document| web::local_date_iso(doc.updated);
     let file_name = |b: &Booklet, ext: &str| {
         export_file_name(&b.form_title, &b.child_name, &web::today_iso(), ext)
     };
@@ -85,8 +85,9 @@ pub fn ExportActions(
 
     let pdf = move |_| {
         web::start_measure("ff-pdf");
-        let b = build(Mode::Filled);
-        let file = booklet_pdf(&b, &prepared_on());
+        let doc = snapshot.run(());
+        let b = build(&doc, Mode::Filled);
+        let file = booklet_pdf(&b, &prepared_on(&doc));
         web::end_measure("ff-pdf");
         let name = file_name(&b, "pdf");
         let title = b.form_title.clone();
@@ -116,7 +117,7 @@ pub fn ExportActions(
                 write_data_file(def, &doc, c.as_ref(), !is_builtin(&def.id), Utc::now())
             })
         });
-        let b = build(Mode::Filled);
+        let b = build(&doc, Mode::Filled);
         let name = file_name(&b, "json");
         let title = b.form_title;
         leptos::task::spawn_local(async move {
@@ -127,7 +128,7 @@ pub fn ExportActions(
     };
 
     let copy = move |_| {
-        let text = plain_text(&build(Mode::Filled));
+        let text = plain_text(&build(&snapshot.run(()), Mode::Filled));
         leptos::task::spawn_local(async move {
             if web::copy_text(&text).await {
                 say(true, tr_in!(locale.get_untracked(), copied).to_string());
@@ -143,8 +144,9 @@ pub fn ExportActions(
     let booklet_for_print = move || {
         let mode = printing.get()?;
         print_booklet.then(|| {
-            let b = build(mode);
-            view! { <div class="print-only"><BookletView booklet=b prepared_on=prepared_on()/></div> }
+            let doc = snapshot.run(());
+            let b = build(&doc, mode);
+            view! { <div class="print-only"><BookletView booklet=b prepared_on=prepared_on(&doc)/></div> }
         })
     };
 
