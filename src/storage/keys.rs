@@ -7,6 +7,10 @@ pub const PREFIX: &str = "family-forms:";
 /// The chosen language.
 pub const LOCALE: &str = "family-forms:locale";
 
+/// The language chosen for copies (print, PDF, text), once the person picks one; until then
+/// copies follow the app's language.
+pub const COPY_LOCALE: &str = "family-forms:copy-locale";
+
 /// The list of children.
 pub const CHILDREN: &str = "family-forms:children";
 

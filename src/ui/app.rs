@@ -10,6 +10,7 @@ use leptos_router::path;
 
 use crate::model::text::Locale;
 use crate::storage::browser::BrowserStore;
+use crate::storage::keys;
 use crate::ui::context::{
     provide_children, provide_damaged_count, provide_forms, provide_locale, provide_received,
     provide_store, saved_locale, SharedStore,
@@ -34,7 +35,7 @@ pub fn App() -> impl IntoView {
 /// The app on a given store (tests pass a memory store).
 #[component]
 pub fn AppWith(store: SharedStore) -> impl IntoView {
-    let initial = saved_locale(&store)
+    let initial = saved_locale(&store, keys::LOCALE)
         .or_else(|| web::browser_language().map(|t| Locale::from_tag(&t)))
         .unwrap_or_default();
     let damaged = crate::storage::documents::set_aside_damaged(store.as_ref(), chrono::Utc::now());

@@ -47,9 +47,9 @@ pub fn use_locale() -> RwSignal<Locale> {
         .unwrap_or_else(|| RwSignal::new(Locale::En))
 }
 
-/// The saved language, if any.
-pub fn saved_locale(store: &SharedStore) -> Option<Locale> {
-    match store.get(keys::LOCALE).ok().flatten()?.as_str() {
+/// The language saved under `key` (the app's, or the copies'), if any.
+pub fn saved_locale(store: &SharedStore, key: &str) -> Option<Locale> {
+    match store.get(key).ok().flatten()?.as_str() {
         "es" => Some(Locale::Es),
         "en" => Some(Locale::En),
         _ => None,

@@ -1,6 +1,8 @@
 //! Everything that takes a document off the device: print (filled or blank), PDF, a file for the
 //! app, the phone's share sheet and "copy as text". Nothing leaves unless the person asks here.
 
+mod copy_language;
+
 use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
 
@@ -14,12 +16,15 @@ use crate::export::pdf::{booklet_pdf, MARKER};
 use crate::model::child::Child;
 use crate::model::document::Document;
 use crate::model::schema::FormDef;
+use crate::model::text::Locale;
+use crate::storage::keys;
 use crate::ui::booklet_view::BookletView;
-use crate::ui::context::{is_builtin, use_locale};
+use crate::ui::context::{is_builtin, saved_locale, use_locale, use_store};
 use crate::web::{self, ShareOutcome};
+use copy_language::CopyLanguage;
 
-/// The export buttons, and the booklet drawn (for print only) while printing.
-/// `snapshot` gives the document as it is at the moment of export.
+/// The export buttons, the language copies come out in, and the booklet drawn (for print only)
+/// while printing. `snapshot` gives the document as it is at the moment of export.
 #[component]
 pub fn ExportActions(
     def: Arc<FormDef>,
@@ -28,12 +33,17 @@ pub fn ExportActions(
     /// Offers "print a blank copy" (not for a received document: its sender has the form).
     #[prop(default = true)]
     blank: bool,
-    /// Whether this component draws the booklet for printing (a page that already shows the
-    /// booklet on screen does not need a second one).
-    #[prop(default = true)]
-    print_booklet: bool,
 ) -> impl IntoView {
     let locale = use_locale();
+    let store = use_store();
+    // Copies follow the app's language until the person picks one; the pick is remembered.
+    let chosen = RwSignal::new(saved_locale(&store, keys::COPY_LOCALE));
+    let copy_locale = Signal::derive(move || chosen.get().unwrap_or_else(|| locale.get()));
+    let pick = Callback::new(move |l: Locale| {
+        chosen.set(Some(l));
+        // Remembering it is a convenience; a failed write changes nothing else.
+        let _ = store.set(keys::COPY_LOCALE, l.tag());
+    });
     let printing: RwSignal<Option<Mode>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let child = StoredValue::new(child);
@@ -41,7 +51,7 @@ pub fn ExportActions(
 
     // Each action takes one snapshot of the document and draws what it needs from it.
     let build = move |doc: &Document, mode: Mode| {
-        let l = locale.get_untracked();
+        let l = copy_locale.get_untracked();
         def.with_value(|def| child.with_value(|c| booklet(def, &doc.answers, c.as_ref(), l, mode)))
     };
     // The cover's date: when the answers were last edited (a received file's are the sender's).
@@ -143,17 +153,18 @@ pub fn ExportActions(
 
     let booklet_for_print = move || {
         let mode = printing.get()?;
-        print_booklet.then(|| {
-            let doc = snapshot.run(());
-            let b = build(&doc, mode);
-            view! { <div class="print-only"><BookletView booklet=b prepared_on=prepared_on(&doc)/></div> }
-        })
+        let doc = snapshot.run(());
+        let b = build(&doc, mode);
+        Some(
+            view! { <div class="print-only"><BookletView booklet=b prepared_on=prepared_on(&doc)/></div> },
+        )
     };
 
     view! {
         <section class="export screen-only" aria-labelledby="export-title">
             <h2 id="export-title">{tr!(print_or_share)}</h2>
             <p class="help">{tr!(export_privacy_note)}</p>
+            <CopyLanguage copy=copy_locale pick/>
             <div class="export-buttons">
                 <button type="button" class="secondary" on:click=move |_| print(Mode::Filled)>{tr!(print)}</button>
                 <button type="button" class="secondary" on:click=pdf>{tr!(save_or_share_as_pdf)}</button>

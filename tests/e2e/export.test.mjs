@@ -155,6 +155,77 @@ test('copy as text puts a readable summary on the clipboard', async () => {
   await context.close();
 });
 
+test('a Spanish-speaking parent hands the teacher a copy in English: questions and choices translated, typed words as written', async () => {
+  const { page, context, errors } = await fillInSpanish();
+  await page.getByLabel('Nos mudamos').check();
+  const copyIn = page.getByRole('group', { name: 'Idioma de la copia' });
+  assert.ok(await copyIn.getByLabel('Español').isChecked(), 'copies follow the app until a language is picked');
+  await copyIn.getByLabel('English').check();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Guardar o compartir como PDF' }).tap(),
+  ]);
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(download.suggestedFilename(), `getting-to-know-my-child-mia-${today}.pdf`);
+  const path = join(ARTIFACTS, 'export-gtkmc-es-copy-en.pdf');
+  await download.saveAs(path);
+  const text = pdfText(path);
+  assert.ok(text.includes('Getting to Know My Child'), text.slice(0, 300));
+  assert.ok(text.includes('Traditions, holidays or celebrations that matter to our family'), 'questions in English');
+  assert.ok(text.includes('We moved'), 'a picked choice in English');
+  assert.ok(text.includes(squash(ACCENTS)), 'what the parent typed, as typed');
+  assert.ok(!text.includes('Tradiciones'), 'no Spanish question left');
+  // The app itself stays in the parent's language.
+  await page.getByText('PDF guardado en sus descargas.').waitFor();
+
+  await page.getByRole('button', { name: 'Imprimir', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.locator('.print-only .booklet');
+  assert.equal(await paper.getAttribute('lang'), 'en');
+  const printed = await paper.innerText();
+  assert.ok(printed.includes('Getting to Know My Child') && printed.includes('We moved'), printed.slice(0, 300));
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('button', { name: 'Copiar como texto' }).tap();
+  await page.getByText('Copiado. Péguelo en un mensaje de texto o un correo.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith('Getting to Know My Child — Mía'), copied.slice(0, 80));
+
+  // The pick is remembered for the next copy, on this page and after a reload.
+  await page.reload();
+  await ready(page);
+  assert.ok(await page.getByRole('group', { name: 'Idioma de la copia' }).getByLabel('English').isChecked());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a teacher prints a received file in the family\'s language, not the one on her screen', async () => {
+  const { page, context, errors } = await env.phone('en-US');
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
+  await page.waitForURL(/\/received$/);
+  const onScreen = page.locator('.received-page .booklet').first();
+  assert.ok((await onScreen.innerText()).includes('Does your child have any allergies'), 'she reads it in English');
+  await page.getByRole('group', { name: 'Language of the copy' }).getByLabel('Español').check();
+  await page.getByRole('button', { name: 'Print', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const visible = page.locator('.booklet:visible');
+  assert.equal(await visible.count(), 1, 'one booklet on paper');
+  assert.equal(await visible.getAttribute('lang'), 'es');
+  const printed = squash(await visible.innerText());
+  assert.ok(printed.includes('Siete cosas que contarle a la maestra'), printed.slice(0, 200));
+  assert.ok(printed.includes('Sí: Cacahuetes'), printed);
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok((await onScreen.innerText()).includes('Does your child have any allergies'), 'the screen stays in English');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('where the phone can share files, the PDF goes to the share sheet', async () => {
   const { page, context, errors } = await env.phone('en-US');
   await page.addInitScript(() => {

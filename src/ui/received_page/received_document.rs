@@ -97,8 +97,9 @@ pub(super) fn ReceivedDocument(received: Arc<crate::export::data_file::Received>
                 </div>
                 <div role="alert">{move || error.get().map(|e| view! { <p class="banner banner-error">{e}</p> })}</div>
             </div>
-            {booklet_view}
-            <ExportActions def snapshot child blank=false print_booklet=false/>
+            // On paper goes the copy the export section draws, in the language chosen there.
+            <div class="screen-only">{booklet_view}</div>
+            <ExportActions def snapshot child blank=false/>
         </article>
     }
 }
