@@ -7,7 +7,7 @@ use family_forms::export::booklet::{booklet, plain_text, Entry, Mode};
 use family_forms::export::data_file::{
     read_data_file, write_data_file, ImportError, MAX_FILE_BYTES,
 };
-use family_forms::export::pdf::{booklet_pdf, MARKER};
+use family_forms::export::pdf::{booklet_pdf, PdfFile, MARKER};
 use family_forms::forms::builtin;
 use family_forms::model::child::Child;
 use family_forms::model::definition::parse_definition;
@@ -381,15 +381,39 @@ fn the_pdf_cover_page_holds_the_key_answers() {
     );
 }
 
-#[test]
-fn pdf_metadata_has_title_and_language() {
+/// A fully filled Getting to Know My Child for Mía, as a Spanish PDF.
+fn filled_pdf_of_mia_in_spanish() -> (FormDef, PdfFile) {
     let def = form("getting-to-know-my-child");
     let mut doc = filled(&def);
     doc.answers
         .0
         .insert("preferred_name".into(), Answer::text("Mía"));
     let b = booklet(&def, &doc.answers, None, Locale::Es, Mode::Filled);
-    let file = booklet_pdf(&b, "hoy");
+    let file = booklet_pdf(&b, "2026-11-23");
+    (def, file)
+}
+
+#[test]
+fn every_pdf_page_after_the_cover_names_the_child_and_its_number() {
+    let (def, file) = filled_pdf_of_mia_in_spanish();
+    let pdf = lopdf::Document::load_mem(&file.bytes).unwrap();
+    let pages = pdf.get_pages().len();
+    assert!(pages >= 3, "a filled form runs over several pages: {pages}");
+    let cover = squash(&pdf.extract_text(&[1]).unwrap());
+    assert!(
+        !cover.contains("página 1"),
+        "the cover has no foot: {cover}"
+    );
+    for n in 2..=pages {
+        let text = squash(&pdf.extract_text(&[n as u32]).unwrap());
+        let foot = format!("{} — Mía · página {n} de {pages}", def.title.es);
+        assert!(text.contains(&squash(&foot)), "page {n}: {text}");
+    }
+}
+
+#[test]
+fn pdf_metadata_has_title_and_language() {
+    let (def, file) = filled_pdf_of_mia_in_spanish();
     let (pdf, _) = pdf_text(&file.bytes);
     let info = pdf
         .trailer

@@ -2,7 +2,7 @@
 //! each answer as readable text in one language. The printed booklet, the PDF and the plain-text
 //! summary are all drawn from this one value, so they always agree.
 
-use crate::model::child::{typed_child_name, Child};
+use crate::model::child::{title_and_name, typed_child_name, Child};
 use crate::model::dates::format_date;
 use crate::model::logic::{derived_value, is_cell_visible, is_section_visible, is_visible_in};
 use crate::model::schema::{Field, FieldKind, FormDef};
@@ -86,6 +86,21 @@ impl Booklet {
     /// The heading of the cover's box of key answers.
     pub fn at_a_glance_title(&self) -> &'static str {
         t(self.locale, "At a glance", "Lo más importante")
+    }
+
+    /// The foot of every page after the cover, split around its two numbers: `("Getting to
+    /// Know My Child — Mía · page ", " of ")`. The child's name is there so a teacher with a
+    /// class's booklets can put a loose page back; the PDF and the print both use it.
+    pub fn page_footer_parts(&self) -> (String, &'static str) {
+        let title = title_and_name(&self.form_title, &self.child_name);
+        let page = t(self.locale, "page", "página");
+        (format!("{title} · {page} "), t(self.locale, " of ", " de "))
+    }
+
+    /// The foot of page `page` of `pages`.
+    pub fn page_footer(&self, page: usize, pages: usize) -> String {
+        let (start, of) = self.page_footer_parts();
+        format!("{start}{page}{of}{pages}")
     }
 
     /// Said instead of sections when nothing has been answered.

@@ -418,15 +418,7 @@ fn finish(booklet: &Booklet, layout: Layout) -> PdfFile {
         let page_id = page_ids[i];
         let content_id = Ref::new(page_id.get() + 1);
         if i > 0 {
-            let label = match locale {
-                crate::model::text::Locale::En => {
-                    format!("{} · page {} of {}", booklet.form_title, i + 1, total)
-                }
-                crate::model::text::Locale::Es => {
-                    format!("{} · página {} de {}", booklet.form_title, i + 1, total)
-                }
-            };
-            let bytes = encode(&label, &mut replaced);
+            let bytes = encode(&booklet.page_footer(i + 1, total), &mut replaced);
             content
                 .set_fill_gray(0.35)
                 .begin_text()

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::export::booklet::{Booklet, Entry};
+use crate::web;
 
 #[component]
 pub fn BookletView(
@@ -14,6 +15,10 @@ pub fn BookletView(
 ) -> impl IntoView {
     let l = booklet.locale;
     let made = booklet.cover_note(&prepared_on);
+    // Printed pages after the cover carry the form, the child and the page number.
+    let (start, of) = booklet.page_footer_parts();
+    let footer = web::set_page_footer(&start, of);
+    on_cleanup(move || web::clear_page_footer(footer));
     let empty = booklet
         .sections
         .is_empty()

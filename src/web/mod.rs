@@ -24,7 +24,7 @@ pub use page::{
     browser_language, confirm, focus_by_id, reload, replace_url, set_html_lang, set_title,
 };
 pub use picked_file::{read_picked_file, FileReadError};
-pub use print::print;
+pub use print::{clear_page_footer, print, set_page_footer};
 pub use share::{share_or_download, ShareOutcome};
 pub use start_up::{remove_boot_screen, warm_up_inputs_when_idle};
 pub use storage_info::{request_persistent_storage, storage_estimate};

@@ -79,6 +79,14 @@ test('print draws a clean booklet without the app, and typed scripts stay inert'
   const paper = join(ARTIFACTS, 'print-gtkmc-es.pdf');
   await page.pdf({ path: paper, format: 'A4' });
   assert.ok(pdfText(paper).includes(squash(ACCENTS)));
+  // Every sheet after the cover says whose booklet it is, for a teacher with a class's pages.
+  const sheets = Number(execFileSync('pdfinfo', [paper]).toString().match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(sheets >= 2, `${sheets} sheets`);
+  const sheet = (n) => squash(execFileSync('pdftotext', ['-f', `${n}`, '-l', `${n}`, '-enc', 'UTF-8', paper, '-']).toString('utf8'));
+  assert.ok(!sheet(1).includes('página 1'), 'the cover has no foot');
+  for (let n = 2; n <= sheets; n++) {
+    assert.ok(sheet(n).includes(`Conociendo a mi hijo o hija — Mía · página ${n} de ${sheets}`), sheet(n));
+  }
   await page.pdf({ path: join(ARTIFACTS, 'print-gtkmc-es-letter.pdf'), format: 'Letter' });
 
   // A blank copy to fill by hand: every question, with room to write.
