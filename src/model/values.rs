@@ -86,6 +86,13 @@ pub struct Row {
     pub cells: Answers,
 }
 
+impl Row {
+    /// Whether anything was answered in this row (removing a blank one needs no undo).
+    pub fn has_answers(&self) -> bool {
+        self.cells.0.values().any(Answer::is_answered)
+    }
+}
+
 /// Read by hand from the JSON tree: serde's derive for a `type`-tagged enum buffers every
 /// answer and was about a fifth of the wasm's reading code. The rules are the derive's, a
 /// little kinder: unknown properties are ignored, and `other`, `details` and `answer` may be
@@ -154,9 +161,7 @@ impl Answer {
             Answer::Checklist { items } => items
                 .values()
                 .any(|i| i.done || !i.note.trim().is_empty() || !i.date.is_empty()),
-            Answer::Rows { rows } => rows
-                .iter()
-                .any(|r| r.cells.0.values().any(Answer::is_answered)),
+            Answer::Rows { rows } => rows.iter().any(Row::has_answers),
             Answer::Signature { name, .. } => !name.trim().is_empty(),
         }
     }

@@ -26,16 +26,50 @@ pub fn set_title(title: &str) {
 
 /// Moves keyboard focus to the element with `id` and scrolls it into view.
 pub fn focus_by_id(id: &str) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
-        return;
-    };
-    el.scroll_into_view();
-    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
-        let _ = html.focus();
+    if let Some(el) = element_by_id::<web_sys::HtmlElement>(id) {
+        el.scroll_into_view();
+        let _ = el.focus();
     }
+}
+
+/// Moves keyboard focus to the element with `id`, scrolling only as far as the browser must
+/// (for a control that moved a little, where a jump to the top would lose the person's place).
+pub fn focus_in_place(id: &str) {
+    if let Some(el) = element_by_id::<web_sys::HtmlElement>(id) {
+        let _ = el.focus();
+    }
+}
+
+/// Moves keyboard focus to the first input, list or text box inside the element with `id` (a
+/// new row's first answer), so the person can type at once.
+pub fn focus_first_control_in(id: &str) {
+    let control = element_by_id::<web_sys::Element>(id)
+        .and_then(|el| el.query_selector("input, select, textarea").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(control) = control {
+        let _ = control.focus();
+    }
+}
+
+/// Whether keyboard focus is still on the element with id `origin`, or nowhere (as when that
+/// element was just redrawn or removed): only then may an action move focus on its own,
+/// so it never pulls a quick person back from where they went meanwhile.
+pub fn focus_still_on(origin: &str) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match doc.active_element() {
+        None => true,
+        Some(el) => el.id() == origin || doc.body().is_some_and(|b| *b == el),
+    }
+}
+
+fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<T>()
+        .ok()
 }
 
 /// Asks a yes/no question with the browser's own dialog.

@@ -168,3 +168,54 @@ test('"Check my form" lists what is missing and jumps to it', async () => {
   await page.getByText('This question needs an answer.').first().waitFor();
   await context.close();
 });
+
+test('rows follow the person: a new row takes typing at once, focus moves with a moved row, and Undo brings back a removed one', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/form/getting-to-know-my-child');
+  await ready(page);
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  const add = page.getByRole('button', { name: 'Add a person' });
+  const names = () => page.locator('.row-card').evaluateAll((cards) => cards.map((c) => c.querySelector('input').value));
+  const focusOn = (label) => page.waitForFunction((l) => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent) === l, label);
+  // A new row's first box takes the typing, as a person expects after "Add".
+  for (const [n, name] of [[1, 'Ana'], [2, 'Luis']]) {
+    await add.tap();
+    await page.waitForFunction((n) => document.activeElement === document.querySelectorAll('.row-card')[n - 1]?.querySelector('input'), n);
+    await page.keyboard.type(name);
+  }
+  assert.deepEqual(await names(), ['Ana', 'Luis']);
+
+  // With the keyboard, focus goes along with the row that moved.
+  await page.getByRole('button', { name: 'Move down 1' }).focus();
+  await page.keyboard.press('Enter');
+  await focusOn('Move up 2');
+  assert.deepEqual(await names(), ['Luis', 'Ana'], 'Ana is last now, so her other arrow has the focus');
+  await page.keyboard.press('Enter');
+  await focusOn('Move down 1');
+  assert.deepEqual(await names(), ['Ana', 'Luis']);
+
+  // A stray tap on "Remove": Undo brings the row back, answers and place.
+  await page.getByRole('button', { name: 'Remove 1' }).tap();
+  assert.deepEqual(await names(), ['Luis']);
+  const undo = page.locator('.rows-undo');
+  await undo.getByText('Row removed.').waitFor();
+  await focusOn('Undo');
+  await undo.getByRole('button', { name: 'Undo' }).tap();
+  await page.waitForFunction(() => document.querySelectorAll('.row-card').length === 2);
+  assert.deepEqual(await names(), ['Ana', 'Luis']);
+  assert.equal(await undo.innerText(), '', 'the offer goes once used');
+  await page.getByText('Saved on this device').waitFor();
+  await page.reload();
+  await ready(page);
+  await page.getByRole('heading', { name: 'Our family' }).waitFor();
+  assert.deepEqual(await names(), ['Ana', 'Luis'], 'the row that came back was saved');
+
+  // A row with nothing in it goes without an offer to undo; focus goes to "Add".
+  await add.tap();
+  await page.getByRole('button', { name: 'Remove 3' }).tap();
+  await focusOn('Add a person');
+  assert.equal(await undo.innerText(), '');
+  assert.deepEqual(await names(), ['Ana', 'Luis']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

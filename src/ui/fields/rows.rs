@@ -1,4 +1,6 @@
 //! Repeating rows: one card per row (a table row on paper), with add, remove and reorder.
+//! Focus follows the person's action (into a new row, along with a moved one), and a removed
+//! row with answers in it can be brought back with "Undo", since a stray tap on a phone is easy.
 
 use crate::ui::translate::{tr, tr_in};
 use std::sync::Arc;
@@ -11,6 +13,7 @@ use crate::model::values::{next_row_id, Answer, Row};
 use crate::ui::context::use_locale;
 use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
 use crate::ui::fields::FieldView;
+use crate::web;
 
 fn rows_of(answer: Option<&Answer>) -> Vec<Row> {
     match answer {
@@ -41,15 +44,55 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
     let locale = use_locale();
     let rows = Memo::new(move |_| value.with(|v| rows_of(v.as_ref())));
     let save = move |rows: Vec<Row>| set.run(Answer::Rows { rows });
-    let add = move |_| {
-        let mut all = rows.get_untracked();
-        let id = next_row_id(&all);
-        all.push(Row {
-            id,
-            ..Row::default()
-        });
-        save(all);
+    // The last row removed with answers in it, and where it was, until "Undo" or the next change.
+    let removed: RwSignal<Option<(usize, Row)>> = RwSignal::new(None);
+    let undo_id = format!("{}-undo", ctx.dom_id);
+    let add_id = format!("{}-add", ctx.dom_id);
+    let dom_id = ctx.dom_id.clone();
+    let card_id = move |row_id: &str| format!("{dom_id}-{row_id}");
+    // Focus moves once the rows are drawn again, unless the person has gone on from `origin`.
+    let focus_later = |origin: String, id: String, first_control: bool| {
+        request_animation_frame(move || {
+            if web::focus_still_on(&origin) {
+                if first_control {
+                    web::focus_first_control_in(&id);
+                } else {
+                    web::focus_in_place(&id);
+                }
+            }
+        })
     };
+    let add = {
+        let (card_id, origin) = (card_id.clone(), add_id.clone());
+        move |_| {
+            removed.set(None);
+            let mut all = rows.get_untracked();
+            let id = next_row_id(&all);
+            let card = card_id(&id);
+            all.push(Row {
+                id,
+                ..Row::default()
+            });
+            save(all);
+            focus_later(origin.clone(), card, true);
+        }
+    };
+    let undo = {
+        let (card_id, origin) = (card_id.clone(), undo_id.clone());
+        move |_| {
+            let Some((at, row)) = removed.get_untracked() else {
+                return;
+            };
+            removed.set(None);
+            let mut all = rows.get_untracked();
+            let card = card_id(&row.id);
+            all.insert(at.min(all.len()), row);
+            save(all);
+            focus_later(origin.clone(), card, true);
+        }
+    };
+    // Where focus goes after a remove: "Undo", or "Add" when there is nothing to undo.
+    let after_remove = (undo_id.clone(), add_id.clone());
     let can_add = move || max_rows.is_none_or(|m| rows.with(|r| (r.len() as u32) < m));
     let label_text = localized(ctx.field.label.clone());
     let add_text = add_label.map(localized);
@@ -68,29 +111,44 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                     {
                         let ctx = outer.clone();
                         let columns = columns.clone();
+                        let card = card_id(&row_id);
+                        let (up_id, down_id) = (format!("{card}-up"), format!("{card}-down"));
+                        let remove_id = format!("{card}-remove");
                         let label_text = label_text.clone();
                         let index = {
                             let row_id = row_id.clone();
                             Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.id == row_id).unwrap_or(0)))
                         };
                         let move_by = {
-                            let row_id = row_id.clone();
+                            let (row_id, up_id, down_id) = (row_id.clone(), up_id.clone(), down_id.clone());
                             move |delta: isize| {
                                 let mut all = rows.get_untracked();
                                 let Some(i) = all.iter().position(|x| x.id == row_id) else { return };
                                 let j = i as isize + delta;
                                 if j >= 0 && (j as usize) < all.len() {
+                                    let last = all.len() - 1;
                                     all.swap(i, j as usize);
                                     save(all);
+                                    // Focus stays on the moved row: on the same arrow, or on the
+                                    // other one once the row reaches the top or the bottom.
+                                    let at_end = j == 0 || j as usize == last;
+                                    let same = if delta < 0 { &up_id } else { &down_id };
+                                    let other = if delta < 0 { &down_id } else { &up_id };
+                                    focus_later(same.clone(), if at_end { other } else { same }.clone(), false);
                                 }
                             }
                         };
                         let remove = {
-                            let row_id = row_id.clone();
+                            let (row_id, (undo_id, add_id), origin) = (row_id.clone(), after_remove.clone(), remove_id.clone());
                             move |_| {
                                 let mut all = rows.get_untracked();
-                                all.retain(|x| x.id != row_id);
+                                let Some(i) = all.iter().position(|x| x.id == row_id) else { return };
+                                let row = all.remove(i);
+                                let kept = row.has_answers().then_some((i, row));
+                                let target = if kept.is_some() { undo_id.clone() } else { add_id.clone() };
+                                removed.set(kept);
                                 save(all);
+                                focus_later(origin.clone(), target, false);
                             }
                         };
                         let heading = move || format!("{} {}", label_text(), index.get() + 1);
@@ -98,19 +156,19 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                         let heading_for = heading_id.clone();
                         let cells = columns.iter().map(|column| cell_view(&ctx, &row_id, column.clone(), index)).collect_view();
                         view! {
-                            <li class="row-card" aria-labelledby=heading_for>
+                            <li class="row-card" id=card aria-labelledby=heading_for>
                                 <h4 class="row-title" id=heading_id>{heading}</h4>
                                 {cells}
                                 <div class="row-actions">
-                                    <button type="button" class="secondary"
+                                    <button type="button" class="secondary" id=up_id
                                         aria-label=move || format!("{} {}", tr_in!(locale.get(), move_up), index.get() + 1)
                                         disabled=move || index.get() == 0
                                         on:click={ let m = move_by.clone(); move |_| m(-1) }>"↑"</button>
-                                    <button type="button" class="secondary"
+                                    <button type="button" class="secondary" id=down_id
                                         aria-label=move || format!("{} {}", tr_in!(locale.get(), move_down), index.get() + 1)
                                         disabled=move || { index.get() + 1 >= rows.with(Vec::len) }
                                         on:click=move |_| move_by(1)>"↓"</button>
-                                    <button type="button" class="danger"
+                                    <button type="button" class="danger" id=remove_id
                                         aria-label=move || format!("{} {}", tr_in!(locale.get(), remove), index.get() + 1)
                                         on:click=remove>{tr!(remove)}</button>
                                 </div>
@@ -119,7 +177,15 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                     }
                 </For>
             </ol>
-            <button type="button" class="add-row" on:click=add disabled=move || !can_add()>
+            <div role="status" class="rows-undo">
+                {move || removed.with(|r| r.is_some()).then(|| view! {
+                    <p class="banner banner-info">
+                        {move || tr_in!(locale.get(), row_removed)}" "
+                        <button type="button" class="secondary" id=undo_id.clone() on:click=undo.clone()>{tr!(undo)}</button>
+                    </p>
+                })}
+            </div>
+            <button type="button" class="add-row" id=add_id on:click=add disabled=move || !can_add()>
                 {move || add_text.as_ref().map_or_else(|| tr_in!(locale.get(), add_a_row).to_string(), |t| t())}
             </button>
             {move || (min_rows > 0).then(|| view! {
