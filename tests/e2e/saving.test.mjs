@@ -248,8 +248,14 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   const undoMe = trash.locator('li', { hasText: 'Seven things to tell the teacher — Undo Me' });
   await undoMe.waitFor();
   // …and "Delete forever" leaves nothing of it on this device (a shared one, perhaps).
-  await undoMe.getByRole('button', { name: 'Delete forever' }).tap();
+  const forever = undoMe.getByRole('button', { name: 'Delete forever' });
+  const describedBy = await forever.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${describedBy}`).innerText(), 'Seven things to tell the teacher — Undo Me', 'the button says which');
+  await forever.tap();
   await trash.getByText('Nothing deleted.').waitFor();
+  // The item is gone with its buttons: the page says what happened, and focus stays in the trash.
+  await trash.getByRole('status').getByText('Seven things to tell the teacher — Undo Me was deleted for good.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'trash-title');
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:') && !/:(locale|children)$/.test(k)));
   assert.deepEqual(left, [], 'nothing of the document is left');
 
@@ -274,6 +280,8 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   const deleted = page.locator('section[aria-labelledby="trash-title"]');
   await deleted.getByText('Leo').waitFor();
   await deleted.locator('li', { hasText: 'Leo' }).getByRole('button', { name: 'Restore' }).tap();
+  await deleted.getByRole('status').getByText('Leo is back on the home page.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'trash-title');
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   const leo = page.locator('.child-card', { hasText: 'Leo' });
   await leo.getByRole('link', { name: "Preparing for my child's PPT" }).waitFor();

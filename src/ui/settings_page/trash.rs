@@ -36,10 +36,18 @@ pub(super) fn Trash() -> impl IntoView {
     let forms = use_forms();
     let children = use_children();
     let entries = RwSignal::new(trash_entries(store.as_ref()));
+    // What the last restore or "delete forever" did. The item and its buttons are gone, so the
+    // focus goes back to the heading and this line says what happened.
+    let done: RwSignal<Option<String>> = RwSignal::new(None);
+    let report = move |text: String| {
+        done.set(Some(text));
+        crate::web::focus_in_place("trash-title");
+    };
     let now = Utc::now();
     view! {
         <section aria-labelledby="trash-title">
-            <h2 id="trash-title">{tr!(trash_title)}</h2>
+            <h2 id="trash-title" tabindex="-1">{tr!(trash_title)}</h2>
+            <div role="status">{move || done.get().map(|text| view! { <p class="banner banner-ok">{text}</p> })}</div>
             {move || if entries.with(Vec::is_empty) {
                 view! { <p class="help">{tr!(nothing_deleted)}</p> }.into_any()
             } else {
@@ -58,33 +66,41 @@ pub(super) fn Trash() -> impl IntoView {
                             };
                             let deleted = entry.deleted;
                             let id = entry.id.clone();
+                            // Each button is described by the item's name, so "Restore" says whom.
+                            let name_id = format!("trash-{id}-name");
                             let restore = {
-                                let (store, id) = (store.clone(), id.clone());
+                                let (store, id, what) = (store.clone(), id.clone(), what.clone());
                                 move |_| {
                                     if untrash(store.as_ref(), &id).is_ok() {
                                         children.set(load_children(store.as_ref()));
                                         entries.set(trash_entries(store.as_ref()));
+                                        report(tr_in!(locale.get_untracked(), restored_what, what = what.clone()));
                                     }
                                 }
                             };
                             // On a shared device a deletion must be able to really go.
-                            let forget = move |_| {
-                                if crate::web::confirm(tr_in!(locale.get_untracked(), delete_forever_question))
-                                    && delete_forever(store.as_ref(), &id).is_ok()
-                                {
-                                    entries.set(trash_entries(store.as_ref()));
+                            let forget = {
+                                let what = what.clone();
+                                move |_| {
+                                    let l = locale.get_untracked();
+                                    if crate::web::confirm(tr_in!(l, delete_forever_question))
+                                        && delete_forever(store.as_ref(), &id).is_ok()
+                                    {
+                                        entries.set(trash_entries(store.as_ref()));
+                                        report(tr_in!(l, deleted_for_good, what = what.clone()));
+                                    }
                                 }
                             };
                             view! {
                                 <li class="doc-item">
-                                    <span>{what}</span>
+                                    <span id=name_id.clone()>{what}</span>
                                     <span class="doc-meta">{move || {
                                         let l = locale.get();
                                         tr_in!(l, deleted_when, when = relative_time(deleted, now, l))
                                     }}</span>
                                     <div class="row-actions">
-                                        <button type="button" class="secondary" on:click=restore>{tr!(restore)}</button>
-                                        <button type="button" class="danger" on:click=forget>{tr!(delete_forever)}</button>
+                                        <button type="button" class="secondary" aria-describedby=name_id.clone() on:click=restore>{tr!(restore)}</button>
+                                        <button type="button" class="danger" aria-describedby=name_id on:click=forget>{tr!(delete_forever)}</button>
                                     </div>
                                 </li>
                             }
