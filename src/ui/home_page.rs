@@ -57,11 +57,15 @@ pub fn HomePage() -> impl IntoView {
             }
         }
         undo_id.set(None);
+        // "Undo" goes away: focus goes to the list the child came back to, not to the page.
+        web::focus_in_place("children-title");
     };
-    // A deleted child and their documents leave the page, and "Undo" can bring them back.
+    // A deleted child and their documents leave the page, and "Undo" can bring them back; the
+    // focus, lost with the card, goes to "Undo" once it is drawn.
     let child_deleted = Callback::new(move |trash_id: String| {
         refresh();
         undo_id.set(Some(trash_id));
+        request_animation_frame(|| web::focus_in_place("home-undo"));
     });
     let loose_docs = move || {
         docs.with(|d| {
@@ -77,7 +81,7 @@ pub fn HomePage() -> impl IntoView {
             {move || undo_id.get().is_some().then(|| view! {
                 <div class="banner banner-ok" role="status">
                     <span>{tr!(deleted_banner)}</span>
-                    <button type="button" class="secondary" on:click=undo.clone()>{tr!(undo)}</button>
+                    <button type="button" class="secondary" id="home-undo" on:click=undo.clone()>{tr!(undo)}</button>
                 </div>
             })}
             {(use_damaged_count() > 0).then(|| view! {
@@ -94,7 +98,7 @@ pub fn HomePage() -> impl IntoView {
             })}
 
             <section aria-labelledby="children-title">
-                <h2 id="children-title">{tr!(your_children)}</h2>
+                <h2 id="children-title" tabindex="-1">{tr!(your_children)}</h2>
                 <p class="help">{tr!(children_help)}</p>
                 <ul class="child-cards">
                     // Cards are drawn with plain text in the current language and redrawn when

@@ -268,12 +268,17 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   await page.waitForURL(/\/doc\//);
   assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Leo');
   await page.getByRole('link', { name: 'Family Forms' }).tap();
-  await page.getByRole('button', { name: 'Delete child' }).tap();
+  const deleteLeo = page.getByRole('button', { name: 'Delete child' });
+  assert.equal(await page.locator(`#${await deleteLeo.getAttribute('aria-describedby')}`).innerText(), 'Leo', 'the button says whose');
+  await deleteLeo.focus();
+  await page.keyboard.press('Enter');
   assert.equal(await page.getByRole('heading', { name: 'Leo' }).count(), 0);
   assert.equal(await page.locator('.doc-list a', { hasText: "Preparing for my child's PPT" }).count(), 0, "Leo's form left home with him");
-  // Home offers to undo at once…
-  await page.getByRole('button', { name: 'Undo' }).tap();
+  // Home offers to undo at once, where the keyboard already is…
+  await page.waitForFunction(() => document.activeElement?.id === 'home-undo');
+  await page.keyboard.press('Enter');
   await page.locator('.child-card', { hasText: 'Leo' }).getByRole('link', { name: "Preparing for my child's PPT" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'children-title', 'focus stays on the list');
   // …and Settings' trash can bring him back later.
   await page.getByRole('button', { name: 'Delete child' }).tap();
   await page.getByRole('link', { name: 'Settings' }).tap();

@@ -33,6 +33,8 @@ pub(super) fn ChildCard(
         }
     };
     let heading = name.clone();
+    // "Delete child" is described by the name above it, so a screen reader says whose.
+    let heading_id = format!("child-{}-name", child.id);
     let store = use_store();
     let delete_id = child.id.clone();
     let delete = move |_| {
@@ -46,7 +48,7 @@ pub(super) fn ChildCard(
     };
     view! {
         <li class="child-card">
-            <h3>{heading}</h3>
+            <h3 id=heading_id.clone()>{heading}</h3>
             {if docs.is_empty() {
                 view! { <p class="help">{tr_in!(l, no_forms_yet)}</p> }.into_any()
             } else {
@@ -64,7 +66,7 @@ pub(super) fn ChildCard(
                     <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr_in!(l, start)}</button>
                 </div>
             </div>
-            <button type="button" class="danger delete-child" on:click=delete>{tr_in!(l, delete_child)}</button>
+            <button type="button" class="danger delete-child" aria-describedby=heading_id on:click=delete>{tr_in!(l, delete_child)}</button>
         </li>
     }
 }
