@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::export::data_file::{ImportError, Received};
 use crate::forms;
 use crate::model::child::Child;
 use crate::model::definition::parse_definition;
@@ -13,6 +14,7 @@ use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 use crate::storage::documents::load_children;
 use crate::storage::{keys, KeyValueStore};
+use crate::web::FileReadError;
 
 /// The store every component saves to.
 pub type SharedStore = Arc<dyn KeyValueStore + Send + Sync>;
@@ -103,21 +105,70 @@ pub fn is_builtin(id: &str) -> bool {
     forms::builtin().iter().any(|f| f.id == id)
 }
 
-/// A document opened from a file, shown read-only until the person saves it. Kept in memory
+/// Documents opened from files, shown read-only until the person saves them. Kept in memory
 /// only: nothing received is written to the device unless asked.
 #[derive(Clone, Copy)]
-struct ReceivedCtx(RwSignal<Option<Arc<crate::export::data_file::Received>>>);
+struct ReceivedCtx {
+    /// The one being read.
+    current: RwSignal<Option<Arc<Received>>>,
+    /// All of them, when several files were opened at once (else empty).
+    opened: RwSignal<Vec<OpenedFile>>,
+}
 
-/// Makes room for a received document.
+/// One of several files opened at once.
+#[derive(Clone)]
+pub enum OpenedFile {
+    /// A document, with the id it was saved under here once the person saved it.
+    Read {
+        received: Arc<Received>,
+        saved_as: Option<String>,
+    },
+    /// A file that was not opened, and why.
+    Refused { file_name: String, why: Refusal },
+}
+
+/// Why a received file was not opened.
+#[derive(Clone, Debug)]
+pub enum Refusal {
+    /// The file could not be read (too large, unreadable).
+    Read(FileReadError),
+    /// It was read, but is not a document this app can open.
+    Import(ImportError),
+}
+
+impl Refusal {
+    /// What to tell the person, in their language.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Refusal::Read(e) => e.message(locale),
+            Refusal::Import(e) => e.message(locale),
+        }
+    }
+}
+
+/// Makes room for received documents.
 pub fn provide_received() {
-    provide_context(ReceivedCtx(RwSignal::new(None)));
+    provide_context(ReceivedCtx {
+        current: RwSignal::new(None),
+        opened: RwSignal::new(Vec::new()),
+    });
+}
+
+fn received_ctx() -> ReceivedCtx {
+    use_context::<ReceivedCtx>().unwrap_or_else(|| ReceivedCtx {
+        current: RwSignal::new(None),
+        opened: RwSignal::new(Vec::new()),
+    })
 }
 
 /// The received document being looked at, if any.
-pub fn use_received() -> RwSignal<Option<Arc<crate::export::data_file::Received>>> {
-    use_context::<ReceivedCtx>()
-        .map(|c| c.0)
-        .unwrap_or_else(|| RwSignal::new(None))
+pub fn use_received() -> RwSignal<Option<Arc<Received>>> {
+    received_ctx().current
+}
+
+/// The files opened together, when there were several.
+pub fn use_opened_files() -> RwSignal<Vec<OpenedFile>> {
+    received_ctx().opened
 }
 
 /// How many damaged saved entries were kept aside at start (home says so until dealt with).

@@ -24,7 +24,7 @@ pub use page::{
     browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place, focus_still_on,
     reload, replace_url, set_html_lang, set_title,
 };
-pub use picked_file::{read_picked_file, FileReadError};
+pub use picked_file::{read_picked_file, read_picked_files, FileReadError};
 pub use print::{clear_page_footer, print, set_page_footer};
 pub use share::{share_or_download, ShareOutcome};
 pub use start_up::{remove_boot_screen, warm_up_inputs_when_idle};

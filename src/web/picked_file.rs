@@ -10,18 +10,46 @@ pub fn read_picked_file(
     ev: &web_sys::Event,
     max_bytes: usize,
 ) -> Option<impl std::future::Future<Output = Result<String, FileReadError>>> {
-    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
-    let file = input.files()?.get(0)?;
+    read_picked_files(ev, max_bytes)
+        .into_iter()
+        .next()
+        .map(|(_, reading)| reading)
+}
+
+/// Every file picked in an `<input type=file multiple>`, each with its name and its reading
+/// (as [`read_picked_file`], each with the limit of `max_bytes`). Empty when nothing was picked.
+pub fn read_picked_files(
+    ev: &web_sys::Event,
+    max_bytes: usize,
+) -> Vec<(
+    String,
+    impl std::future::Future<Output = Result<String, FileReadError>>,
+)> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     input.set_value("");
-    Some(async move {
-        if file.size() > max_bytes as f64 {
-            return Err(FileReadError::TooLarge { max_bytes });
-        }
-        let text = JsFuture::from(file.text())
-            .await
-            .map_err(|_| FileReadError::Unreadable)?;
-        text.as_string().ok_or(FileReadError::Unreadable)
-    })
+    files
+        .into_iter()
+        .map(|file| (file.name(), read_text(file, max_bytes)))
+        .collect()
+}
+
+async fn read_text(file: web_sys::File, max_bytes: usize) -> Result<String, FileReadError> {
+    if file.size() > max_bytes as f64 {
+        return Err(FileReadError::TooLarge { max_bytes });
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| FileReadError::Unreadable)?;
+    text.as_string().ok_or(FileReadError::Unreadable)
 }
 
 /// Why a picked file could not be read.

@@ -341,6 +341,52 @@ test("a received file's cover gives the day the family wrote it, not the day it 
   await context.close();
 });
 
+test("a teacher opens a class's files at once: reads each, sees which was refused and why, and saves the rest together", async () => {
+  const { page, context, errors } = await env.phone('en-US');
+  await page.goto(env.url + '/');
+  await ready(page);
+  const leo = JSON.parse(SENT_FILE.toString());
+  leo.child = { name: 'Leo Ruiz', preferred_name: 'Leo' };
+  leo.document.id = 'd-leo';
+  leo.document.answers.child_name.value = 'Leo Ruiz';
+  leo.document.answers.preferred_name.value = 'Leo';
+  await page.locator('#open-received-file').setInputFiles([
+    { name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE },
+    { name: 'leo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(leo)) },
+    { name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('not a form at all') },
+  ]);
+  await page.waitForURL(/\/received$/);
+  await page.getByRole('heading', { name: 'Files you received (3)' }).waitFor();
+  const list = page.locator('.received-list .doc-list');
+  await list.getByText('Seven things to tell the teacher — Mía').waitFor();
+  await list.getByText('Seven things to tell the teacher — Leo').waitFor();
+  assert.equal(squash(await list.locator('.received-refused').innerText()),
+    'photo.json This file cannot be opened: This file cannot be read: it is not a Family Forms file (.json).');
+  const savedDocs = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:doc:')).length);
+  assert.equal(await savedDocs(), 0, 'nothing saved until asked');
+
+  // One read, then back to the list where she was.
+  await list.locator('li', { hasText: 'Leo' }).getByRole('button', { name: 'Read' }).tap();
+  await page.getByText('Received: Seven things to tell the teacher — Leo').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'received-title');
+  await page.getByRole('button', { name: '← All the files you opened' }).tap();
+  await page.getByRole('heading', { name: 'Files you received (3)' }).waitFor();
+
+  await page.getByRole('button', { name: 'Save all 2 on this device' }).tap();
+  await page.getByText('Saved on this device: 2. You will find them on the home page, under “Other documents”.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Save all' }).count(), 0, 'nothing left to save twice');
+  assert.equal(await savedDocs(), 2);
+  await list.locator('li', { hasText: 'Leo' }).getByRole('link', { name: 'Open' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  assert.equal(await page.getByLabel('The name your child likes to be called').inputValue(), 'Leo');
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  const others = page.getByRole('region', { name: 'Other documents' });
+  await others.getByRole('link', { name: 'Seven things to tell the teacher — Mía' }).waitFor();
+  await others.getByRole('link', { name: 'Seven things to tell the teacher — Leo' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('hostile files get a clear message and the app keeps working', async () => {
   const { page, context, errors } = await env.phone('es-US');
   await page.goto(env.url + '/');

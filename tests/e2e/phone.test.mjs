@@ -163,6 +163,14 @@ test('in Spanish, no page shows an English UI string', async () => {
   await context.close();
 });
 
+/** axe-core's WCAG 2.2 AA and best-practice checks on the page as it is now. */
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+}
+
 /** Every page of the app, as paths (the received page is reached by opening a file). */
 async function everyPage(page) {
   const pages = ['/', '/settings', '/form/getting-to-know-my-child', '/form/ppt-prep', '/form/partnership-plan', '/form/seven-things', '/no-such-page', '/received'];
@@ -180,10 +188,7 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
       await ready(page);
       if (path.startsWith('/form/')) await page.waitForURL(/\/doc\//);
       await ready(page);
-      await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate(async () => window.axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      }));
+      const result = await axe(page);
       assert.ok(result.passes.length > 20, `${path}: axe ran its checks`);
       for (const v of result.violations) {
         found.push(`${locale} ${colorScheme} ${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
@@ -208,11 +213,16 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
     await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
     await page.waitForURL(/\/received$/);
     await page.locator('.booklet').waitFor();
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }));
-    for (const v of result.violations) found.push(`${locale} ${colorScheme} /received (a file open): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /received (a file open): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    // …and with several files open at once, one of them refused.
+    await page.goto(env.url + '/');
+    await ready(page);
+    await page.locator('#open-received-file').setInputFiles([
+      { name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE },
+      { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('nope') },
+    ]);
+    await page.locator('.received-refused').waitFor();
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /received (several files): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(found, []);
     await context.close();
   }

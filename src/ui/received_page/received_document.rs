@@ -1,26 +1,32 @@
 //! A received document shown as its booklet, read-only, with the ways to print or share it and
 //! "Save on this device", which keeps it as a new document here.
 
+use super::keep_received;
 use crate::export::booklet::{booklet, Mode};
 use crate::model::child::{title_and_name, Child};
-use crate::storage::documents::save_received;
-use crate::storage::keys;
 use crate::ui::booklet_view::BookletView;
-use crate::ui::context::{use_forms, use_locale, use_store};
+use crate::ui::context::{
+    use_forms, use_locale, use_opened_files, use_received, use_store, OpenedFile,
+};
 use crate::ui::export_actions::ExportActions;
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 /// The booklet of `received`, and the ways to print, share or keep it.
 #[component]
-pub(super) fn ReceivedDocument(received: Arc<crate::export::data_file::Received>) -> impl IntoView {
+pub(super) fn ReceivedDocument(
+    received: Arc<crate::export::data_file::Received>,
+    /// Whether it was opened with other files (then a way back to their list is offered).
+    in_list: bool,
+) -> impl IntoView {
     let locale = use_locale();
     let store = use_store();
     let forms = use_forms();
+    let opened = use_opened_files();
+    let current = use_received();
     let navigate = use_navigate();
     let def = Arc::new(received.def.clone());
     let child = (!received.child_name.is_empty()).then(|| Child {
@@ -56,30 +62,31 @@ pub(super) fn ReceivedDocument(received: Arc<crate::export::data_file::Received>
 
     let save = {
         let received = received.clone();
-        move |_| {
-            let l = locale.get_untracked();
-            if let Some(source) = &received.new_form_source {
-                if let Err(e) = store.set(&keys::added_form(&received.def.id), source) {
-                    error.set(Some(e.message(l)));
-                    return;
-                }
-                let def = Arc::new(received.def.clone());
-                forms.update(|f| {
-                    if !f.iter().any(|d| d.id == def.id) {
-                        f.push(def);
+        move |_| match keep_received(&store, forms, &received, locale.get_untracked()) {
+            Ok(id) => {
+                // Opened with others: the list shows it as saved, so "Save all" skips it.
+                opened.update(|files| {
+                    for file in files.iter_mut() {
+                        if let OpenedFile::Read {
+                            received: r,
+                            saved_as,
+                        } = file
+                        {
+                            if Arc::ptr_eq(r, &received) {
+                                *saved_as = Some(id.clone());
+                            }
+                        }
                     }
                 });
+                navigate(&format!("/doc/{id}"), Default::default());
             }
-            match save_received(
-                store.as_ref(),
-                &received.document,
-                &web::new_id("d"),
-                Utc::now(),
-            ) {
-                Ok(doc) => navigate(&format!("/doc/{}", doc.id), Default::default()),
-                Err(e) => error.set(Some(e.message(l))),
-            }
+            Err(message) => error.set(Some(message)),
         }
+    };
+    // Back to the list of files opened together, where the person was.
+    let back = move |_| {
+        current.set(None);
+        request_animation_frame(|| web::focus_by_id("received-list-title"));
     };
 
     let snapshot = {
@@ -89,8 +96,11 @@ pub(super) fn ReceivedDocument(received: Arc<crate::export::data_file::Received>
 
     view! {
         <article class="received-page">
+            {in_list.then(|| view! {
+                <button type="button" class="secondary screen-only back-to-list" on:click=back>{tr!(back_to_received_files)}</button>
+            })}
             <div class="banner banner-info screen-only" role="status">
-                <p class="received-title"><strong>{title}</strong></p>
+                <p class="received-title" id="received-title" tabindex="-1"><strong>{title}</strong></p>
                 <p>{tr!(received_read_only)}</p>
                 <div class="row-actions">
                     <button type="button" on:click=save>{tr!(save_on_this_device)}</button>

@@ -1,0 +1,130 @@
+//! Several received files opened at once (a teacher with a class's files): each one to read,
+//! the refused ones with their reason, and "Save all" for those not saved yet.
+
+use super::keep_received;
+use crate::model::child::title_and_name;
+use crate::model::dates::format_date;
+use crate::ui::context::{
+    use_forms, use_locale, use_opened_files, use_received, use_store, OpenedFile,
+};
+use crate::ui::open_received::OpenReceived;
+use crate::ui::translate::{tr, tr_in};
+use crate::web;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn ReceivedList() -> impl IntoView {
+    let locale = use_locale();
+    let store = use_store();
+    let forms = use_forms();
+    let opened = use_opened_files();
+    let current = use_received();
+    // What the last "Save all" did: how many were saved, or why it stopped.
+    let outcome: RwSignal<Option<Result<usize, String>>> = RwSignal::new(None);
+    let unsaved = move || {
+        opened.with(|files| {
+            files
+                .iter()
+                .filter(|f| matches!(f, OpenedFile::Read { saved_as: None, .. }))
+                .count()
+        })
+    };
+    let save_all = move |_| {
+        let l = locale.get_untracked();
+        let mut files = opened.get_untracked();
+        let mut saved = 0;
+        let mut stopped = None;
+        for file in files.iter_mut() {
+            if let OpenedFile::Read {
+                received,
+                saved_as: saved_as @ None,
+            } = file
+            {
+                match keep_received(&store, forms, received, l) {
+                    Ok(id) => {
+                        *saved_as = Some(id);
+                        saved += 1;
+                    }
+                    // Full storage, most likely: the rest stay open to save later.
+                    Err(message) => {
+                        stopped = Some(message);
+                        break;
+                    }
+                }
+            }
+        }
+        opened.set(files);
+        outcome.set(Some(stopped.map_or(Ok(saved), Err)));
+    };
+
+    let items = move || {
+        let l = locale.get();
+        opened
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, file)| {
+                let name_id = format!("received-{i}-name");
+                match file {
+                    OpenedFile::Read { received, saved_as } => {
+                        let what = title_and_name(received.def.title.get(l), &received.child_name);
+                        let when = format_date(&web::local_date_iso(received.document.updated), l);
+                        let action = match saved_as {
+                            Some(id) => view! {
+                                <span class="doc-meta">{tr_in!(l, received_saved)}</span>
+                                <a href=format!("/doc/{id}") aria-describedby=name_id.clone()>{tr_in!(l, open_saved)}</a>
+                            }
+                            .into_any(),
+                            None => {
+                                let read = move |_| {
+                                    current.set(Some(received.clone()));
+                                    request_animation_frame(|| web::focus_by_id("received-title"));
+                                };
+                                view! {
+                                    <button type="button" class="secondary" aria-describedby=name_id.clone() on:click=read>{tr_in!(l, read_it)}</button>
+                                }
+                                .into_any()
+                            }
+                        };
+                        view! {
+                            <li class="doc-item">
+                                <span id=name_id.clone()>{what}</span>
+                                <span class="doc-meta">{when}</span>
+                                <div class="row-actions">{action}</div>
+                            </li>
+                        }
+                        .into_any()
+                    }
+                    OpenedFile::Refused { file_name, why } => view! {
+                        <li class="doc-item received-refused">
+                            <span><strong>{file_name}</strong></span>
+                            <p class="field-error">{tr_in!(l, open_received_refused)}" "{why.message(l)}</p>
+                        </li>
+                    }
+                    .into_any(),
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="page received-list">
+            <h1 id="received-list-title" tabindex="-1">{move || tr_in!(locale.get(), files_you_received, n = opened.with(Vec::len))}</h1>
+            <p class="help">{tr!(received_files_help)}</p>
+            <ul class="doc-list">{items}</ul>
+            {move || {
+                let n = unsaved();
+                (n > 0).then(|| view! {
+                    <button type="button" on:click=save_all.clone()>{move || tr_in!(locale.get(), save_all_n, n = n)}</button>
+                })
+            }}
+            <div role="status">
+                {move || outcome.get().map(|o| match o {
+                    Ok(n) => view! { <p class="banner banner-ok">{move || tr_in!(locale.get(), saved_all_n, n = n)}</p> }.into_any(),
+                    Err(message) => view! { <p class="banner banner-error">{message}</p> }.into_any(),
+                })}
+            </div>
+            <OpenReceived/>
+        </section>
+    }
+}
