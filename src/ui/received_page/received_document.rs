@@ -79,6 +79,10 @@ pub(super) fn ReceivedDocument(
                     }
                 });
                 navigate(&format!("/doc/{id}"), Default::default());
+                // Coming back, the list shows where this one went, not this one again.
+                if in_list {
+                    current.set(None);
+                }
             }
             Err(message) => error.set(Some(message)),
         }
