@@ -156,6 +156,33 @@ fn at_a_glance_is_refused_where_there_is_no_one_answer_to_show() {
 }
 
 #[test]
+fn only_a_date_question_can_be_a_reminder() {
+    let src = mutate(|v| {
+        v["sections"][0]["fields"][0]["remind"] = true.into();
+        v["sections"][2]["fields"][1]["columns"][0]["remind"] = true.into();
+    });
+    assert_eq!(
+        errors_of(&src),
+        [
+            "sections[0].fields[0].remind: only a date question (not a column) can be a reminder",
+            "sections[2].fields[1].columns[0].remind: only a date question (not a column) can be a reminder",
+        ]
+    );
+    assert_eq!(
+        parse_definition(&src).unwrap_err()[0].describe(Locale::Es),
+        "sections[0].fields[0].remind: solo una pregunta de fecha (no una columna) puede ser un recordatorio"
+    );
+    // A date and a derived date are fine.
+    let fine = mutate(|v| {
+        v["sections"][0]["fields"][2]["remind"] = true.into();
+        v["sections"][2]["fields"][3]["remind"] = true.into();
+    });
+    let def = parse_definition(&fine).expect("valid");
+    assert!(def.field("birth").unwrap().remind && def.field("review").unwrap().remind);
+    assert!(!def.field("start").unwrap().remind);
+}
+
+#[test]
 fn nested_rows_are_refused() {
     let src = mutate(|v| v["sections"][2]["fields"][1]["columns"][0]["kind"] = "rows".into());
     assert!(parse_definition(&src).is_err());

@@ -405,3 +405,50 @@ fn each_document_keeps_the_section_it_was_left_at_until_everything_is_erased() {
         "a shared device keeps no trace"
     );
 }
+
+#[test]
+fn the_dates_a_form_marks_reach_home_and_show_while_they_are_ahead() {
+    use family_forms::model::reminders::{date_ahead, reminders, Reminder};
+    use family_forms::storage::documents::DocSummary;
+    let forms = builtin();
+    let form = |id: &str| forms.iter().find(|f| f.id == id).unwrap().clone();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut ppt = Document::new("d1", "ppt-prep", 1, now);
+    ppt.answers.set("meeting_date", Answer::text("2026-12-03"));
+    ppt.answers.set("birth_date", Answer::text("2021-05-01"));
+    let summary = DocSummary::of(&ppt, &form("ppt-prep"));
+    assert_eq!(summary.reminders.len(), 1, "the meeting, not the birthday");
+    assert_eq!(summary.reminders[0].label.en, "Meeting date");
+    assert_eq!(summary.reminders[0].date, "2026-12-03");
+    // A plan's review date is derived: sixty days after its start.
+    let mut plan = Document::new("d2", "partnership-plan", 1, now);
+    plan.answers.set("start_date", Answer::text("2026-10-01"));
+    let review: Vec<Reminder> = reminders(&form("partnership-plan"), &plan.answers);
+    assert_eq!(review[0].date, "2026-11-30");
+    assert!(reminders(
+        &form("partnership-plan"),
+        &Document::new("d3", "partnership-plan", 1, now).answers
+    )
+    .is_empty());
+
+    // Shown only while ahead, with the weekday and the days left, in both languages.
+    let today = "2026-11-30";
+    assert_eq!(
+        date_ahead("2026-12-03", today, Locale::En).as_deref(),
+        Some("Thursday, December 3, 2026 · in 3 days")
+    );
+    assert_eq!(
+        date_ahead("2026-12-03", today, Locale::Es).as_deref(),
+        Some("jueves, 3 de diciembre de 2026 · en 3 días")
+    );
+    assert_eq!(
+        date_ahead("2026-12-01", today, Locale::En).as_deref(),
+        Some("Tuesday, December 1, 2026 · tomorrow")
+    );
+    assert_eq!(
+        date_ahead(today, today, Locale::Es).as_deref(),
+        Some("lunes, 30 de noviembre de 2026 · hoy")
+    );
+    assert_eq!(date_ahead("2026-11-29", today, Locale::En), None);
+    assert_eq!(date_ahead("soon", today, Locale::En), None);
+}

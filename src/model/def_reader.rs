@@ -130,6 +130,7 @@ fn field(v: &Value, path: Path<'_>) -> Read<Field> {
             ],
         )?,
         at_a_glance: o.flag("at_a_glance")?,
+        remind: o.flag("remind")?,
         kind,
     })
 }

@@ -8,6 +8,7 @@ pub mod document;
 pub mod logic;
 pub mod number;
 pub mod progress;
+pub mod reminders;
 pub mod schema;
 pub mod text;
 pub mod time;

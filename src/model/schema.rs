@@ -52,6 +52,9 @@ pub struct Field {
     /// sees it first (an allergy, a medicine, the language for calls home).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub at_a_glance: bool,
+    /// A date shown on home, with the days left, while it is ahead (a meeting, a review).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub remind: bool,
     #[serde(flatten)]
     pub kind: FieldKind,
 }

@@ -98,6 +98,9 @@ pub struct DocSummary {
     /// The child's name as typed in the form, so documents of no child (a teacher's received
     /// files) can be told apart. Required: a summary cached before it existed is rebuilt.
     pub child_name: String,
+    /// The dates the form marks as reminders (a meeting, a review), past ones too: whether one
+    /// is still ahead is decided on the day home is read. Required, as `child_name`.
+    pub reminders: Vec<crate::model::reminders::Reminder>,
 }
 
 impl DocSummary {
@@ -113,6 +116,7 @@ impl DocSummary {
             percent: p.percent(),
             required_left: p.required_left,
             child_name: crate::model::child::typed_child_name(def, &doc.answers),
+            reminders: crate::model::reminders::reminders(def, &doc.answers),
         }
     }
 }

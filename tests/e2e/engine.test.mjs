@@ -219,3 +219,33 @@ test('rows follow the person: a new row takes typing at once, focus moves with a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('home shows a PPT meeting still ahead, with the days left, and stops once it has passed', async () => {
+  const { page, context, errors } = await env.phone();
+  const inDays = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return d; };
+  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const long = (d, lang) => d.toLocaleDateString(lang, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  await page.goto(env.url + '/form/ppt-prep');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel('Meeting date').fill(iso(inDays(3)));
+  await page.getByText('Saved on this device').waitFor();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  const reminder = page.locator('.doc-reminder');
+  await reminder.waitFor();
+  assert.equal(await reminder.innerText(), `Meeting date: ${long(inDays(3), 'en-US')} · in 3 days`);
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await page.getByText(`Fecha de la reunión: ${long(inDays(3), 'es-ES')} · en 3 días`).waitFor();
+  await page.getByRole('button', { name: 'English' }).tap();
+
+  // Once the day has gone by, home stops mentioning it.
+  await page.locator('.doc-list a', { hasText: "Preparing for my child's PPT" }).tap();
+  await ready(page);
+  await page.getByLabel('Meeting date').fill(iso(inDays(-1)));
+  await page.getByText('Saved on this device').waitFor();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.locator('.doc-list a', { hasText: "Preparing for my child's PPT" }).waitFor();
+  assert.equal(await reminder.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,6 +1,8 @@
-//! A list of documents: form, how far along, when last edited, in the language given.
+//! A list of documents: form, how far along, when last edited, and the dates still ahead
+//! (a meeting, a review), in the language given.
 
 use crate::model::child::title_and_name;
+use crate::model::reminders::date_ahead;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::documents::DocSummary;
@@ -14,6 +16,7 @@ use leptos::prelude::*;
 pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
     let forms = use_forms();
     let now = Utc::now();
+    let today = crate::web::today_iso();
     view! {
         <ul class="doc-list">
             {docs.into_iter().map(|doc| {
@@ -29,10 +32,15 @@ pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
                 };
                 let edited = relative_time(doc.updated, now, l);
                 let meta = tr_in!(l, doc_meta, state = state, edited = edited);
+                let ahead = doc.reminders.iter().filter_map(|r| {
+                    let when = date_ahead(&r.date, &today, l)?;
+                    Some(view! { <span class="doc-reminder">{format!("{}: {when}", r.label.get(l))}</span> })
+                }).collect_view();
                 view! {
                     <li class="doc-item">
                         <a href=format!("/doc/{}", doc.id)>{title}</a>
                         <span class="doc-meta">{meta}</span>
+                        {ahead}
                     </li>
                 }
             }).collect_view()}
