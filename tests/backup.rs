@@ -278,3 +278,34 @@ fn file_names_are_plain() {
     assert_eq!(file_slug("  ¿Qué?  "), "que");
     assert_eq!(file_slug("ÁNGEL ÑÚÑEZ-ÜBEL"), "angel-nunez-ubel");
 }
+
+#[test]
+fn home_suggests_a_backup_after_a_week_of_use_then_monthly_while_there_is_something_new() {
+    let day = |d: i64| Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap() + Duration::days(d);
+    let now = day(40);
+    let due = |edits: &[i64], backup: Option<i64>, dismissed: Option<i64>| {
+        let edits: Vec<_> = edits.iter().map(|d| day(*d)).collect();
+        backup_reminder_due(&edits, backup.map(day), dismissed.map(day), now)
+    };
+    // Nothing on the device, or a first form filled this week: too soon.
+    assert!(!due(&[], None, None));
+    assert!(!due(&[36], None, None));
+    // A week of use and never a backup: time for one.
+    assert!(due(&[33, 39], None, None));
+    // A backup 35 days ago with edits since: again; with nothing new since: no need.
+    assert!(due(&[1, 39], Some(5), None));
+    assert!(!due(&[1, 4], Some(5), None));
+    // A recent backup, or a recent "Not now": leave the person be.
+    assert!(!due(&[1, 39], Some(20), None));
+    assert!(!due(&[1, 39], None, Some(30)));
+    assert!(due(&[1, 39], None, Some(5)));
+
+    // The times are kept in the store, and a damaged one reads as none.
+    let store = MemoryStore::new();
+    note_time(&store, keys::LAST_BACKUP, day(5));
+    assert_eq!(read_time(&store, keys::LAST_BACKUP), Some(day(5)));
+    store
+        .set(keys::BACKUP_REMINDER_DISMISSED, "last week")
+        .unwrap();
+    assert_eq!(read_time(&store, keys::BACKUP_REMINDER_DISMISSED), None);
+}

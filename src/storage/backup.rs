@@ -336,6 +336,48 @@ pub fn erase_everything(store: &dyn KeyValueStore) -> Result<usize, StorageError
     Ok(all.len())
 }
 
+/// How long a person uses the app before home first suggests a backup.
+const BACKUP_REMINDER_AFTER_USE: i64 = 7;
+/// How old a backup (or a "Not now") may get before home suggests another.
+const BACKUP_REMINDER_EVERY: i64 = 30;
+
+/// Whether home should suggest a backup: the person has used the app for a week (a document
+/// was last edited at least 7 days ago), something was edited since the last backup, and
+/// neither a backup nor a "Not now" happened in the last 30 days. `edits` are the documents'
+/// last edits. Everything lives only on the device, so a lost phone or a browser that clears
+/// its data would otherwise take the answers with it.
+pub fn backup_reminder_due(
+    edits: &[DateTime<Utc>],
+    last_backup: Option<DateTime<Utc>>,
+    dismissed: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
+    let (Some(oldest), Some(newest)) = (edits.iter().min(), edits.iter().max()) else {
+        return false;
+    };
+    let long_ago = |t: Option<DateTime<Utc>>| {
+        t.is_none_or(|t| now - t >= Duration::days(BACKUP_REMINDER_EVERY))
+    };
+    now - *oldest >= Duration::days(BACKUP_REMINDER_AFTER_USE)
+        && last_backup.is_none_or(|b| *newest > b)
+        && long_ago(last_backup)
+        && long_ago(dismissed)
+}
+
+/// The time kept under `key`, if one is there and readable.
+pub fn read_time(store: &dyn KeyValueStore, key: &str) -> Option<DateTime<Utc>> {
+    let text = store.get(key).ok().flatten()?;
+    DateTime::parse_from_rfc3339(&text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// Keeps `now` under `key` (a backup made, a reminder put off). A failed write only means the
+/// reminder may come back sooner.
+pub fn note_time(store: &dyn KeyValueStore, key: &str, now: DateTime<Utc>) {
+    let _ = store.set(key, &now.to_rfc3339());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

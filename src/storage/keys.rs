@@ -11,6 +11,12 @@ pub const LOCALE: &str = "family-forms:locale";
 /// copies follow the app's language.
 pub const COPY_LOCALE: &str = "family-forms:copy-locale";
 
+/// When this device last made a backup file (RFC 3339), for home's reminder to make one.
+pub const LAST_BACKUP: &str = "family-forms:last-backup";
+
+/// When the person last said "Not now" to home's backup reminder (RFC 3339).
+pub const BACKUP_REMINDER_DISMISSED: &str = "family-forms:backup-reminder-dismissed";
+
 /// The list of children.
 pub const CHILDREN: &str = "family-forms:children";
 

@@ -13,11 +13,13 @@ use crate::web;
 
 mod add_child;
 mod add_form_from_file;
+mod backup_reminder;
 mod child_card;
 mod doc_list;
 mod form_card;
 use add_child::AddChild;
 use add_form_from_file::AddFormFromFile;
+use backup_reminder::BackupReminder;
 use child_card::ChildCard;
 use doc_list::DocList;
 use form_card::FormCard;
@@ -84,6 +86,7 @@ pub fn HomePage() -> impl IntoView {
                     <button type="button" class="secondary" id="home-undo" on:click=undo.clone()>{tr!(undo)}</button>
                 </div>
             })}
+            <BackupReminder docs=docs.into()/>
             {(use_damaged_count() > 0).then(|| view! {
                 <div class="banner banner-error" role="alert">
                     {tr!(damaged_data_banner)}

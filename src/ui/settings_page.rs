@@ -11,6 +11,7 @@ mod device_storage;
 mod erase_everything;
 mod recovered;
 mod trash;
+pub(crate) use backup::download_backup;
 use backup::Backup;
 use device_storage::DeviceStorage;
 use erase_everything::EraseEverything;

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, ready, downloadedText, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
+import { start, ready, downloadedText, ARTIFACTS, PHONE, ROOT, SENT_FILE } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -400,4 +400,39 @@ test('two tabs editing at once: the stale one never overwrites, both versions ar
     assert.equal(await page.getByLabel("Teacher's name").inputValue(), text, 'each tab goes on with its own version');
   }
   await context.close();
+});
+
+test('after a week of use home suggests a backup; a download or "Not now" puts it to rest', async () => {
+  // A document last edited ten days ago, never backed up.
+  const sent = JSON.parse(SENT_FILE.toString());
+  const tenDaysAgo = new Date(Date.now() - 10 * 86400000).toISOString();
+  const saved = JSON.stringify({ format: sent.format, version: sent.version, document: { ...sent.document, updated: tenDaysAgo } });
+  for (const choice of ['download', 'not now']) {
+    const { page, context, errors } = await env.phone();
+    await page.addInitScript((doc) => {
+      if (!localStorage.getItem('family-forms:doc:d-sent')) localStorage.setItem('family-forms:doc:d-sent', doc);
+    }, saved);
+    await page.goto(env.url + '/');
+    await ready(page);
+    const reminder = page.locator('.backup-reminder');
+    await reminder.getByText('Your forms are kept only on this device.', { exact: false }).waitFor();
+    if (choice === 'download') {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        reminder.getByRole('button', { name: 'Download a backup' }).tap(),
+      ]);
+      assert.match(download.suggestedFilename(), /^family-forms-backup-\d{4}-\d{2}-\d{2}\.json$/);
+      assert.ok((await downloadedText(download)).includes('Curiosa y cariñosa.'), 'the answers are in it');
+      await reminder.getByText('The backup is in your downloads.', { exact: false }).waitFor();
+    } else {
+      await reminder.getByRole('button', { name: 'Not now' }).tap();
+      await reminder.waitFor({ state: 'detached' });
+    }
+    await page.reload();
+    await ready(page);
+    await page.locator('.doc-list a').first().waitFor();
+    assert.equal(await reminder.count(), 0, `after "${choice}", not again this month`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

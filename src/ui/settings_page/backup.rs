@@ -3,9 +3,10 @@
 
 use crate::export::backup::MAX_BACKUP_BYTES;
 use crate::model::text::Locale;
-use crate::storage::backup::{backup_everything, restore_backup, RestoreReport};
+use crate::storage::backup::{backup_everything, note_time, restore_backup, RestoreReport};
 use crate::storage::documents::load_children;
-use crate::ui::context::{use_children, use_locale, use_store};
+use crate::storage::keys;
+use crate::ui::context::{use_children, use_locale, use_store, SharedStore};
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
 use chrono::Utc;
@@ -19,9 +20,7 @@ pub(super) fn Backup() -> impl IntoView {
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let download_store = store.clone();
     let download = move |_| {
-        let text = backup_everything(download_store.as_ref(), Utc::now());
-        let name = format!("family-forms-backup-{}.json", web::today_iso());
-        if let Err(e) = web::download(&name, "application/json", text.as_bytes()) {
+        if let Err(e) = download_backup(&download_store) {
             message.set(Some((false, e)));
         }
     };
@@ -63,6 +62,17 @@ pub(super) fn Backup() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Downloads every child, document and form of this device as one file, and notes when, so
+/// home's reminder to make one rests. Says what went wrong, if anything.
+pub(crate) fn download_backup(store: &SharedStore) -> Result<(), String> {
+    let now = Utc::now();
+    let text = backup_everything(store.as_ref(), now);
+    let name = format!("family-forms-backup-{}.json", web::today_iso());
+    web::download(&name, "application/json", text.as_bytes())?;
+    note_time(store.as_ref(), keys::LAST_BACKUP, now);
+    Ok(())
 }
 
 /// What a restore did, in words for the person (how many children, documents and forms).
