@@ -24,9 +24,25 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+// Files shared to the app from another app's share sheet (the manifest's share_target) wait
+// here until the page takes them; the page deletes this cache once it has read them.
+const SHARED = 'ff-shared-files';
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
+  if (request.method === 'POST' && url.origin === self.location.origin && url.pathname === '/share-target') {
+    event.respondWith((async () => {
+      const files = (await request.formData()).getAll('files').filter((f) => f instanceof File);
+      await caches.delete(SHARED);
+      const cache = await caches.open(SHARED);
+      await Promise.all(files.map((file, i) => cache.put(`/shared-file/${i}`, new Response(file, {
+        headers: { 'x-file-name': encodeURIComponent(file.name) },
+      }))));
+      return Response.redirect('/received?shared=1', 303);
+    })());
+    return;
+  }
   // Only this app's own files; nothing else is ever fetched by the app.
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {

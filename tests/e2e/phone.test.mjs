@@ -85,6 +85,42 @@ test('after one visit the app opens, fills and exports a form with the network o
   await context.close();
 });
 
+test('files shared to the installed app from another app (the phone\'s share sheet) open like picked ones', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  await controlled(page);
+  const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
+  assert.equal(manifest.share_target.action, '/share-target');
+  const field = manifest.share_target.params.files[0].name;
+  // What the share sheet does: a POST of the files to the manifest's address.
+  const share = async (files) => {
+    await page.evaluate((name) => {
+      const form = Object.assign(document.createElement('form'), { method: 'post', action: '/share-target', enctype: 'multipart/form-data' });
+      form.append(Object.assign(document.createElement('input'), { type: 'file', name, multiple: true, id: 'shared-files' }));
+      document.body.append(form);
+    }, field);
+    await page.locator('#shared-files').setInputFiles(files);
+    await page.evaluate(() => document.querySelector('#shared-files').form.submit());
+    await page.waitForURL(/\/received$/);
+  };
+  const mia = { name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE };
+  await share([mia]);
+  await page.getByText('Received: Seven things to tell the teacher — Mía').waitFor();
+  assert.ok(await page.getByText('Read only.', { exact: false }).isVisible(), 'read-only, saved only when asked');
+  assert.equal(await page.evaluate(async () => (await caches.keys()).includes('ff-shared-files')), false, 'taken once, then gone');
+  await page.reload();
+  await ready(page);
+  await page.getByRole('heading', { name: 'No file is open' }).waitFor();
+
+  // Several at once, one of them not a form.
+  await share([mia, { name: 'note.json', mimeType: 'application/json', buffer: Buffer.from('not a form') }]);
+  await page.getByRole('heading', { name: 'Files you received (2)' }).waitFor();
+  await page.locator('.received-refused', { hasText: 'note.json' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a new deployment shows "a new version is ready", and reloading loses nothing', async () => {
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/form/seven-things');

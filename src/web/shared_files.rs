@@ -1,0 +1,82 @@
+//! Files shared to the app from another app's share sheet. The service worker keeps them in a
+//! cache of their own (see `js/sw.js`) and sends the page to `/received?shared=1`; the page takes
+//! them from there once, and the cache goes.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::FileReadError;
+
+const SHARED_CACHE: &str = "ff-shared-files";
+
+/// The files waiting from a share, each with its name and text (or why it cannot be read: a
+/// file over `max_bytes` is refused unread), in the order they were shared. Empty when none
+/// wait or the browser keeps no caches. They are removed as they are taken.
+pub async fn take_shared_files(max_bytes: usize) -> Vec<(String, Result<String, FileReadError>)> {
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+        return Vec::new();
+    };
+    let Ok(cache) = JsFuture::from(caches.open(SHARED_CACHE)).await else {
+        return Vec::new();
+    };
+    let cache: web_sys::Cache = cache.unchecked_into();
+    let requests = match JsFuture::from(cache.keys()).await {
+        Ok(list) => js_sys::Array::from(&list),
+        Err(_) => return Vec::new(),
+    };
+    let mut files = Vec::new();
+    for request in requests.iter() {
+        let Ok(request) = request.dyn_into::<web_sys::Request>() else {
+            continue;
+        };
+        let Ok(response) = JsFuture::from(cache.match_with_request(&request)).await else {
+            continue;
+        };
+        let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+            continue;
+        };
+        files.push((order_of(&request.url()), read(response, max_bytes).await));
+    }
+    let _ = JsFuture::from(caches.delete(SHARED_CACHE)).await;
+    files.sort_by_key(|(order, _)| *order);
+    files.into_iter().map(|(_, file)| file).collect()
+}
+
+/// The place of a shared file among the others, from its address (`/shared-file/2`).
+fn order_of(url: &str) -> usize {
+    url.rsplit('/')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX)
+}
+
+async fn read(
+    response: web_sys::Response,
+    max_bytes: usize,
+) -> (String, Result<String, FileReadError>) {
+    let name = response
+        .headers()
+        .get("x-file-name")
+        .ok()
+        .flatten()
+        .and_then(|n| js_sys::decode_uri_component(&n).ok())
+        .map(String::from)
+        .unwrap_or_default();
+    let text = async {
+        let blob: web_sys::Blob =
+            JsFuture::from(response.blob().map_err(|_| FileReadError::Unreadable)?)
+                .await
+                .map_err(|_| FileReadError::Unreadable)?
+                .unchecked_into();
+        // Measured before it is read, as a picked file is.
+        if blob.size() > max_bytes as f64 {
+            return Err(FileReadError::TooLarge { max_bytes });
+        }
+        JsFuture::from(blob.text())
+            .await
+            .map_err(|_| FileReadError::Unreadable)?
+            .as_string()
+            .ok_or(FileReadError::Unreadable)
+    };
+    (name, text.await)
+}
