@@ -1,6 +1,7 @@
-//! Files shared to the app from another app's share sheet. The service worker keeps them in a
-//! cache of their own (see `js/sw.js`) and sends the page to `/received?shared=1`; the page takes
-//! them from there once, and the cache goes.
+//! Files shared to the app from another app's share sheet, or opened with the installed app
+//! from the computer's files. The service worker (`js/sw.js`) or the launch handler
+//! (`js/launch-files.js`) keeps them in a cache of their own and sends the page to
+//! `/received?shared=1`; the page takes them from there once, and the cache goes.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -121,6 +121,25 @@ test('files shared to the installed app from another app (the phone\'s share she
   await context.close();
 });
 
+test('a file opened with the installed app from the computer (a Chromebook\'s "Open with") opens read-only', async () => {
+  const { page, context, errors } = await env.phone();
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'public', 'manifest.webmanifest'), 'utf8'));
+  assert.deepEqual(manifest.file_handlers[0], { action: '/received', accept: { 'application/json': ['.json'] } });
+  // The browser hands such files to the page's launch queue; here the test plays the browser.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'launchQueue', { configurable: true, value: { setConsumer: (f) => { window.__launch = f; } } });
+  });
+  await page.goto(env.url + '/received');
+  await ready(page);
+  await page.evaluate((text) => window.__launch({
+    files: [{ getFile: async () => new File([text], 'mia.json', { type: 'application/json' }) }],
+  }), SENT_FILE.toString());
+  await page.getByText('Received: Seven things to tell the teacher — Mía').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/received');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a new deployment shows "a new version is ready", and reloading loses nothing', async () => {
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/form/seven-things');
