@@ -684,3 +684,56 @@ fn a_data_file_without_a_child_profile_names_the_child_typed_in_the_form() {
     let text = write_data_file(&def, &doc, None, false, Utc::now());
     assert_eq!(read_data_file(&text, builtin()).unwrap().child_name, "Mía");
 }
+
+#[test]
+fn a_class_sheet_gives_each_childs_key_answers_in_name_order() {
+    use family_forms::export::class_sheet::class_sheet;
+    let def = form("seven-things");
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let doc = |id: &str, name: &str, allergy: Option<&str>| {
+        let mut d = Document::new(id, "seven-things", def.version, now);
+        d.answers.set("preferred_name", Answer::text(name));
+        if let Some(a) = allergy {
+            let answer = Answer::YesNo {
+                answer: Some(YesNo::Yes),
+                details: a.into(),
+            };
+            d.answers.set("allergies", answer);
+        }
+        d
+    };
+    let mut beto = doc("d5", "Roberto", None);
+    beto.child_id = Some("c1".into());
+    let children = [Child {
+        id: "c1".into(),
+        preferred_name: "Beto".into(),
+        ..Child::default()
+    }];
+    let docs = [
+        doc("d1", "Mía", Some("Cacahuetes")),
+        doc("d2", "Ángel", None),
+        doc("d3", "", Some("Bees")),
+        Document::new("d4", "ppt-prep", 1, now),
+        beto,
+    ];
+    let sheet = class_sheet(&def, &docs, &children, Locale::En);
+    let names: Vec<&str> = sheet.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ángel", "Beto", "Mía", ""],
+        "a class list's order, accents aside; the profile names a child's copy; other forms left out"
+    );
+    assert!(
+        sheet[0].entries.is_empty(),
+        "nothing key answered: shown as such"
+    );
+    let question = &def.field("allergies").unwrap().label.en;
+    assert_eq!(
+        sheet[2].entries,
+        [Entry::Answer {
+            question: question.clone(),
+            answer: "Yes: Cacahuetes".into()
+        }]
+    );
+    assert_eq!(sheet[2].document_id, "d1");
+}

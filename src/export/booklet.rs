@@ -143,19 +143,7 @@ pub fn booklet(
     };
     let at_a_glance = match mode {
         Mode::Blank => Vec::new(),
-        Mode::Filled => def
-            .sections
-            .iter()
-            .filter(|s| is_section_visible(def, answers, s))
-            .flat_map(|section| {
-                section
-                    .fields
-                    .iter()
-                    .filter(|f| f.at_a_glance && is_visible_in(def, answers, section, f))
-                    .filter_map(|f| entry(def, answers, f, locale, mode))
-                    .filter(|e| matches!(e, Entry::Answer { .. }))
-            })
-            .collect(),
+        Mode::Filled => key_answers(def, answers, locale),
     };
     let sections = def
         .sections
@@ -180,6 +168,23 @@ pub fn booklet(
         at_a_glance,
         sections,
     }
+}
+
+/// The answers `def` marks as key (`at_a_glance`: an allergy, a medicine, the language for calls
+/// home), in form order: only those given, to questions that are shown.
+pub fn key_answers(def: &FormDef, answers: &Answers, locale: Locale) -> Vec<Entry> {
+    def.sections
+        .iter()
+        .filter(|s| is_section_visible(def, answers, s))
+        .flat_map(|section| {
+            section
+                .fields
+                .iter()
+                .filter(|f| f.at_a_glance && is_visible_in(def, answers, section, f))
+                .filter_map(|f| entry(def, answers, f, locale, Mode::Filled))
+                .filter(|e| matches!(e, Entry::Answer { .. }))
+        })
+        .collect()
 }
 
 fn entry(

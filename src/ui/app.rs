@@ -59,6 +59,7 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
                     <Route path=path!("/new/:form_id/:child_id") view=NewDocumentPage/>
                     <Route path=path!("/doc/:id") view=DocumentPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/key-answers/:form_id") view=crate::ui::key_answers_page::KeyAnswersPage/>
                     <Route path=path!("/received") view=crate::ui::received_page::ReceivedPage/>
                 </Routes>
             </main>

@@ -136,7 +136,10 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="forms-title">
                 <h2 id="forms-title">{tr!(forms)}</h2>
                 <ul class="form-cards">
-                    {move || forms.get().into_iter().map(|def| view! { <FormCard def/> }).collect_view()}
+                    {move || forms.get().into_iter().map(|def| {
+                        let copies = docs.with(|d| d.iter().filter(|s| s.form_id == def.id).count());
+                        view! { <FormCard def copies/> }
+                    }).collect_view()}
                 </ul>
             </section>
             <crate::ui::open_received::OpenReceived/>

@@ -393,6 +393,46 @@ test("a teacher opens a class's files at once: reads each, sees which was refuse
   await context.close();
 });
 
+test("a teacher reads and prints every child's key answers on one sheet", async () => {
+  const { page, context, errors } = await env.phone('en-US');
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/');
+  await ready(page);
+  const leo = JSON.parse(SENT_FILE.toString());
+  leo.child = { name: 'Leo Ruiz', preferred_name: 'Leo' };
+  leo.document.answers.preferred_name.value = 'Leo';
+  delete leo.document.answers.allergies;
+  await page.locator('#open-received-file').setInputFiles([
+    { name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE },
+    { name: 'leo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(leo)) },
+  ]);
+  await page.getByRole('button', { name: 'Save all 2 on this device' }).tap();
+  await page.getByText('Saved on this device: 2.', { exact: false }).waitFor();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.locator('.form-card', { hasText: 'Seven things to tell the teacher' })
+    .getByRole('link', { name: 'Key answers of all 2' }).tap();
+  await page.getByRole('heading', { name: 'Key answers: Seven things to tell the teacher' }).waitFor();
+  const cards = page.locator('.key-answers-card');
+  assert.deepEqual(await cards.locator('h2').allInnerTexts(), ['Leo', 'Mía'], 'a class list, by name');
+  assert.ok((await cards.nth(0).innerText()).includes('None of the key questions was answered.'), 'whom to ask');
+  const mia = squash(await cards.nth(1).innerText());
+  assert.ok(mia.includes('Does your child have any allergies') && mia.includes('Yes: Cacahuetes'), mia);
+
+  await page.getByRole('button', { name: 'Print', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('header.app-bar').isVisible(), false, 'no app bar on paper');
+  const paper = join(ARTIFACTS, 'key-answers-class.pdf');
+  await page.pdf({ path: paper, format: 'Letter' });
+  const text = pdfText(paper);
+  assert.ok(text.includes('Leo') && text.includes('Yes: Cacahuetes'), text.slice(0, 300));
+  await page.emulateMedia({ media: 'screen' });
+  await cards.nth(1).getByRole('link', { name: 'Open — Mía' }).tap();
+  await page.waitForURL(/\/doc\//);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('hostile files get a clear message and the app keeps working', async () => {
   const { page, context, errors } = await env.phone('es-US');
   await page.goto(env.url + '/');

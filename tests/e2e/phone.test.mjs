@@ -228,7 +228,7 @@ async function axe(page) {
 
 /** Every page of the app, as paths (the received page is reached by opening a file). */
 async function everyPage(page) {
-  const pages = ['/', '/settings', '/form/getting-to-know-my-child', '/form/ppt-prep', '/form/partnership-plan', '/form/seven-things', '/no-such-page', '/received'];
+  const pages = ['/', '/settings', '/form/getting-to-know-my-child', '/form/ppt-prep', '/form/partnership-plan', '/form/seven-things', '/no-such-page', '/received', '/key-answers/getting-to-know-my-child'];
   return pages;
 }
 

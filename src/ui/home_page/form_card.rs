@@ -9,9 +9,14 @@ use crate::web;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// One form of the catalogue, with a way to start it for no particular child.
+/// One form of the catalogue, with a way to start it for no particular child, and, once the
+/// device holds several copies of it, their key answers on one sheet.
 #[component]
-pub(super) fn FormCard(def: Arc<FormDef>) -> impl IntoView {
+pub(super) fn FormCard(
+    def: Arc<FormDef>,
+    /// How many documents of this form the device holds.
+    copies: usize,
+) -> impl IntoView {
     let store = use_store();
     let locale = use_locale();
     let forms = use_forms();
@@ -36,6 +41,15 @@ pub(super) fn FormCard(def: Arc<FormDef>) -> impl IntoView {
         };
         crate::model::text::Text::new(first(&intro.en), first(&intro.es))
     });
+    let has_key_questions = def.fields().any(|(_, f)| f.at_a_glance);
+    let sheet = (copies >= 2 && has_key_questions).then(|| {
+        let href = format!("/key-answers/{}", def.id);
+        view! {
+            <p class="form-key-answers">
+                <a href=href>{move || tr_in!(locale.get(), key_answers_of_all, n = copies)}</a>
+            </p>
+        }
+    });
     view! {
         <li class="form-card">
             <h3><a href=href>{title}</a></h3>
@@ -43,6 +57,7 @@ pub(super) fn FormCard(def: Arc<FormDef>) -> impl IntoView {
                 let t = localized(t);
                 view! { <p class="form-about">{t}</p> }
             })}
+            {sheet}
             {added.then(|| view! {
                 <button type="button" class="secondary" on:click=remove>{tr!(remove_form)}</button>
             })}

@@ -1,0 +1,101 @@
+//! The route `/key-answers/:form_id`: the key answers (allergies, medicines, languages…) of
+//! every copy of one form on this device, as one sheet to read or print. For a teacher with a
+//! class's "Getting to Know My Child" files, who must see at once what matters most.
+
+use crate::export::booklet::Entry;
+use crate::export::class_sheet::class_sheet;
+use crate::model::child::title_and_name;
+use crate::storage::documents::list_documents;
+use crate::ui::context::{use_children, use_forms, use_locale, use_store};
+use crate::ui::not_found::NotFound;
+use crate::ui::translate::{tr, tr_in};
+use crate::web;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn KeyAnswersPage() -> impl IntoView {
+    let form_id = use_params_map()
+        .read_untracked()
+        .get("form_id")
+        .unwrap_or_default();
+    let Some(def) = use_forms().with_untracked(|f| f.iter().find(|d| d.id == form_id).cloned())
+    else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let locale = use_locale();
+    let children = use_children();
+    let docs = list_documents(use_store().as_ref());
+    let title = {
+        let def = def.clone();
+        move || {
+            tr_in!(
+                locale.get(),
+                key_answers_title,
+                form = def.title.get(locale.get())
+            )
+        }
+    };
+    let page_title = title.clone();
+    Effect::new(move |_| web::set_title(&format!("{} · Family Forms", page_title())));
+    let sheet = move || {
+        let l = locale.get();
+        let sheet = children.with(|c| class_sheet(&def, &docs, c, l));
+        let count = sheet.len();
+        let cards = sheet
+            .into_iter()
+            .map(|child| {
+                let name = if child.name.is_empty() {
+                    tr_in!(l, no_name_given).to_string()
+                } else {
+                    child.name
+                };
+                let answers = if child.entries.is_empty() {
+                    view! { <p class="help">{tr_in!(l, nothing_key_answered)}</p> }.into_any()
+                } else {
+                    child
+                        .entries
+                        .into_iter()
+                        .filter_map(|e| match e {
+                            Entry::Answer { question, answer } => Some(view! {
+                                <div class="key-answer">
+                                    <h3 class="booklet-q">{question}</h3>
+                                    <p class="booklet-a">{answer}</p>
+                                </div>
+                            }),
+                            _ => None,
+                        })
+                        .collect_view()
+                        .into_any()
+                };
+                let open_label = title_and_name(tr_in!(l, open_saved), &name);
+                view! {
+                    <li class="key-answers-card">
+                        <h2>{name}</h2>
+                        {answers}
+                        <a class="screen-only" href=format!("/doc/{}", child.document_id) aria-label=open_label>{tr_in!(l, open_saved)}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        let help = if count == 0 {
+            tr_in!(l, key_answers_none).to_string()
+        } else {
+            tr_in!(l, key_answers_help, n = count)
+        };
+        view! {
+            <p class="help screen-only">{help}</p>
+            <ul class="key-answers-list">{cards}</ul>
+        }
+    };
+    view! {
+        <section class="page key-answers">
+            <h1>{title}</h1>
+            <div class="row-actions screen-only">
+                <button type="button" on:click=move |_| web::print()>{tr!(print)}</button>
+            </div>
+            {sheet}
+        </section>
+    }
+    .into_any()
+}
