@@ -293,3 +293,26 @@ mod property {
         }
     }
 }
+
+#[test]
+fn a_form_says_whether_families_or_school_staff_fill_it_in() {
+    use family_forms::model::schema::Audience;
+    let families = parse_definition(&mutate(|_| {})).expect("valid");
+    assert_eq!(families.audience, Audience::Families, "the default");
+    let school = parse_definition(&mutate(|v| v["audience"] = "school".into())).expect("valid");
+    assert_eq!(school.audience, Audience::School);
+    let errors = errors_of(&mutate(|v| v["audience"] = "teachers".into()));
+    assert!(errors[0].starts_with("audience:"), "{errors:?}");
+    // The shipped teacher tools say so.
+    for id in [
+        "family-contact-log",
+        "contact-record",
+        "case-manager-checklist",
+    ] {
+        let def = family_forms::forms::builtin()
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap();
+        assert_eq!(def.audience, Audience::School, "{id}");
+    }
+}

@@ -6,7 +6,7 @@ use crate::model::definition::{parse_definition, read_unchecked, DefError};
 use crate::model::schema::FormDef;
 
 /// Source of every shipped definition, by file name (for test messages).
-pub const BUILTIN_SOURCES: [(&str, &str); 4] = [
+pub const BUILTIN_SOURCES: [(&str, &str); 7] = [
     (
         "getting-to-know-my-child.json",
         include_str!("getting-to-know-my-child.json"),
@@ -17,6 +17,16 @@ pub const BUILTIN_SOURCES: [(&str, &str); 4] = [
         include_str!("partnership-plan.json"),
     ),
     ("seven-things.json", include_str!("seven-things.json")),
+    // Tools for teachers and case managers (`"audience": "school"`).
+    (
+        "family-contact-log.json",
+        include_str!("family-contact-log.json"),
+    ),
+    ("contact-record.json", include_str!("contact-record.json")),
+    (
+        "case-manager-checklist.json",
+        include_str!("case-manager-checklist.json"),
+    ),
 ];
 
 /// Every shipped form, read once at start and shared. They are read without the engine's

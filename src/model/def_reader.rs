@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::definition::DefError;
 use super::schema::{
-    ChecklistItem, ChildAttr, ChoiceDisplay, ChoiceOption, Condition, DerivedRule, Field,
+    Audience, ChecklistItem, ChildAttr, ChoiceDisplay, ChoiceOption, Condition, DerivedRule, Field,
     FieldKind, FormDef, InfoTone, Section,
 };
 use super::text::Text;
@@ -24,7 +24,7 @@ type Read<T> = Result<T, DefError>;
 /// Reads a whole definition; the first problem met is returned with its path.
 pub fn read_form(v: &Value) -> Read<FormDef> {
     let o = Obj::new(v, Path::Root)?;
-    o.only(&["id", "version", "title", "intro", "sections"])?;
+    o.only(&["id", "version", "title", "intro", "audience", "sections"])?;
     Ok(FormDef {
         id: o.string("id")?,
         version: o
@@ -32,6 +32,15 @@ pub fn read_form(v: &Value) -> Read<FormDef> {
             .ok_or_else(|| o.missing("version"))? as u32,
         title: o.text("title")?,
         intro: o.opt_text("intro")?,
+        audience: o
+            .one_of(
+                "audience",
+                &[
+                    ("families", Audience::Families),
+                    ("school", Audience::School),
+                ],
+            )?
+            .unwrap_or_default(),
         sections: o.list("sections", section)?,
     })
 }

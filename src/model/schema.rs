@@ -16,7 +16,27 @@ pub struct FormDef {
     /// Who the form is for, how long it takes, and where answers stay.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<Text>,
+    /// Who fills it in; home lists families' forms and school staff's tools apart.
+    #[serde(skip_serializing_if = "Audience::is_families")]
+    pub audience: Audience,
     pub sections: Vec<Section>,
+}
+
+/// Who a form is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// A family fills it in (the default).
+    #[default]
+    Families,
+    /// A teacher, case manager or other school staff keeps it.
+    School,
+}
+
+impl Audience {
+    fn is_families(&self) -> bool {
+        *self == Audience::Families
+    }
 }
 
 /// A titled group of fields; on a phone one section is shown at a time.

@@ -4,6 +4,7 @@ use crate::ui::translate::tr;
 
 use leptos::prelude::*;
 
+use crate::model::schema::Audience;
 use crate::storage::backup::untrash;
 use crate::storage::documents::{list_summaries, load_children};
 use crate::ui::context::{
@@ -77,6 +78,26 @@ pub fn HomePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // The catalogue's cards for one audience, each knowing how many copies the device holds.
+    let form_cards = move |audience: Audience| {
+        forms
+            .get()
+            .into_iter()
+            .filter(|def| def.audience == audience)
+            .map(|def| {
+                let copies = docs.with(|d| d.iter().filter(|s| s.form_id == def.id).count());
+                view! { <FormCard def copies/> }
+            })
+            .collect_view()
+    };
+    let school_in_use = forms.with_untracked(|f| {
+        docs.with_untracked(|d| {
+            d.iter().any(|s| {
+                f.iter()
+                    .any(|def| def.id == s.form_id && def.audience == Audience::School)
+            })
+        })
+    });
     view! {
         <section class="page home">
             <h1>{tr!(family_forms)}</h1>
@@ -135,13 +156,14 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="forms-title">
                 <h2 id="forms-title">{tr!(forms)}</h2>
-                <ul class="form-cards">
-                    {move || forms.get().into_iter().map(|def| {
-                        let copies = docs.with(|d| d.iter().filter(|s| s.form_id == def.id).count());
-                        view! { <FormCard def copies/> }
-                    }).collect_view()}
-                </ul>
+                <ul class="form-cards">{move || form_cards(Audience::Families)}</ul>
             </section>
+            // Teachers' and case managers' tools, folded away from families unless in use here.
+            <details class="school-forms" open=school_in_use>
+                <summary><h2 id="school-forms-title">{tr!(forms_for_school)}</h2></summary>
+                <p class="help">{tr!(forms_for_school_help)}</p>
+                <ul class="form-cards">{move || form_cards(Audience::School)}</ul>
+            </details>
             <crate::ui::open_received::OpenReceived/>
             <AddFormFromFile/>
         </section>

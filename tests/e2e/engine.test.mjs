@@ -31,7 +31,7 @@ test('a broken form file is refused with the place of the problem, in Spanish to
   assert.match(text, /sections\[0\]\.fields\[2\]\.kind: tipo desconocido "dat"/);
   await addFormFile(page, 'nope.json', Buffer.from('<script>alert(1)</script>'));
   await page.getByText('no es un archivo de formulario válido').waitFor();
-  assert.equal(await page.locator('.form-card').count(), 4, 'only the shipped forms: nothing half-loaded');
+  assert.equal(await page.locator('.form-card').count(), 7, 'only the shipped forms: nothing half-loaded');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -246,6 +246,27 @@ test('home shows a PPT meeting still ahead, with the days left, and stops once i
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.locator('.doc-list a', { hasText: "Preparing for my child's PPT" }).waitFor();
   assert.equal(await reminder.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("school staff's tools sit folded away on a family's home, and open once one is in use", async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  const tools = page.locator('details.school-forms');
+  assert.equal(await tools.getAttribute('open'), null, 'folded for a family');
+  assert.equal(await page.getByRole('link', { name: 'Family contact log' }).isVisible(), false);
+  await tools.locator('summary').tap();
+  await page.getByRole('link', { name: 'Family contact log' }).tap();
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel('Your name').fill('Ms. Rivera');
+  await page.getByText('Saved on this device').waitFor();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('heading', { name: 'For teachers and school staff' }).waitFor();
+  assert.equal(await tools.getAttribute('open'), '', 'open for a teacher who uses them');
+  assert.ok(await tools.getByRole('link', { name: 'Family contact log' }).isVisible());
   assert.deepEqual(errors, []);
   await context.close();
 });
