@@ -36,9 +36,12 @@ self.addEventListener('fetch', (event) => {
       const files = (await request.formData()).getAll('files').filter((f) => f instanceof File);
       await caches.delete(SHARED);
       const cache = await caches.open(SHARED);
-      await Promise.all(files.map((file, i) => cache.put(`/shared-file/${i}`, new Response(file, {
-        headers: { 'x-file-name': encodeURIComponent(file.name) },
-      }))));
+      // One after the other: the page takes them in the order they were put in.
+      for (const [i, file] of files.entries()) {
+        await cache.put(`/shared-file/${i}`, new Response(file, {
+          headers: { 'x-file-name': encodeURIComponent(file.name) },
+        }));
+      }
       return Response.redirect('/received?shared=1', 303);
     })());
     return;

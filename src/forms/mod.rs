@@ -1,4 +1,5 @@
-//! The forms that ship with the app, as data files embedded at build time.
+//! The forms that ship with the app, as data files embedded at build time (minified by
+//! `build.rs`; the files here keep their indentation for people to read and edit).
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,23 +10,38 @@ use crate::model::schema::FormDef;
 pub const BUILTIN_SOURCES: [(&str, &str); 7] = [
     (
         "getting-to-know-my-child.json",
-        include_str!("getting-to-know-my-child.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/forms/getting-to-know-my-child.json"
+        )),
     ),
-    ("ppt-prep.json", include_str!("ppt-prep.json")),
+    (
+        "ppt-prep.json",
+        include_str!(concat!(env!("OUT_DIR"), "/forms/ppt-prep.json")),
+    ),
     (
         "partnership-plan.json",
-        include_str!("partnership-plan.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/forms/partnership-plan.json")),
     ),
-    ("seven-things.json", include_str!("seven-things.json")),
+    (
+        "seven-things.json",
+        include_str!(concat!(env!("OUT_DIR"), "/forms/seven-things.json")),
+    ),
     // Tools for teachers and case managers (`"audience": "school"`).
     (
         "family-contact-log.json",
-        include_str!("family-contact-log.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/forms/family-contact-log.json")),
     ),
-    ("contact-record.json", include_str!("contact-record.json")),
+    (
+        "contact-record.json",
+        include_str!(concat!(env!("OUT_DIR"), "/forms/contact-record.json")),
+    ),
     (
         "case-manager-checklist.json",
-        include_str!("case-manager-checklist.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/forms/case-manager-checklist.json"
+        )),
     ),
 ];
 

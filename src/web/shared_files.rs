@@ -1,6 +1,6 @@
 //! Files shared to the app from another app's share sheet, or opened with the installed app
 //! from the computer's files. The service worker (`js/sw.js`) or the launch handler
-//! (`js/launch-files.js`) keeps them in a cache of their own and sends the page to
+//! (`js/installed-app.js`) keeps them in a cache of their own and sends the page to
 //! `/received?shared=1`; the page takes them from there once, and the cache goes.
 
 use wasm_bindgen::JsCast;
@@ -12,7 +12,8 @@ const SHARED_CACHE: &str = "ff-shared-files";
 
 /// The files waiting from a share, each with its name and text (or why it cannot be read: a
 /// file over `max_bytes` is refused unread), in the order they were shared. Empty when none
-/// wait or the browser keeps no caches. They are removed as they are taken.
+/// wait or the browser keeps no caches. They are removed as they are taken. (A cache lists its
+/// entries in the order they were put in, so no sorting is needed.)
 pub async fn take_shared_files(max_bytes: usize) -> Vec<(String, Result<String, FileReadError>)> {
     let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
         return Vec::new();
@@ -36,19 +37,10 @@ pub async fn take_shared_files(max_bytes: usize) -> Vec<(String, Result<String, 
         let Ok(response) = response.dyn_into::<web_sys::Response>() else {
             continue;
         };
-        files.push((order_of(&request.url()), read(response, max_bytes).await));
+        files.push(read(response, max_bytes).await);
     }
     let _ = JsFuture::from(caches.delete(SHARED_CACHE)).await;
-    files.sort_by_key(|(order, _)| *order);
-    files.into_iter().map(|(_, file)| file).collect()
-}
-
-/// The place of a shared file among the others, from its address (`/shared-file/2`).
-fn order_of(url: &str) -> usize {
-    url.rsplit('/')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(usize::MAX)
+    files
 }
 
 async fn read(

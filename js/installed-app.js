@@ -1,4 +1,6 @@
-// Registers the service worker and tells the app when a new version is waiting. The app shows
+// What the installed app needs from the page, in one file (on a slow first visit every extra
+// file delays the wasm: a browser opens at most six connections to a host over HTTP/1.1):
+// 1. registers the service worker and tells the app when a new version is waiting. The app shows
 // "a new version is ready — reload" and, when tapped, sends `ff-apply-update`; the page reloads
 // once the new version is in control (the app saves on the way out, so nothing is lost).
 if ('serviceWorker' in navigator) {
@@ -34,5 +36,25 @@ if ('serviceWorker' in navigator) {
     if (reloading || !document.documentElement.dataset.updateReady) return;
     reloading = true;
     window.location.reload();
+  });
+}
+
+// 2. Files opened with the installed app from the computer's own files (on a school Chromebook,
+// "Open with Family Forms"): the manifest's file_handlers hand them to this page. They go the
+// way files shared from a phone's share sheet go (see sw.js): into the cache the app takes
+// them from at /received?shared=1, read-only until the person saves them.
+if ('launchQueue' in window) {
+  window.launchQueue.setConsumer(async (params) => {
+    if (!params.files || params.files.length === 0) return;
+    await caches.delete('ff-shared-files');
+    const cache = await caches.open('ff-shared-files');
+    let i = 0;
+    for (const handle of params.files) {
+      const file = await handle.getFile();
+      await cache.put(`/shared-file/${i++}`, new Response(file, {
+        headers: { 'x-file-name': encodeURIComponent(file.name) },
+      }));
+    }
+    window.location.replace('/received?shared=1');
   });
 }
