@@ -43,6 +43,13 @@ pub async fn take_shared_files(max_bytes: usize) -> Vec<(String, Result<String, 
     files
 }
 
+/// Removes shared files that were never taken ("Erase everything" leaves nothing behind).
+pub async fn forget_shared_files() {
+    if let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) {
+        let _ = JsFuture::from(caches.delete(SHARED_CACHE)).await;
+    }
+}
+
 async fn read(
     response: web_sys::Response,
     max_bytes: usize,

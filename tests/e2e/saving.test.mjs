@@ -348,11 +348,16 @@ test('a backup made on one device restores everything on another, and erase empt
 
   two.page.on('dialog', (d) => d.accept());
   await two.page.getByRole('link', { name: 'Configuración' }).tap();
-  await two.page.getByRole('button', { name: 'Borrar todo en este aparato' }).tap();
-  await two.page.waitForLoadState('load');
+  // A file shared to the app from another app, never opened, waits in a cache of its own.
+  await two.page.evaluate(async () => (await caches.open('ff-shared-files')).put('/shared-file/0', new Response('{"child":"Sofía"}')));
+  await Promise.all([
+    two.page.waitForNavigation(),
+    two.page.getByRole('button', { name: 'Borrar todo en este aparato' }).tap(),
+  ]);
   await ready(two.page);
   const left = await two.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:')));
   assert.deepEqual(left, []);
+  assert.equal(await two.page.evaluate(async () => (await caches.keys()).includes('ff-shared-files')), false, 'nor a shared file never opened');
   await one.context.close();
   await two.context.close();
 });

@@ -16,9 +16,11 @@ pub(super) fn EraseEverything() -> impl IntoView {
         let question = tr_in!(locale.get_untracked(), erase_everything_question);
         if web::confirm(question) {
             match erase_everything(store.as_ref()) {
-                Ok(_) => {
+                // Files shared to the app but never opened go too, then the app starts afresh.
+                Ok(_) => leptos::task::spawn_local(async {
+                    web::forget_shared_files().await;
                     web::reload();
-                }
+                }),
                 Err(e) => error.set(Some(e.message(locale.get_untracked()))),
             }
         }
