@@ -327,6 +327,20 @@ async fn rows_add_fill_and_remove() {
     assert!(
         matches!(value_of(answers, "household"), Some(Answer::Rows { rows }) if rows.len() == 1 && rows[0].id == "r2")
     );
+    // That row was blank: nothing to undo. Removing the one with "Luis" offers Undo.
+    assert!(el.query_selector(".rows-undo button").unwrap().is_none());
+    click(&el, ".row-card .danger");
+    leptos::task::tick().await;
+    assert_eq!(el.query_selector_all(".row-card").unwrap().length(), 0);
+    click(&el, ".rows-undo button");
+    leptos::task::tick().await;
+    assert!(
+        matches!(value_of(answers, "household"), Some(Answer::Rows { rows }) if rows.len() == 1 && rows[0].cells.get("who") == Some(&Answer::text("Luis")))
+    );
+    assert!(
+        el.query_selector(".rows-undo button").unwrap().is_none(),
+        "the offer goes once used"
+    );
 }
 
 #[wasm_bindgen_test]
