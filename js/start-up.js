@@ -1,7 +1,9 @@
-// The start-up screen's way out: if the app cannot start (the connection dropped while it was
-// downloading, or the browser cannot run it), the screen says so in both languages and offers
-// to reload, instead of "Opening your forms…" for ever. A slow start gets a reassuring line.
-// Nothing here runs once the app has started: it removes the screen.
+// The app's ways out. Before it has started: if it cannot start (the connection dropped while
+// it was downloading, or the browser cannot run it), the start-up screen says so in both
+// languages and offers to reload, instead of "Opening your forms…" for ever; a slow start gets
+// a reassuring line. After it has started (it removes that screen): if its code stops on an
+// error it cannot go on from, a banner says so and offers to reload, instead of a page that
+// no longer answers. Answers are saved as they are typed, so a reload keeps them.
 const boot = () => document.getElementById('boot');
 
 function say(role, lines, withReload) {
@@ -50,3 +52,31 @@ setTimeout(() => say('status', [
   ['en', 'Still opening… On a weak signal this can take a minute.'],
   ['es', 'Todavía abriendo… Con poca señal puede tardar un minuto.'],
 ], false), 15000);
+
+// A WebAssembly trap (the app's code stopped) after start: say so, in both languages.
+function stopped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError) || boot() || document.querySelector('.crash-banner')) return;
+  const banner = document.createElement('div');
+  banner.className = 'crash-banner';
+  banner.setAttribute('role', 'alert');
+  for (const [lang, text] of [
+    ['en', 'Something went wrong and Family Forms stopped. Your answers are saved as you type: reload to go on.'],
+    ['es', 'Algo salió mal y Family Forms se detuvo. Sus respuestas se guardan mientras escribe: vuelva a cargar para seguir.'],
+  ]) {
+    const p = document.createElement('p');
+    p.lang = lang;
+    p.textContent = text;
+    banner.append(p);
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Reload / Volver a cargar';
+  button.addEventListener('click', () => window.location.reload());
+  banner.append(button);
+  document.body.prepend(banner);
+  button.focus();
+}
+if (typeof WebAssembly === 'object') {
+  window.addEventListener('error', (event) => stopped(event.error));
+  window.addEventListener('unhandledrejection', (event) => stopped(event.reason));
+}

@@ -68,6 +68,34 @@ test('when the app cannot download, the start-up screen says so in both language
   await context.close();
 });
 
+test("if the app's code stops after it started, a banner says so in both languages and a reload goes on with the answers", async () => {
+  const { page, context } = await env.phone();
+  await page.goto(env.url + '/form/seven-things');
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill('Ana');
+  await page.getByText('Saved on this device').waitFor();
+  // An ordinary script error is not the app stopping.
+  await page.evaluate(() => setTimeout(() => { throw new Error('not ours'); }));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.crash-banner').count(), 0);
+  // A WebAssembly trap, uncaught, as when the app's code hits an error it cannot go on from.
+  await page.evaluate(() => {
+    const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11]);
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+    setTimeout(() => exports.f());
+  });
+  const banner = page.getByRole('alert').filter({ hasText: 'Family Forms stopped' });
+  await banner.getByText('Something went wrong and Family Forms stopped.', { exact: false }).waitFor();
+  await banner.getByText('Algo salió mal y Family Forms se detuvo.', { exact: false }).waitFor();
+  const reload = banner.getByRole('button', { name: 'Reload / Volver a cargar' });
+  assert.equal(await reload.evaluate((b) => b === document.activeElement), true, 'the way out has the focus');
+  await reload.tap();
+  await ready(page);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Ana');
+  assert.equal(await page.locator('.crash-banner').count(), 0);
+  await context.close();
+});
+
 test('an unknown address shows a way home', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/nowhere');
