@@ -641,3 +641,16 @@ fn a_document_reopens_only_at_a_section_that_is_still_shown() {
         "a section a newer version of the form dropped"
     );
 }
+
+#[test]
+fn searching_ignores_case_and_spanish_accents() {
+    use family_forms::model::text::search_matches;
+    assert!(search_matches("Mía Núñez", "nunez"));
+    assert!(search_matches("Mía Núñez", "MÍA"));
+    assert!(search_matches("Getting to Know My Child — José", " jose "));
+    assert!(
+        search_matches("anything", ""),
+        "an empty search hides nothing"
+    );
+    assert!(!search_matches("Mía Núñez", "leo"));
+}

@@ -11,16 +11,8 @@ mod winansi_table;
 /// (`Getting to Know Mía` → `getting-to-know-mia`).
 pub fn file_slug(text: &str) -> String {
     let mut out = String::new();
-    // Both cases of the accented letters are listed rather than calling `to_lowercase`, whose
-    // Unicode table would be shipped for this alone.
     for c in text.chars() {
-        let c = match c.to_ascii_lowercase() {
-            'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
-            'ñ' | 'Ñ' => 'n',
+        let c = match crate::model::text::fold_char(c) {
             c if c.is_ascii_alphanumeric() => c,
             _ => '-',
         };

@@ -82,3 +82,29 @@ impl Text {
             .collect()
     }
 }
+
+/// Whether `text` contains `query` as a person searching means it: case and Spanish accents
+/// aside ("nunez" finds "Núñez"). An empty query matches everything.
+pub fn search_matches(text: &str, query: &str) -> bool {
+    let query = fold_for_search(query.trim());
+    query.is_empty() || fold_for_search(text).contains(&query)
+}
+
+/// Lower case without accents, for [`search_matches`].
+fn fold_for_search(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// `c` in lower case without its accent (`Ñ` → `n`), for searching and for file names. Written
+/// out rather than with `to_lowercase`, whose Unicode tables the wasm would carry for this alone.
+pub fn fold_char(c: char) -> char {
+    match c.to_ascii_lowercase() {
+        'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
+        'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+        'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        c => c,
+    }
+}

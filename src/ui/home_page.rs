@@ -1,11 +1,14 @@
 //! Home: the children and their documents, the forms to start, adding a form from a file.
 
-use crate::ui::translate::tr;
+use crate::ui::translate::{tr, tr_in};
 
 use leptos::prelude::*;
 
+use crate::model::child::Child;
 use crate::model::schema::Audience;
+use crate::model::text::search_matches;
 use crate::storage::backup::untrash;
+use crate::storage::documents::DocSummary;
 use crate::storage::documents::{list_summaries, load_children};
 use crate::ui::context::{
     use_children, use_damaged_count, use_forms, use_locale, use_store, SharedStore,
@@ -17,13 +20,18 @@ mod add_form_from_file;
 mod backup_reminder;
 mod child_card;
 mod doc_list;
+mod find_box;
 mod form_card;
 use add_child::AddChild;
 use add_form_from_file::AddFormFromFile;
 use backup_reminder::BackupReminder;
 use child_card::ChildCard;
 use doc_list::DocList;
+use find_box::FindBox;
 use form_card::FormCard;
+
+/// From how many children and documents together home offers a search.
+const FIND_FROM: usize = 8;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -70,13 +78,46 @@ pub fn HomePage() -> impl IntoView {
         undo_id.set(Some(trash_id));
         request_animation_frame(|| web::focus_in_place("home-undo"));
     });
+    // With many children and documents, a search narrows home's lists.
+    let query = RwSignal::new(String::new());
+    let many = move || children.with(Vec::len) + docs.with(Vec::len) >= FIND_FROM;
+    // A child matches by their full name or the name they like.
+    let child_named =
+        |c: &Child, q: &str| search_matches(&c.name, q) || search_matches(c.display_name(), q);
+    // A document matches by its form's title and the name typed in it.
+    let doc_matches = move |doc: &DocSummary, q: &str, l| {
+        let title = forms.with(|f| {
+            f.iter()
+                .find(|d| d.id == doc.form_id)
+                .map(|d| d.title.get(l).to_string())
+        });
+        search_matches(&title.unwrap_or_default(), q) || search_matches(&doc.child_name, q)
+    };
     let loose_docs = move || {
+        let (q, l) = (query.get(), locale.get());
         docs.with(|d| {
             d.iter()
-                .filter(|d| d.child_id.is_none())
+                .filter(|d| d.child_id.is_none() && doc_matches(d, &q, l))
                 .cloned()
                 .collect::<Vec<_>>()
         })
+    };
+    // Nothing matches the search: say so, rather than an empty page.
+    let nothing_found = move || {
+        let (q, l) = (query.get(), locale.get());
+        let child_found = children.with(|c| {
+            c.iter().any(|child| {
+                child_named(child, &q)
+                    || docs.with(|d| {
+                        d.iter().any(|s| {
+                            s.child_id.as_deref() == Some(child.id.as_str())
+                                && doc_matches(s, &q, l)
+                        })
+                    })
+            })
+        });
+        (!q.trim().is_empty() && !child_found && loose_docs().is_empty())
+            .then(|| view! { <p class="help">{tr_in!(l, nothing_matches, query = q.trim().to_string())}</p> })
     };
     // The catalogue's cards for one audience, each knowing how many copies the device holds.
     let form_cards = move |audience: Audience| {
@@ -121,6 +162,8 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             })}
 
+            {move || many().then(|| view! { <FindBox query/> })}
+            <div role="status">{nothing_found}</div>
             <section aria-labelledby="children-title">
                 <h2 id="children-title" tabindex="-1">{tr!(your_children)}</h2>
                 <p class="help">{tr!(children_help)}</p>
@@ -128,10 +171,11 @@ pub fn HomePage() -> impl IntoView {
                     // Cards are drawn with plain text in the current language and redrawn when
                     // it changes: far fewer reactive nodes for a family with many documents.
                     {move || {
-                        let l = locale.get();
-                        children.get().into_iter().map(|child| {
+                        let (l, q) = (locale.get(), query.get());
+                        children.get().into_iter().filter_map(|child| {
                             let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
-                            view! { <ChildCard child docs=child_docs l deleted=child_deleted/> }
+                            let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
+                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted/> })
                         }).collect_view()
                     }}
                 </ul>

@@ -441,3 +441,30 @@ test('after a week of use home suggests a backup; a download or "Not now" puts i
     await context.close();
   }
 });
+
+test('with many children and documents, home finds one by name, accents and case aside', async () => {
+  const { page, context, errors } = await env.phone();
+  const names = ['Mía Núñez', 'Leo Ruiz', 'Ana Pérez', 'Beto Cruz', 'Sofía Ortiz', 'Kai Lee', 'Noa Gil', 'Eli Paz'];
+  await page.addInitScript((names) => {
+    if (localStorage.getItem('family-forms:children')) return;
+    localStorage.setItem('family-forms:children', JSON.stringify({
+      format: 'family-forms/children', version: 1,
+      children: names.map((name, i) => ({ id: `c${i}`, name, preferred_name: name.split(' ')[0], birth_date: '', grade: 'k', school: '' })),
+    }));
+  }, names);
+  await page.goto(env.url + '/');
+  await ready(page);
+  const cards = page.locator('.child-card');
+  assert.equal(await cards.count(), 8);
+  const find = page.getByLabel('Find a child or a form');
+  await find.fill('NUNEZ');
+  await page.waitForFunction(() => document.querySelectorAll('.child-card').length === 1);
+  assert.equal(await cards.locator('h3').innerText(), 'Mía');
+  await find.fill('zz');
+  await page.getByText('Nothing here matches “zz”.').waitFor();
+  assert.equal(await cards.count(), 0);
+  await find.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('.child-card').length === 8);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
