@@ -162,7 +162,8 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             })}
 
-            {move || many().then(|| view! { <FindBox query/> })}
+            // Kept while a search is typed, even if deleting makes the lists short again.
+            {move || (many() || query.with(|q| !q.is_empty())).then(|| view! { <FindBox query/> })}
             <div role="status">{nothing_found}</div>
             <section aria-labelledby="children-title">
                 <h2 id="children-title" tabindex="-1">{tr!(your_children)}</h2>
