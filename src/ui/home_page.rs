@@ -84,6 +84,9 @@ pub fn HomePage() -> impl IntoView {
     // A child matches by their full name or the name they like.
     let child_named =
         |c: &Child, q: &str| search_matches(&c.name, q) || search_matches(c.display_name(), q);
+    // Kept while a search is typed, even if deleting makes the lists short again; a memo, so
+    // typing does not draw the box anew (and take the focus from it).
+    let show_find = Memo::new(move |_| many() || query.with(|q| !q.is_empty()));
     // A document matches by its form's title and the name typed in it.
     let doc_matches = move |doc: &DocSummary, q: &str, l| {
         let title = forms.with(|f| {
@@ -162,8 +165,7 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             })}
 
-            // Kept while a search is typed, even if deleting makes the lists short again.
-            {move || (many() || query.with(|q| !q.is_empty())).then(|| view! { <FindBox query/> })}
+            {move || show_find.get().then(|| view! { <FindBox query/> })}
             <div role="status">{nothing_found}</div>
             <section aria-labelledby="children-title">
                 <h2 id="children-title" tabindex="-1">{tr!(your_children)}</h2>
