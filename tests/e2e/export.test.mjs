@@ -361,7 +361,7 @@ test("a teacher opens a class's files at once: reads each, sees which was refuse
   await list.getByText('Seven things to tell the teacher — Mía').waitFor();
   await list.getByText('Seven things to tell the teacher — Leo').waitFor();
   assert.equal(squash(await list.locator('.received-refused').innerText()),
-    'photo.json This file cannot be opened: This file cannot be read: it is not a Family Forms file (.json).');
+    'photo.json This file cannot be read: it is not a Family Forms file (.json).', 'the file and why, once');
   const savedDocs = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:doc:')).length);
   assert.equal(await savedDocs(), 0, 'nothing saved until asked');
 

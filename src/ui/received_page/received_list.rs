@@ -98,7 +98,7 @@ pub(super) fn ReceivedList() -> impl IntoView {
                     OpenedFile::Refused { file_name, why } => view! {
                         <li class="doc-item received-refused">
                             <span><strong>{file_name}</strong></span>
-                            <p class="field-error">{tr_in!(l, open_received_refused)}" "{why.message(l)}</p>
+                            <p class="field-error">{why.message(l)}</p>
                         </li>
                     }
                     .into_any(),
