@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { start, ready, downloadedText, ARTIFACTS, SENT_FILE } from './harness.mjs';
+import { start, ready, downloadedText, ARTIFACTS, SENT_FILE, sentFileAboutLeo } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -345,14 +345,9 @@ test("a teacher opens a class's files at once: reads each, sees which was refuse
   const { page, context, errors } = await env.phone('en-US');
   await page.goto(env.url + '/');
   await ready(page);
-  const leo = JSON.parse(SENT_FILE.toString());
-  leo.child = { name: 'Leo Ruiz', preferred_name: 'Leo' };
-  leo.document.id = 'd-leo';
-  leo.document.answers.child_name.value = 'Leo Ruiz';
-  leo.document.answers.preferred_name.value = 'Leo';
   await page.locator('#open-received-file').setInputFiles([
     { name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE },
-    { name: 'leo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(leo)) },
+    { name: 'leo.json', mimeType: 'application/json', buffer: sentFileAboutLeo() },
     { name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('not a form at all') },
   ]);
   await page.waitForURL(/\/received$/);
@@ -398,13 +393,9 @@ test("a teacher reads and prints every child's key answers on one sheet", async 
   await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   await page.goto(env.url + '/');
   await ready(page);
-  const leo = JSON.parse(SENT_FILE.toString());
-  leo.child = { name: 'Leo Ruiz', preferred_name: 'Leo' };
-  leo.document.answers.preferred_name.value = 'Leo';
-  delete leo.document.answers.allergies;
   await page.locator('#open-received-file').setInputFiles([
     { name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE },
-    { name: 'leo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(leo)) },
+    { name: 'leo.json', mimeType: 'application/json', buffer: sentFileAboutLeo((doc) => { delete doc.answers.allergies; }) },
   ]);
   await page.getByRole('button', { name: 'Save all 2 on this device' }).tap();
   await page.getByText('Saved on this device: 2.', { exact: false }).waitFor();

@@ -80,3 +80,15 @@ export const SENT_FILE = Buffer.from(JSON.stringify({
     },
   },
 }));
+
+/** The same kind of file about Leo Ruiz, as a teacher gets from another family; `edit` may
+ * change its document further (for example, leave an answer out). */
+export function sentFileAboutLeo(edit = () => {}) {
+  const leo = JSON.parse(SENT_FILE.toString());
+  leo.child = { name: 'Leo Ruiz', preferred_name: 'Leo' };
+  leo.document.id = 'd-leo';
+  leo.document.answers.child_name.value = 'Leo Ruiz';
+  leo.document.answers.preferred_name.value = 'Leo';
+  edit(leo.document);
+  return Buffer.from(JSON.stringify(leo));
+}
