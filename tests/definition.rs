@@ -316,3 +316,26 @@ fn a_form_says_whether_families_or_school_staff_fill_it_in() {
         assert_eq!(def.audience, Audience::School, "{id}");
     }
 }
+
+#[test]
+fn by_month_must_name_a_date_column_and_a_person_column() {
+    let src = mutate(|v| {
+        v["sections"][2]["fields"][1]["by_month"] =
+            serde_json::json!({ "date": "when", "who": "age" });
+    });
+    assert_eq!(
+        errors_of(&src),
+        [
+            "sections[2].fields[1].by_month.date: no column \"when\" in these rows",
+            "sections[2].fields[1].by_month.who: column \"age\" is a number, not a short_text",
+        ]
+    );
+    let src = mutate(|v| {
+        v["sections"][2]["fields"][1]["by_month"] =
+            serde_json::json!({ "date": "who" , "whom": "x" });
+    });
+    assert_eq!(
+        errors_of(&src),
+        ["sections[2].fields[1].by_month.whom: unknown property \"whom\" (known: date, who)"]
+    );
+}

@@ -654,3 +654,65 @@ fn searching_ignores_case_and_spanish_accents() {
     );
     assert!(!search_matches("Mía Núñez", "leo"));
 }
+
+fn log_row(id: &str, date: &str, who: &str) -> Row {
+    let text = |v: &str| Answer::Text {
+        value: v.to_string(),
+    };
+    Row {
+        id: id.to_string(),
+        cells: Answers(BTreeMap::from([
+            ("date".to_string(), text(date)),
+            ("student".to_string(), text(who)),
+        ])),
+    }
+}
+
+#[test]
+fn a_log_by_month_lists_the_months_entries_and_who_has_none() {
+    use family_forms::model::by_month::{month_of_log, months_of_log, Month};
+    use family_forms::model::schema::ByMonth;
+    let by = ByMonth {
+        date: "date".into(),
+        who: "student".into(),
+    };
+    let rows = vec![
+        log_row("a", "2026-10-02", "Ana Núñez"),
+        log_row("b", "2026-11-20", "Leo  Smith"),
+        log_row("c", "2026-10-15", "Mía Pérez"),
+        log_row("d", "2026-11-03", "ana nunez"),
+        log_row("e", "", "Zoe Brown"),
+        log_row("f", "2026-11-09", ""),
+    ];
+    let nov = Month {
+        year: 2026,
+        month: 11,
+    };
+    let dec = Month {
+        year: 2026,
+        month: 12,
+    };
+    // Newest first, the current month included even with no entry yet.
+    let months = months_of_log(&rows, &by, dec);
+    assert_eq!(
+        months.iter().map(|m| m.key()).collect::<Vec<_>>(),
+        ["2026-12", "2026-11", "2026-10"]
+    );
+    let november = month_of_log(&rows, &by, nov);
+    // Earliest first; the unnamed entry still counts as an entry of the month.
+    assert_eq!(november.entries, [3, 5, 1]);
+    // "ana nunez" is Ana Núñez; an undated row's person still belongs to the log.
+    assert_eq!(november.without_entry, ["Mía Pérez", "Zoe Brown"]);
+    assert!(november.names_anyone);
+    let december = month_of_log(&rows, &by, dec);
+    assert!(december.entries.is_empty());
+    assert_eq!(
+        december.without_entry,
+        ["Ana Núñez", "Leo Smith", "Mía Pérez", "Zoe Brown"]
+    );
+    assert!(!month_of_log(&[], &by, dec).names_anyone);
+    assert_eq!(nov.for_reading(Locale::En), "November 2026");
+    assert_eq!(nov.for_reading(Locale::Es), "noviembre de 2026");
+    assert_eq!(Month::from_key("2026-11"), Some(nov));
+    assert_eq!(Month::from_key("2026-13"), None);
+}

@@ -14,8 +14,8 @@ use serde_json::{Map, Value};
 
 use super::definition::DefError;
 use super::schema::{
-    Audience, ChecklistItem, ChildAttr, ChoiceDisplay, ChoiceOption, Condition, DerivedRule, Field,
-    FieldKind, FormDef, InfoTone, Section,
+    Audience, ByMonth, ChecklistItem, ChildAttr, ChoiceDisplay, ChoiceOption, Condition,
+    DerivedRule, Field, FieldKind, FormDef, InfoTone, Section,
 };
 use super::text::Text;
 
@@ -106,6 +106,7 @@ fn field(v: &Value, path: Path<'_>) -> Read<Field> {
             min_rows: o.whole("min_rows", 0, u32::MAX.into())?.map(|n| n as u32),
             max_rows: o.whole("max_rows", 0, u32::MAX.into())?.map(|n| n as u32),
             add_label: o.opt_text("add_label")?,
+            by_month: o.opt("by_month", by_month)?,
         },
         "derived" => FieldKind::Derived {
             rule: o.req("rule", derived_rule)?,
@@ -159,6 +160,15 @@ fn checklist_item(v: &Value, path: Path<'_>) -> Read<ChecklistItem> {
     Ok(ChecklistItem {
         id: o.string("id")?,
         label: o.text("label")?,
+    })
+}
+
+fn by_month(v: &Value, path: Path<'_>) -> Read<ByMonth> {
+    let o = Obj::new(v, path)?;
+    o.only(&["date", "who"])?;
+    Ok(ByMonth {
+        date: o.string("date")?,
+        who: o.string("who")?,
     })
 }
 

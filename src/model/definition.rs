@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::def_reader::read_form;
-use super::schema::{Condition, Field, FieldKind, FormDef, KIND_NAMES};
+use super::schema::{ByMonth, Condition, Field, FieldKind, FormDef, KIND_NAMES};
 use super::text::{Locale, Text};
 use super::values::OTHER;
 
@@ -373,7 +373,11 @@ impl Checker {
                 min_rows,
                 max_rows,
                 add_label,
+                by_month,
             } => {
+                if let Some(by) = by_month {
+                    self.by_month(&format!("{fp}.by_month"), by, columns);
+                }
                 if in_row {
                     self.err(
                         format!("{fp}.kind"),
@@ -431,6 +435,29 @@ impl Checker {
             }
             FieldKind::Info { body, .. } => self.text(&format!("{fp}.body"), body),
             _ => {}
+        }
+    }
+
+    /// `by_month` must name a date column and a short-text column of the same rows.
+    fn by_month(&mut self, path: &str, by: &ByMonth, columns: &[Field]) {
+        let column = |id: &str| columns.iter().find(|c| c.id == id).map(|c| &c.kind);
+        for (key, id, wanted) in [("date", &by.date, "date"), ("who", &by.who, "short_text")] {
+            match column(id) {
+                Some(kind) if kind.name() == wanted => {}
+                Some(kind) => self.err(
+                    format!("{path}.{key}"),
+                    format!("column \"{id}\" is a {}, not a {wanted}", kind.name()),
+                    format!(
+                        "la columna \"{id}\" es de tipo {}, no {wanted}",
+                        kind.name()
+                    ),
+                ),
+                None => self.err(
+                    format!("{path}.{key}"),
+                    format!("no column \"{id}\" in these rows"),
+                    format!("no hay una columna \"{id}\" en esta tabla"),
+                ),
+            }
         }
     }
 

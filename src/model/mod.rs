@@ -1,5 +1,6 @@
 //! The pure model: schema, answers, conditions, validation, progress and the saved-document
 //! envelope. Nothing here touches the browser, so all of it is tested natively.
+pub mod by_month;
 pub mod child;
 pub mod dates;
 pub mod def_reader;

@@ -153,6 +153,10 @@ pub enum FieldKind {
         /// Label of the "Add" button ("Add a person").
         #[serde(skip_serializing_if = "Option::is_none")]
         add_label: Option<Text>,
+        /// For a log: which columns hold each entry's date and person, so the form can show
+        /// a month's entries and who has none that month.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        by_month: Option<ByMonth>,
     },
     /// Computed from other answers, never typed.
     Derived {
@@ -165,6 +169,15 @@ pub enum FieldKind {
         body: Text,
         tone: InfoTone,
     },
+}
+
+/// The columns of a log that say when and with whom each entry was (`by_month`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ByMonth {
+    /// Id of a date column.
+    pub date: String,
+    /// Id of a short-text column naming the person.
+    pub who: String,
 }
 
 /// The `kind` names accepted in a definition, to name the choices in an error.

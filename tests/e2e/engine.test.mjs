@@ -270,3 +270,68 @@ test("school staff's tools sit folded away on a family's home, and open once one
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a teacher's contact log shows a month's contacts and the students with none that month", async () => {
+  const { page, context, errors } = await env.phone();
+  const pad = (n) => String(n).padStart(2, '0');
+  const now = new Date();
+  const before = new Date(now.getFullYear(), now.getMonth() - 1, 15);
+  const thisMonth = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
+  const lastMonth = `${before.getFullYear()}-${pad(before.getMonth() + 1)}`;
+  const monthName = (d) => d.toLocaleDateString('en-US', { month: 'long', year: 'numeric' });
+  const dayName = (d) => d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.locator('details.school-forms summary').tap();
+  await page.getByRole('link', { name: 'Family contact log' }).tap();
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  for (const [date, student] of [
+    [`${thisMonth}-02`, 'Ana Núñez'],
+    [`${lastMonth}-15`, 'Leo Smith'],
+    [`${lastMonth}-03`, 'ana nunez'],
+  ]) {
+    await page.getByRole('button', { name: 'Add a contact' }).tap();
+    const card = page.locator('.row-card').last();
+    await card.getByLabel('Date', { exact: true }).fill(date);
+    await card.getByLabel('Student', { exact: true }).fill(student);
+  }
+  await page.getByText('Saved on this device').waitFor();
+
+  // This month first: its one contact, and Leo, who has none yet.
+  const byMonth = page.getByRole('region', { name: 'Month by month' });
+  const month = byMonth.getByLabel('Month', { exact: true });
+  assert.equal(await month.inputValue(), thisMonth);
+  const day2 = new Date(now.getFullYear(), now.getMonth(), 2);
+  assert.equal(await byMonth.locator('.by-month-count').innerText(), `1 entry in ${monthName(now)}:`);
+  assert.deepEqual(await byMonth.locator('.by-month-entries li').allInnerTexts(), [`Contact 1 · ${dayName(day2)} · Ana Núñez`]);
+  assert.equal(await byMonth.locator('.by-month-missing-title').innerText(), `Nothing logged in ${monthName(now)} for:`);
+  assert.deepEqual(await byMonth.locator('.by-month-missing li').allInnerTexts(), ['Leo Smith']);
+
+  // Last month: two contacts, earliest first; "ana nunez" is Ana Núñez, so nobody is missing.
+  await month.selectOption(lastMonth);
+  assert.equal(await byMonth.locator('.by-month-count').innerText(), `2 entries in ${monthName(before)}:`);
+  const day3 = new Date(before.getFullYear(), before.getMonth(), 3);
+  assert.deepEqual(await byMonth.locator('.by-month-entries li').allInnerTexts(), [
+    `Contact 3 · ${dayName(day3)} · ana nunez`,
+    `Contact 2 · ${dayName(before)} · Leo Smith`,
+  ]);
+  assert.equal(
+    await byMonth.locator('.by-month-everyone').innerText(),
+    `Everyone named in this log has an entry in ${monthName(before)}.`,
+  );
+  assert.equal(await byMonth.locator('.by-month-missing li').count(), 0);
+
+  // A new contact with Leo this month takes him off this month's list.
+  await month.selectOption(thisMonth);
+  await page.getByRole('button', { name: 'Add a contact' }).tap();
+  const card = page.locator('.row-card').last();
+  await card.getByLabel('Student', { exact: true }).fill('Leo Smith');
+  await card.getByLabel('Date', { exact: true }).fill(`${thisMonth}-01`);
+  await byMonth.locator('.by-month-everyone').waitFor();
+  assert.equal(await byMonth.locator('.by-month-count').innerText(), `2 entries in ${monthName(now)}:`);
+  await byMonth.screenshot({ path: join(ARTIFACTS, 'contact-log-by-month.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

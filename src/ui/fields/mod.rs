@@ -6,6 +6,7 @@ pub mod date;
 pub mod derived;
 pub mod email;
 pub mod info;
+pub mod log_by_month;
 pub mod long_text;
 pub mod multi_choice;
 pub mod number;

@@ -12,6 +12,7 @@ use crate::model::schema::{Field, FieldKind};
 use crate::model::values::{next_row_id, Answer, Row};
 use crate::ui::context::use_locale;
 use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
+use crate::ui::fields::log_by_month::LogByMonth;
 use crate::ui::fields::FieldView;
 use crate::web;
 
@@ -24,19 +25,21 @@ fn rows_of(answer: Option<&Answer>) -> Vec<Row> {
 
 #[component]
 pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
-    let (columns, min_rows, max_rows, add_label) = match &ctx.field.kind {
+    let (columns, min_rows, max_rows, add_label, by_month) = match &ctx.field.kind {
         FieldKind::Rows {
             columns,
             min_rows,
             max_rows,
             add_label,
+            by_month,
         } => (
             columns.clone(),
             min_rows.unwrap_or(0),
             *max_rows,
             add_label.clone(),
+            by_month.clone(),
         ),
-        _ => (Vec::new(), 0, None, None),
+        _ => (Vec::new(), 0, None, None, None),
     };
     let columns: Arc<Vec<Arc<Field>>> = Arc::new(columns.into_iter().map(Arc::new).collect());
     let value = ctx.value;
@@ -99,6 +102,10 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
     let row_ids =
         Memo::new(move |_| rows.with(|r| r.iter().map(|row| row.id.clone()).collect::<Vec<_>>()));
     let outer = ctx.clone();
+    let by_month = by_month.map(|by| {
+        let (row_label, dom_id) = (ctx.field.label.clone(), ctx.dom_id.clone());
+        view! { <LogByMonth rows by row_label dom_id/> }
+    });
     view! {
         <fieldset class="field rows" id=ctx.dom_id.clone() aria-describedby=ctx.described_by()>
             <legend><LabelText ctx=ctx.clone()/></legend>
@@ -193,6 +200,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
             })}
             <ErrorText ctx=ctx.clone()/>
         </fieldset>
+        {by_month}
     }
 }
 

@@ -1,0 +1,133 @@
+//! A log's entries month by month, and who has none in a month: a teacher keeping a family
+//! contact log asks "whom have I not reached this month?", and the log already holds the
+//! answer (every person it names, and the dates it names them on). Read from the rows a
+//! definition's `by_month` points at.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::dates::parse_iso_date;
+use super::schema::ByMonth;
+use super::text::{fold_char, Locale};
+use super::values::{Answer, Row};
+
+/// A calendar month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+}
+
+impl Month {
+    /// The month `date` falls in.
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The month of an ISO date (`2026-11-23`), if it is one.
+    pub fn of_iso(iso: &str) -> Option<Month> {
+        parse_iso_date(iso).map(Month::of)
+    }
+
+    /// `2026-11`: a stable value for a `<select>`.
+    pub fn key(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// Reads [`Month::key`] back.
+    pub fn from_key(key: &str) -> Option<Month> {
+        Month::of_iso(&format!("{key}-01"))
+    }
+
+    /// "November 2026" / "noviembre de 2026".
+    pub fn for_reading(self, locale: Locale) -> String {
+        let first = NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default();
+        let long = super::dates::date_for_reading(first, locale);
+        // The reading of the 1st without its day: "November 1, 2026" → "November 2026",
+        // "1 de noviembre de 2026" → "noviembre de 2026".
+        match locale {
+            Locale::En => long.replacen(" 1,", "", 1),
+            Locale::Es => long.trim_start_matches("1 de ").to_string(),
+        }
+    }
+}
+
+/// One month of a log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthOfLog {
+    pub month: Month,
+    /// Indexes of the rows dated in the month, earliest first (rows keep their order on a tie).
+    pub entries: Vec<usize>,
+    /// Everyone the log names who has no entry in the month, as first written, in
+    /// alphabetical order (case and accents aside).
+    pub without_entry: Vec<String>,
+    /// Whether the log names anyone at all (otherwise `without_entry` means nothing).
+    pub names_anyone: bool,
+}
+
+/// The months the log's rows are dated in, newest first, with `current` among them (a teacher
+/// opening the log in a new month sees that month first, even before its first entry).
+pub fn months_of_log(rows: &[Row], by: &ByMonth, current: Month) -> Vec<Month> {
+    let mut months: Vec<Month> = rows
+        .iter()
+        .filter_map(|row| Month::of_iso(cell_text(row, &by.date)))
+        .chain([current])
+        .collect();
+    months.sort_unstable_by(|a, b| b.cmp(a));
+    months.dedup();
+    months
+}
+
+/// The entries of `month` and who has none in it.
+pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
+    let dated = |i: &usize| parse_iso_date(cell_text(&rows[*i], &by.date));
+    let mut entries: Vec<usize> = (0..rows.len())
+        .filter(|i| dated(i).is_some_and(|d| Month::of(d) == month))
+        .collect();
+    entries.sort_by_key(dated);
+    // Everyone named, once each, by the folded spelling; the first spelling is kept to show.
+    let mut everyone: Vec<(String, String)> = Vec::new();
+    for row in rows {
+        let name = cell_text(row, &by.who)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let key = name_key(&name);
+        if !key.is_empty() && !everyone.iter().any(|(k, _)| *k == key) {
+            everyone.push((key, name));
+        }
+    }
+    let reached: Vec<String> = entries
+        .iter()
+        .map(|i| name_key(cell_text(&rows[*i], &by.who)))
+        .collect();
+    let names_anyone = !everyone.is_empty();
+    everyone.retain(|(key, _)| !reached.contains(key));
+    everyone.sort();
+    MonthOfLog {
+        month,
+        entries,
+        without_entry: everyone.into_iter().map(|(_, name)| name).collect(),
+        names_anyone,
+    }
+}
+
+/// A row's text in column `id` ("" when unanswered).
+pub fn cell_text<'r>(row: &'r Row, id: &str) -> &'r str {
+    match row.cells.0.get(id) {
+        Some(Answer::Text { value }) => value,
+        _ => "",
+    }
+}
+
+/// "Ana  Núñez" and "ana nunez" are one person.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .flat_map(|word| word.chars().map(fold_char).chain([' ']))
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
