@@ -52,6 +52,20 @@ fn golden_v2_document_opens_with_its_child() {
 }
 
 #[test]
+fn golden_v2_document_saved_from_a_file_knows_where_it_came_from() {
+    let doc = restore(include_str!(
+        "fixtures/documents/v2-received-with-origin.json"
+    ))
+    .expect("opens");
+    assert_eq!(doc.origin.as_deref(), Some("d1764300000000a9"));
+    assert_eq!(doc.child_id, None);
+    // It goes on being written with its origin; documents without one are written as before.
+    assert!(to_saved(&doc).contains(r#""origin":"d1764300000000a9""#));
+    let plain = Document::new("d1", "seven-things", 1, Utc::now());
+    assert!(!to_saved(&plain).contains("origin"));
+}
+
+#[test]
 fn every_golden_fixture_opens() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
     let mut n = 0;
@@ -451,4 +465,70 @@ fn the_dates_a_form_marks_reach_home_and_show_while_they_are_ahead() {
     );
     assert_eq!(date_ahead("2026-11-29", today, Locale::En), None);
     assert_eq!(date_ahead("soon", today, Locale::En), None);
+}
+
+#[test]
+fn a_copy_sent_back_is_known_and_updates_the_kept_one_keeping_its_answers_as_a_version() {
+    use family_forms::model::differences::changes;
+    use family_forms::storage::backup::history;
+    use family_forms::storage::documents::{
+        create_document, kept_copy_of, save_received, update_from_received,
+    };
+    let def = seven();
+    let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let t1 = Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
+    // The family's device keeps its document; the teacher's device saves the file it sent.
+    let family = MemoryStore::new();
+    let mut ours = create_document(&family, &def, None, "d-family", t0).unwrap();
+    ours.child_id = Some("c-mia".into());
+    ours.answers.set("child_name", Answer::text("Mía"));
+    save_document(&family, &mut ours, t0).unwrap();
+    let teacher = MemoryStore::new();
+    assert_eq!(kept_copy_of(&teacher, &ours), None);
+    let mut theirs = save_received(&teacher, &ours, "d-teacher", t0).unwrap();
+    assert_eq!(theirs.origin.as_deref(), Some("d-family"));
+    // The same file again finds the teacher's copy.
+    assert_eq!(
+        kept_copy_of(&teacher, &ours).map(|d| d.id).as_deref(),
+        Some("d-teacher")
+    );
+    // The teacher adds an answer and sends it back; the family's device knows it.
+    theirs
+        .answers
+        .set("good_at", Answer::text("Kind to others"));
+    save_document(&teacher, &mut theirs, t1).unwrap();
+    let kept = kept_copy_of(&family, &theirs).expect("the family's own document");
+    assert_eq!(kept.id, "d-family");
+    let changed = changes(&def, &kept.answers, &theirs.answers);
+    assert_eq!(
+        changed
+            .questions
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect::<Vec<_>>(),
+        ["good_at"]
+    );
+    // A blank answer is no change.
+    let mut blank = kept.answers.clone();
+    blank.set("good_at", Answer::text("  "));
+    assert!(changes(&def, &kept.answers, &blank).is_empty());
+
+    let updated = update_from_received(&family, "d-family", &theirs, t1).unwrap();
+    assert_eq!(updated.id, "d-family");
+    assert_eq!(updated.child_id.as_deref(), Some("c-mia"), "still Mía's");
+    assert_eq!(updated.answers, theirs.answers);
+    let reopened = open_document(&family, "d-family", &def, t1)
+        .unwrap()
+        .document;
+    assert_eq!(reopened.answers, theirs.answers);
+    // What the family had is the newest earlier version.
+    assert!(history(&family, "d-family")
+        .iter()
+        .any(|v| v.answers == ours.answers));
+    // "Start a new one from this one" is a new document, not a copy of this one.
+    let fresh =
+        family_forms::storage::documents::duplicate_document(&family, &updated, "d-next", t1)
+            .unwrap();
+    assert_eq!(fresh.origin, None);
+    assert!(!fresh.same_lineage(&theirs));
 }

@@ -32,6 +32,20 @@ pub struct Document {
     /// Goes up by one with every save; a tab holding an older revision must not overwrite.
     #[serde(default)]
     pub revision: u64,
+    /// For a document saved from a received file: the id of the document it came from, on the
+    /// device that sent it (or that one's own origin). A copy sent back and forth between a
+    /// family and a teacher is known as the same document, so it can update the one kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl Document {
+    /// Whether `self` and `other` are copies of one document (the same one, one saved from the
+    /// other, or both saved from a third).
+    pub fn same_lineage(&self, other: &Document) -> bool {
+        let root = |d: &Document| d.origin.clone().unwrap_or_else(|| d.id.clone());
+        self.id == other.id || root(self) == root(other)
+    }
 }
 
 impl Document {
@@ -51,6 +65,7 @@ impl Document {
             created: now,
             updated: now,
             revision: 0,
+            origin: None,
         }
     }
 }

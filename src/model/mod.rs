@@ -5,6 +5,7 @@ pub mod child;
 pub mod dates;
 pub mod def_reader;
 pub mod definition;
+pub mod differences;
 pub mod document;
 pub mod logic;
 pub mod number;

@@ -208,27 +208,30 @@ pub fn create_document(
     Ok(doc)
 }
 
-/// "Start a new one from this one": a copy with a new id, saved.
+/// "Start a new one from this one": a copy with a new id, saved. It is a new document, not a
+/// copy of the same one, so it has no origin.
 pub fn duplicate_document(
     store: &dyn KeyValueStore,
     source: &Document,
     id: &str,
     now: DateTime<Utc>,
 ) -> Result<Document, StorageError> {
-    let copy = Document {
-        id: id.to_string(),
-        created: now,
-        updated: now,
-        revision: 0,
-        ..source.clone()
-    };
-    store.set(&keys::document(id), &to_saved(&copy))?;
-    invalidate_summary(store, id);
-    Ok(copy)
+    save_new(
+        store,
+        Document {
+            id: id.to_string(),
+            created: now,
+            updated: now,
+            revision: 0,
+            origin: None,
+            ..source.clone()
+        },
+    )
 }
 
-/// Keeps a received document on this device as a new document of no child. `id` must be new:
-/// an existing document is never overwritten (the call fails instead).
+/// Keeps a received document on this device as a new document of no child, remembering where
+/// it came from (see [`Document::origin`]). `id` must be new: an existing document is never
+/// overwritten (the call fails instead).
 pub fn save_received(
     store: &dyn KeyValueStore,
     received: &Document,
@@ -240,11 +243,58 @@ pub fn save_received(
             "a document with this id already exists".into(),
         ));
     }
-    let copy = Document {
-        child_id: None,
-        ..received.clone()
-    };
-    duplicate_document(store, &copy, id, now)
+    let origin = received
+        .origin
+        .clone()
+        .unwrap_or_else(|| received.id.clone());
+    save_new(
+        store,
+        Document {
+            id: id.to_string(),
+            child_id: None,
+            created: now,
+            updated: now,
+            revision: 0,
+            origin: Some(origin),
+            ..received.clone()
+        },
+    )
+}
+
+fn save_new(store: &dyn KeyValueStore, doc: Document) -> Result<Document, StorageError> {
+    store.set(&keys::document(&doc.id), &to_saved(&doc))?;
+    invalidate_summary(store, &doc.id);
+    Ok(doc)
+}
+
+/// The copy of `received` this device keeps, if any: the same document, the one it was saved
+/// from, or another copy of that one (the most recently edited, if several).
+pub fn kept_copy_of(store: &dyn KeyValueStore, received: &Document) -> Option<Document> {
+    list_documents(store)
+        .into_iter()
+        .find(|d| d.form_id == received.form_id && d.same_lineage(received))
+}
+
+/// Puts `received`'s answers into the kept copy `id` (which keeps its child, its place on home
+/// and its id). Its answers until now are kept first among its earlier versions, so nothing is
+/// lost and "Earlier versions" can bring them back.
+pub fn update_from_received(
+    store: &dyn KeyValueStore,
+    id: &str,
+    received: &Document,
+    now: DateTime<Utc>,
+) -> Result<Document, SaveError> {
+    let src = store
+        .get(&keys::document(id))
+        .map_err(SaveError::Storage)?
+        .ok_or_else(|| SaveError::Storage(StorageError::Other("no such document".into())))?;
+    let mut kept =
+        restore(&src).map_err(|e| SaveError::Storage(StorageError::Other(format!("{e:?}"))))?;
+    super::backup::remember_version(store, &kept, true);
+    kept.answers = received.answers.clone();
+    kept.form_version = received.form_version;
+    save_document(store, &mut kept, now)?;
+    Ok(kept)
 }
 
 /// Why a save did not happen.

@@ -17,6 +17,7 @@ use crate::ui::open_received::{OpenReceived, Receiver};
 use crate::web;
 use chrono::Utc;
 
+mod kept_copy;
 mod received_document;
 mod received_list;
 use received_document::ReceivedDocument;

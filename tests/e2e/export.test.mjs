@@ -301,12 +301,17 @@ test('a teacher opens the file in a fresh browser: read-only first, saved only w
   await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   const first = page.url();
   assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía');
-  // Opening and saving the same file again makes a second document; the first is untouched.
+  // Opening the same file again finds the copy kept here, and what differs; saving it
+  // separately makes a second document, and the first is untouched.
   await page.getByLabel('The name my child likes to be called').fill('Mía (edited by teacher)');
   await page.getByText('Saved on this device').waitFor();
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.locator('#open-received-file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Save on this device' }).tap();
+  const kept = page.locator('.kept-copy');
+  assert.equal(await kept.locator('strong').innerText(), 'This is a copy of a document on this device, with 1 answer different:');
+  assert.deepEqual(await kept.locator('.kept-changes li').allInnerTexts(), ['The name my child likes to be called']);
+  assert.match(await kept.innerText(), /Your copy was changed after this file was made/);
+  await page.getByRole('button', { name: 'Save as a separate document' }).tap();
   await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   assert.notEqual(page.url(), first);
   assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía');
@@ -449,6 +454,71 @@ test('hostile files get a clear message and the app keeps working', async () => 
   // Still working: the form list is there and a form opens.
   await page.getByRole('link', { name: 'Siete cosas que contarle a la maestra' }).first().tap();
   await page.waitForURL(/\/doc\//);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a plan the family sends the teacher comes back with the teacher's part and updates the family's copy", async () => {
+  const sendFile = async (page, name) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save a file for the app' }).tap(),
+    ]);
+    const path = join(ARTIFACTS, name);
+    await download.saveAs(path);
+    return path;
+  };
+  const family = await env.phone('en-US');
+  await family.page.goto(env.url + '/form/partnership-plan');
+  await family.page.waitForURL(/\/doc\//);
+  await ready(family.page);
+  const familyDoc = family.page.url();
+  await family.page.getByLabel("Student's name").fill('Mía Núñez');
+  await family.page.getByText('Saved on this device').waitFor();
+  const toTeacher = await sendFile(family.page, 'plan-to-teacher.json');
+
+  // The teacher, on another device, keeps it and adds the school's part.
+  const teacher = await env.phone('en-US');
+  await teacher.page.goto(env.url + '/');
+  await ready(teacher.page);
+  await teacher.page.locator('#open-received-file').setInputFiles(toTeacher);
+  await teacher.page.getByRole('button', { name: 'Save on this device' }).tap();
+  await teacher.page.waitForURL(/\/doc\//);
+  await ready(teacher.page);
+  await teacher.page.getByLabel('Teacher', { exact: true }).fill('Ms. Rivera');
+  await teacher.page.getByRole('button', { name: 'Next →' }).tap();
+  await teacher.page.getByLabel('The skill or standard we are working on').fill('Reading words with short vowels');
+  await teacher.page.getByText('Saved on this device').waitFor();
+  const back = await sendFile(teacher.page, 'plan-back-to-family.json');
+  assert.deepEqual(teacher.errors, []);
+  await teacher.context.close();
+
+  // The family opens it: the app knows their plan, and says what the file would change.
+  const { page, context, errors } = family;
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.locator('#open-received-file').setInputFiles(back);
+  await page.waitForURL(/\/received$/);
+  const kept = page.locator('.kept-copy');
+  assert.equal(await kept.locator('strong').innerText(), 'This is a copy of a document on this device, with 2 answers different:');
+  assert.deepEqual(await kept.locator('.kept-changes li').allInnerTexts(), ['Teacher', 'The skill or standard we are working on']);
+  assert.match(await kept.innerText(), /keeps its answers until now under “Earlier versions”/);
+  assert.ok(await page.getByRole('button', { name: 'Save as a separate document' }).isVisible());
+  await page.screenshot({ path: join(ARTIFACTS, 'received-kept-copy.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Update my copy' }).tap();
+  await page.getByText('Updated from the file you opened: 2 answers changed.', { exact: false }).waitFor();
+  assert.equal(page.url(), familyDoc, 'the same document, not a new one');
+  assert.equal(await page.getByLabel('Teacher', { exact: true }).inputValue(), 'Ms. Rivera');
+  assert.equal(await page.getByLabel("Student's name").inputValue(), 'Mía Núñez');
+  // What it said before is kept among its versions: one with only the family's answer.
+  await page.getByRole('button', { name: 'Earlier versions' }).tap();
+  await page.getByRole('button', { name: 'Restore this version' }).first().waitFor();
+  assert.ok((await page.locator('.history li').allInnerTexts()).some((t) => t.includes('1 answered')));
+  // Home still has one plan, and the same file again changes nothing.
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  assert.equal(await page.locator('.doc-list a', { hasText: 'Our partnership plan' }).count(), 1);
+  await page.locator('#open-received-file').setInputFiles(back);
+  await page.getByText('This device already has this document, with the same answers.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Update my copy' }).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -350,6 +350,24 @@ pub fn FormEditor(
         let t = localized(t);
         view! { <p class="form-intro">{t}</p> }
     });
+    // Just updated from a received file (`?updated=N`, see the received page): said once, and
+    // the address loses the query so a reload does not say it again.
+    let updated_from_file = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("updated").and_then(|n| n.parse::<usize>().ok()));
+    if updated_from_file.is_some() {
+        crate::web::replace_url(&format!("/doc/{doc_id}"));
+    }
+    let updated_view = updated_from_file.map(|n| {
+        view! {
+            <div class="banner banner-ok" role="status">
+                {move || if n == 1 {
+                    tr_in!(locale.get(), updated_from_file_one).to_string()
+                } else {
+                    tr_in!(locale.get(), updated_from_file, n = n)
+                }}
+            </div>
+        }
+    });
     let notice_view = notice.map(|e| {
         view! {
             <div class="banner banner-error" role="alert">{move || e.message(locale.get())}</div>
@@ -473,6 +491,7 @@ pub fn FormEditor(
                 <h1>{title}</h1>
                 {intro}
                 {notice_view}
+                {updated_view}
                 {conflict_view}
                 <ProgressBar progress=overall/>
                 <p class="save-status" class:save-failed=failed role="status" aria-live="polite">{status}</p>

@@ -2,8 +2,10 @@
 //! "Save on this device", which keeps it as a new document here.
 
 use super::keep_received;
+use super::kept_copy::KeptCopy;
 use crate::export::booklet::{booklet, Mode};
 use crate::model::child::{title_and_name, Child};
+use crate::storage::documents::kept_copy_of;
 use crate::ui::booklet_view::BookletView;
 use crate::ui::context::{
     use_forms, use_locale, use_opened_files, use_received, use_store, OpenedFile,
@@ -34,6 +36,18 @@ pub(super) fn ReceivedDocument(
         ..Child::default()
     });
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    // A copy of a document kept here (sent and sent back) can update it instead.
+    let kept = kept_copy_of(store.as_ref(), &received.document);
+    let has_kept = kept.is_some();
+    let save_label = move || {
+        let l = locale.get();
+        if has_kept {
+            tr_in!(l, save_as_separate_document)
+        } else {
+            tr_in!(l, save_on_this_device)
+        }
+    };
+    let kept_view = kept.map(|kept| view! { <KeptCopy received=received.clone() kept/> });
 
     let title = {
         let (def, name) = (def.clone(), received.child_name.clone());
@@ -105,9 +119,14 @@ pub(super) fn ReceivedDocument(
             })}
             <div class="banner banner-info screen-only" role="status">
                 <p class="received-title" id="received-title" tabindex="-1"><strong>{title}</strong></p>
-                <p>{tr!(received_read_only)}</p>
+                <p>{move || if has_kept {
+                    tr_in!(locale.get(), received_read_only_kept)
+                } else {
+                    tr_in!(locale.get(), received_read_only)
+                }}</p>
+                {kept_view}
                 <div class="row-actions">
-                    <button type="button" on:click=save>{tr!(save_on_this_device)}</button>
+                    <button type="button" class:secondary=has_kept on:click=save>{save_label}</button>
                 </div>
                 <div role="alert">{move || error.get().map(|e| view! { <p class="banner banner-error">{e}</p> })}</div>
             </div>

@@ -1,0 +1,107 @@
+//! When a received file is a copy of a document this device keeps (a plan the family sent the
+//! teacher, coming back with the teacher's part), says so, lists what it would change, and
+//! offers to update the kept copy, whose answers until then stay among its earlier versions.
+
+use crate::export::data_file::Received;
+use crate::model::differences::changes;
+use crate::model::document::Document;
+use crate::storage::documents::update_from_received;
+use crate::ui::context::{use_locale, use_store};
+use crate::ui::translate::{tr, tr_in};
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+
+/// Questions named before "and N more".
+const NAMED: usize = 8;
+
+#[component]
+pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView {
+    let locale = use_locale();
+    let store = use_store();
+    let navigate = use_navigate();
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let (n, labels, others) = {
+        let c = changes(&received.def, &kept.answers, &received.document.answers);
+        let labels: Vec<_> = c.questions.iter().map(|f| f.label.clone()).collect();
+        (c.count(), labels, c.others)
+    };
+    let open_path = format!("/doc/{}", kept.id);
+    let open = {
+        let (navigate, path) = (navigate.clone(), open_path.clone());
+        move |_| navigate(&path, Default::default())
+    };
+    if n == 0 {
+        return view! {
+            <div class="kept-copy">
+                <p>{tr!(kept_same)}</p>
+                <button type="button" class="secondary" on:click=open>{tr!(open_my_copy)}</button>
+            </div>
+        }
+        .into_any();
+    }
+    let changed_here_later = kept.updated > received.document.updated;
+    let update = {
+        let (received, id) = (received.clone(), kept.id.clone());
+        move |_| {
+            let l = locale.get_untracked();
+            match update_from_received(store.as_ref(), &id, &received.document, Utc::now()) {
+                Ok(_) => navigate(&format!("/doc/{id}?updated={n}"), Default::default()),
+                Err(e) => error.set(Some(match e {
+                    crate::storage::documents::SaveError::Storage(e) => e.message(l),
+                    crate::storage::documents::SaveError::Conflict(_) => {
+                        tr_in!(l, changed_elsewhere).to_string()
+                    }
+                })),
+            }
+        }
+    };
+    let list = move || {
+        let l = locale.get();
+        let mut items: Vec<String> = labels
+            .iter()
+            .take(NAMED)
+            .map(|t| t.get(l).to_string())
+            .collect();
+        let mut more = n - items.len();
+        if others > 0 && items.len() < NAMED {
+            items.push(tr_in!(l, kept_other_answers).to_string());
+            more -= others;
+        }
+        if more > 0 {
+            items.push(tr_in!(l, kept_and_more, n = more));
+        }
+        items
+            .into_iter()
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view()
+    };
+    let count = move || {
+        let l = locale.get();
+        if n == 1 {
+            tr_in!(l, kept_changes_one).to_string()
+        } else {
+            tr_in!(l, kept_changes, n = n)
+        }
+    };
+    view! {
+        <div class="kept-copy">
+            <p><strong>{count}</strong></p>
+            <ul class="kept-changes">{list}</ul>
+            <p>
+                {move || if changed_here_later {
+                    tr_in!(locale.get(), kept_changed_here_later)
+                } else {
+                    tr_in!(locale.get(), kept_stays_as_version)
+                }}
+            </p>
+            <div class="row-actions">
+                <button type="button" on:click=update>{tr!(update_my_copy)}</button>
+                <button type="button" class="secondary" on:click=open>{tr!(open_my_copy)}</button>
+            </div>
+            <div role="alert">{move || error.get().map(|e| view! { <p class="banner banner-error">{e}</p> })}</div>
+        </div>
+    }
+    .into_any()
+}
