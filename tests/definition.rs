@@ -339,3 +339,32 @@ fn by_month_must_name_a_date_column_and_a_person_column() {
         ["sections[2].fields[1].by_month.whom: unknown property \"whom\" (known: date, who)"]
     );
 }
+
+#[test]
+fn a_letter_may_only_name_questions_with_a_one_line_answer() {
+    let letter = |body: &str| {
+        mutate(|v| {
+            let fields = v["sections"][0]["fields"].as_array_mut().unwrap();
+            fields.push(serde_json::json!({
+                "id": "letter", "kind": "letter", "label": { "en": "Letter", "es": "Carta" },
+                "body": { "en": body, "es": "Hola {name}" }
+            }));
+        })
+    };
+    assert!(parse_definition(&letter("Dear {name},\n\nThanks")).is_ok());
+    let errors = errors_of(&letter("Dear {nope} and {household}"));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].ends_with(".body.en: no field \"nope\" in this form"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].ends_with(".body.en: \"household\" is a rows, which cannot go in a letter"),
+        "{errors:?}"
+    );
+    let errors = errors_of(&letter("Dear {name"));
+    assert!(
+        errors[0].ends_with(".body.en: \"{\" is not closed with \"}\" in \"{name\""),
+        "{errors:?}"
+    );
+}

@@ -89,7 +89,9 @@ fn answer_for(field: &Field, n: usize) -> Option<Answer> {
             name: "Inés Muñoz".into(),
             date: "2026-11-23".into(),
         },
-        FieldKind::Derived { .. } | FieldKind::Info { .. } => return None,
+        FieldKind::Derived { .. } | FieldKind::Info { .. } | FieldKind::Letter { .. } => {
+            return None
+        }
     })
 }
 
@@ -736,4 +738,100 @@ fn a_class_sheet_gives_each_childs_key_answers_in_name_order() {
         }]
     );
     assert_eq!(sheet[2].document_id, "d1");
+}
+
+#[test]
+fn a_letter_is_written_from_the_answers_and_printed_alone() {
+    let def = form("letter-evaluation");
+    let mut answers = Answers::default();
+    for (id, value) in [
+        ("parent_name", "Rosa Núñez"),
+        ("parent_phone", "(860) 555-0134"),
+        ("child_name", "Mía Núñez"),
+        ("birth_date", "2021-03-04"),
+        ("school", "Escuela Lincoln"),
+        ("letter_date", "2026-11-30"),
+        ("examples", "She cannot name most letters yet."),
+    ] {
+        answers.set(id, Answer::text(value));
+    }
+    let choice = |v: &str| Answer::Choice {
+        selected: v.into(),
+        other: String::new(),
+    };
+    answers.set("grade", choice("k"));
+    answers.set("recipient_role", choice("principal"));
+    answers.set(
+        "areas",
+        Answer::Multi {
+            selected: vec!["reading".into(), "speech".into()],
+            other: String::new(),
+        },
+    );
+    let b = booklet(&def, &answers, None, Locale::En, Mode::Filled);
+    assert!(
+        b.sections.is_empty() && b.at_a_glance.is_empty(),
+        "the letter alone"
+    );
+    let text = b.letter.join("\n\n");
+    assert!(
+        text.starts_with("November 30, 2026\n\nPrincipal\nEscuela Lincoln\n\n"),
+        "{text}"
+    );
+    assert!(text.contains("Re: A request to evaluate my child, Mía Núñez (date of birth March 4, 2021, Kindergarten)"), "{text}");
+    assert!(text.contains("in: reading; speech or language."), "{text}");
+    assert!(text.contains("What I have seen: She cannot name most letters yet."));
+    // Optional answers not given leave no empty sentence or line behind.
+    assert!(!text.contains("What has been tried"), "{text}");
+    assert!(!text.contains("best way to reach me"), "{text}");
+    assert!(
+        text.ends_with("Thank you,\n\nRosa Núñez\n(860) 555-0134"),
+        "{text}"
+    );
+    // The same answers in Spanish, and as plain text for "Copy as text".
+    let es = booklet(&def, &answers, None, Locale::Es, Mode::Filled);
+    assert!(es.letter[0].starts_with("30 de noviembre de 2026"));
+    assert!(es
+        .letter
+        .join(" ")
+        .contains("Me preocupa su progreso en: la lectura; el habla o el lenguaje."));
+    assert_eq!(plain_text(&b), format!("{text}\n"));
+    // A required answer still missing is a blank to fill in by hand.
+    answers.set("examples", Answer::text(" "));
+    let b = booklet(&def, &answers, None, Locale::En, Mode::Filled);
+    assert!(b.letter.join("\n").contains("What I have seen: ________"));
+    // The PDF is the letter, from the first page.
+    let file = booklet_pdf(&b, "2026-11-30");
+    let (pdf, pdf_words) = pdf_text(&file.bytes);
+    assert_eq!(pdf.get_pages().len(), 1);
+    assert!(squash(&pdf_words).starts_with(&squash("November 30, 2026 Principal")));
+    assert!(squash(&pdf_words).contains(&squash("Rosa Núñez")));
+    // A copy to fill in by hand asks every question and gives the letter with blanks.
+    let blank = booklet(&def, &Answers::default(), None, Locale::En, Mode::Blank);
+    assert!(blank.letter.is_empty());
+    assert!(blank.sections.iter().flat_map(|s| &s.entries).any(
+        |e| matches!(e, Entry::Note { text } if text.starts_with("________\n\n________\n________\n________"))
+    ));
+}
+
+#[test]
+fn an_answer_typed_on_several_lines_keeps_its_lines_in_the_pdf() {
+    let def = form("seven-things");
+    let field = long_text_field(&def);
+    let mut answers = Answers::default();
+    answers.set(
+        field.id.clone(),
+        Answer::text("Likes frogs.\nAfraid of dogs."),
+    );
+    let file = booklet_pdf(
+        &booklet(&def, &answers, None, Locale::En, Mode::Filled),
+        "today",
+    );
+    let (_, text) = pdf_text(&file.bytes);
+    assert!(!text.contains("frogs.Afraid"), "{text}");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"Likes frogs.") && lines.contains(&"Afraid of dogs."),
+        "{text}"
+    );
 }

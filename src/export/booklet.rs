@@ -2,6 +2,7 @@
 //! each answer as readable text in one language. The printed booklet, the PDF and the plain-text
 //! summary are all drawn from this one value, so they always agree.
 
+use crate::export::letter::{blank_letter, letter_paragraphs};
 use crate::model::child::{title_and_name, typed_child_name, Child};
 use crate::model::dates::format_date;
 use crate::model::logic::{derived_value, is_cell_visible, is_section_visible, is_visible_in};
@@ -31,6 +32,9 @@ pub struct Booklet {
     /// booklet.
     pub at_a_glance: Vec<Entry>,
     pub sections: Vec<BookletSection>,
+    /// For a form that writes a letter: the letter's paragraphs, which are then all that is
+    /// printed (no cover, no questions: the answers are in it). Empty otherwise.
+    pub letter: Vec<String>,
 }
 
 /// One section, with only what it has to show.
@@ -141,6 +145,21 @@ pub fn booklet(
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| typed_child_name(def, answers)),
     };
+    let letter_body = def.fields().find_map(|(_, f)| match &f.kind {
+        FieldKind::Letter { body } => Some(body.get(locale)),
+        _ => None,
+    });
+    if let (Mode::Filled, Some(body)) = (mode, letter_body) {
+        return Booklet {
+            locale,
+            mode,
+            form_title: def.title.get(locale).to_string(),
+            child_name,
+            at_a_glance: Vec::new(),
+            sections: Vec::new(),
+            letter: letter_paragraphs(def, answers, body, locale),
+        };
+    }
     let at_a_glance = match mode {
         Mode::Blank => Vec::new(),
         Mode::Filled => key_answers(def, answers, locale),
@@ -167,6 +186,7 @@ pub fn booklet(
         child_name,
         at_a_glance,
         sections,
+        letter: Vec::new(),
     }
 }
 
@@ -199,7 +219,7 @@ fn entry(
         return Some(blank_entry(field, question, locale));
     }
     match &field.kind {
-        FieldKind::Info { .. } => None,
+        FieldKind::Info { .. } | FieldKind::Letter { .. } => None,
         FieldKind::Derived { rule } => {
             let value = derived_value(def, answers, rule)?;
             Some(Entry::Answer {
@@ -306,6 +326,9 @@ fn blank_entry(field: &Field, question: String, locale: Locale) -> Entry {
     match &field.kind {
         FieldKind::Info { body, .. } => Entry::Note {
             text: body.get(locale).to_string(),
+        },
+        FieldKind::Letter { body } => Entry::Note {
+            text: blank_letter(body.get(locale)).join("\n\n"),
         },
         FieldKind::Rows {
             columns, min_rows, ..
@@ -472,6 +495,9 @@ pub fn t(locale: Locale, en: &'static str, es: &'static str) -> &'static str {
 
 /// The plain-text summary for a text message or an email.
 pub fn plain_text(booklet: &Booklet) -> String {
+    if !booklet.letter.is_empty() {
+        return booklet.letter.join("\n\n") + "\n";
+    }
     let mut out = String::new();
     out.push_str(&booklet.form_title);
     if !booklet.child_name.is_empty() {

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod booklet;
 pub mod class_sheet;
 pub mod data_file;
+pub mod letter;
 pub mod pdf;
 mod winansi_table;
 

@@ -75,6 +75,8 @@ fn encode(text: &str, replaced: &mut usize) -> Vec<u8> {
         match c {
             ' '..='~' => out.push(c as u8),
             '\t' => out.push(b' '),
+            // Kept for `wrap`, which starts a new line there (a typed answer's own lines).
+            '\n' => out.push(b'\n'),
             '\u{2010}'..='\u{2012}' | '\u{2212}' => out.push(b'-'),
             '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(b' '),
             '\u{2032}' => out.push(b'\''),
@@ -266,6 +268,16 @@ impl Layout {
 /// [`Booklet::cover_note`]).
 pub fn booklet_pdf(booklet: &Booklet, prepared_on: &str) -> PdfFile {
     let mut layout = Layout::new();
+    if !booklet.letter.is_empty() {
+        // A letter is the whole document: its paragraphs from the top of the first page.
+        layout.y = TOP;
+        for paragraph in &booklet.letter {
+            layout.paragraph(paragraph, Font::Regular, 11.0, MARGIN, WIDTH, 1);
+            layout.y -= 11.0;
+        }
+        layout.new_page();
+        return finish(booklet, layout);
+    }
 
     // Cover: what this is and whom it is about, readable across a room. With key answers the
     // title moves up, so they fit on the cover below it.

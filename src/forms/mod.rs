@@ -7,7 +7,7 @@ use crate::model::definition::{parse_definition, read_unchecked, DefError};
 use crate::model::schema::FormDef;
 
 /// Source of every shipped definition, by file name (for test messages).
-pub const BUILTIN_SOURCES: [(&str, &str); 7] = [
+pub const BUILTIN_SOURCES: [(&str, &str); 9] = [
     (
         "getting-to-know-my-child.json",
         include_str!(concat!(
@@ -26,6 +26,15 @@ pub const BUILTIN_SOURCES: [(&str, &str); 7] = [
     (
         "seven-things.json",
         include_str!(concat!(env!("OUT_DIR"), "/forms/seven-things.json")),
+    ),
+    // Letters a family sends the school, written from their answers.
+    (
+        "letter-evaluation.json",
+        include_str!(concat!(env!("OUT_DIR"), "/forms/letter-evaluation.json")),
+    ),
+    (
+        "letter-ppt-meeting.json",
+        include_str!(concat!(env!("OUT_DIR"), "/forms/letter-ppt-meeting.json")),
     ),
     // Tools for teachers and case managers (`"audience": "school"`).
     (

@@ -121,6 +121,9 @@ fn field(v: &Value, path: Path<'_>) -> Read<Field> {
                 )?
                 .unwrap_or_default(),
         },
+        "letter" => FieldKind::Letter {
+            body: o.text("body")?,
+        },
         other => return Err(o.unknown_value("kind", other, &super::schema::KIND_NAMES)),
     };
     Ok(Field {

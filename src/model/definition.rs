@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::def_reader::read_form;
+use super::letter::{answer_ids, read_template};
 use super::schema::{ByMonth, Condition, Field, FieldKind, FormDef, KIND_NAMES};
 use super::text::{Locale, Text};
 use super::values::OTHER;
@@ -420,6 +421,7 @@ impl Checker {
                         FieldKind::Checklist { .. }
                             | FieldKind::Info { .. }
                             | FieldKind::Derived { .. }
+                            | FieldKind::Letter { .. }
                     ) {
                         self.err(
                             format!("{cp}.kind"),
@@ -433,7 +435,9 @@ impl Checker {
                     self.field(&cp, column, true);
                 }
             }
-            FieldKind::Info { body, .. } => self.text(&format!("{fp}.body"), body),
+            FieldKind::Info { body, .. } | FieldKind::Letter { body } => {
+                self.text(&format!("{fp}.body"), body)
+            }
             _ => {}
         }
     }
@@ -493,7 +497,49 @@ impl Checker {
                     self.references(def, &format!("{fp}.columns[{ci}]"), column, Some(columns));
                 }
             }
+            FieldKind::Letter { body } => {
+                for locale in Locale::ALL {
+                    self.letter(
+                        def,
+                        &format!("{fp}.body.{}", locale.tag()),
+                        body.get(locale),
+                    );
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// A letter's `{field_id}`s must be closed and name questions with a one-line answer.
+    fn letter(&mut self, def: &FormDef, path: &str, body: &str) {
+        if let Err(rest) = read_template(body) {
+            self.err(
+                path,
+                format!("\"{{\" is not closed with \"}}\" in \"{rest}\""),
+                format!("falta cerrar \"{{\" con \"}}\" en \"{rest}\""),
+            );
+            return;
+        }
+        for id in answer_ids(body) {
+            match def.field(id) {
+                None => self.err(
+                    path,
+                    format!("no field \"{id}\" in this form"),
+                    format!("no hay una pregunta \"{id}\" en este formulario"),
+                ),
+                Some(f) if !f.kind.has_single_answer() => self.err(
+                    path,
+                    format!(
+                        "\"{id}\" is a {}, which cannot go in a letter",
+                        f.kind.name()
+                    ),
+                    format!(
+                        "\"{id}\" es de tipo {}, que no puede ir en una carta",
+                        f.kind.name()
+                    ),
+                ),
+                Some(_) => {}
+            }
         }
     }
 

@@ -169,6 +169,11 @@ pub enum FieldKind {
         body: Text,
         tone: InfoTone,
     },
+    /// A letter written from the answers: `body` is its text with `{field_id}` where an answer
+    /// goes. Printed, a form with a letter gives the letter alone (see `export::letter`).
+    Letter {
+        body: Text,
+    },
 }
 
 /// The columns of a log that say when and with whom each entry was (`by_month`).
@@ -181,7 +186,7 @@ pub struct ByMonth {
 }
 
 /// The `kind` names accepted in a definition, to name the choices in an error.
-pub const KIND_NAMES: [&str; 15] = [
+pub const KIND_NAMES: [&str; 16] = [
     "short_text",
     "long_text",
     "date",
@@ -197,6 +202,7 @@ pub const KIND_NAMES: [&str; 15] = [
     "derived",
     "signature",
     "info",
+    "letter",
 ];
 
 impl FieldKind {
@@ -218,12 +224,16 @@ impl FieldKind {
             FieldKind::Derived { .. } => "derived",
             FieldKind::Signature {} => "signature",
             FieldKind::Info { .. } => "info",
+            FieldKind::Letter { .. } => "letter",
         }
     }
 
     /// Whether a person types or picks something here (info blocks and derived values don't).
     pub fn takes_input(&self) -> bool {
-        !matches!(self, FieldKind::Info { .. } | FieldKind::Derived { .. })
+        !matches!(
+            self,
+            FieldKind::Info { .. } | FieldKind::Derived { .. } | FieldKind::Letter { .. }
+        )
     }
 
     /// Whether the answer reads as one line of text (not a table, not a note), as the "At a
@@ -231,7 +241,10 @@ impl FieldKind {
     pub fn has_single_answer(&self) -> bool {
         !matches!(
             self,
-            FieldKind::Info { .. } | FieldKind::Rows { .. } | FieldKind::Checklist { .. }
+            FieldKind::Info { .. }
+                | FieldKind::Rows { .. }
+                | FieldKind::Checklist { .. }
+                | FieldKind::Letter { .. }
         )
     }
 }

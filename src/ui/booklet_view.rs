@@ -19,6 +19,16 @@ pub fn BookletView(
     let (start, of) = booklet.page_footer_parts();
     let footer = web::set_page_footer(&start, of);
     on_cleanup(move || web::clear_page_footer(footer));
+    if !booklet.letter.is_empty() {
+        // A letter is printed alone, as the person will send it.
+        let paragraphs = booklet
+            .letter
+            .into_iter()
+            .map(|p| view! { <p>{p}</p> })
+            .collect_view();
+        return view! { <div class="booklet booklet-letter" lang=l.tag()>{paragraphs}</div> }
+            .into_any();
+    }
     let empty = booklet
         .sections
         .is_empty()
@@ -63,6 +73,7 @@ pub fn BookletView(
             {sections}
         </div>
     }
+    .into_any()
 }
 
 fn entry_view(entry: Entry) -> AnyView {

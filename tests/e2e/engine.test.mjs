@@ -31,7 +31,7 @@ test('a broken form file is refused with the place of the problem, in Spanish to
   assert.match(text, /sections\[0\]\.fields\[2\]\.kind: tipo desconocido "dat"/);
   await addFormFile(page, 'nope.json', Buffer.from('<script>alert(1)</script>'));
   await page.getByText('no es un archivo de formulario válido').waitFor();
-  assert.equal(await page.locator('.form-card').count(), 7, 'only the shipped forms: nothing half-loaded');
+  assert.equal(await page.locator('.form-card').count(), 9, 'only the shipped forms: nothing half-loaded');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -522,3 +522,70 @@ test("a plan the family sends the teacher comes back with the teacher's part and
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a parent writes a letter asking for an evaluation in Spanish, and sends it in English', async () => {
+  const { page, context, errors } = await env.phone('es-US');
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.getByRole('link', { name: 'Carta para pedir una evaluación' }).tap();
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const next = () => page.getByRole('button', { name: 'Siguiente →' }).tap();
+  await page.getByLabel('Su nombre completo').fill('Rosa Núñez');
+  await page.getByLabel('Su número de teléfono').fill('(860) 555-0134');
+  await next();
+  await page.getByLabel('El nombre completo de su hijo o hija').fill('Mía Núñez');
+  await page.getByLabel('Fecha de nacimiento').fill('2021-03-04');
+  await page.getByLabel('Escuela').fill('Escuela Lincoln');
+  await page.getByLabel('Grado').selectOption('k');
+  await next();
+  await page.getByLabel('Director o directora de la escuela').check();
+  await page.getByLabel('Fecha de la carta').fill('2026-11-30');
+  await next();
+  await page.getByLabel('la lectura').check();
+  await page.getByLabel('el habla o el lenguaje').check();
+  await next();
+
+  // The letter as it will go, with what is still missing marked by its question.
+  const letter = page.locator('.letter-page');
+  assert.deepEqual(await letter.locator('.letter-missing').allInnerTexts(), ['[Lo que he observado (ejemplos)]']);
+  let text = await letter.innerText();
+  assert.ok(text.startsWith('30 de noviembre de 2026'), text);
+  assert.ok(text.includes('Me preocupa su progreso en: la lectura; el habla o el lenguaje.'), text);
+  assert.ok(!text.includes('Lo que se ha intentado'), 'a question skipped leaves no empty sentence');
+  await page.getByRole('button', { name: '← Anterior' }).tap();
+  await page.getByLabel('Lo que he observado (ejemplos)').fill('Todavía no reconoce la mayoría de las letras.');
+  await next();
+  await page.getByText('Guardado en este aparato').waitFor();
+  assert.equal(await letter.locator('.letter-missing').count(), 0);
+  assert.ok((await letter.innerText()).includes('Lo que he observado: Todavía no reconoce la mayoría de las letras.'));
+  await page.screenshot({ path: join(ARTIFACTS, 'letter-evaluation-es.png'), fullPage: true });
+
+  // The school reads English: the copy is the letter alone, in English, with her words as typed.
+  await page.getByRole('group', { name: 'Idioma de la copia' }).getByLabel('English').check();
+  await page.getByRole('button', { name: 'Imprimir', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const paper = page.locator('.print-only .booklet');
+  assert.equal(await paper.getAttribute('class'), 'booklet booklet-letter');
+  assert.equal(await paper.getAttribute('lang'), 'en');
+  text = await paper.innerText();
+  assert.ok(text.startsWith('November 30, 2026\n\nPrincipal\nEscuela Lincoln'), text);
+  assert.ok(text.includes('Re: A request to evaluate my child, Mía Núñez (date of birth March 4, 2021, Kindergarten)'), text);
+  assert.ok(text.includes('What I have seen: Todavía no reconoce la mayoría de las letras.'), text);
+  assert.ok(text.trim().endsWith('Rosa Núñez\n(860) 555-0134'), text);
+  assert.equal(await paper.locator('.booklet-cover').count(), 0, 'no cover on a letter');
+  await page.emulateMedia({ media: 'screen' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Guardar o compartir como PDF' }).tap(),
+  ]);
+  const path = join(ARTIFACTS, 'letter-evaluation-en.pdf');
+  await download.saveAs(path);
+  const pdf = pdfText(path);
+  assert.ok(pdf.startsWith('November 30, 2026 Principal Escuela Lincoln'), pdf.slice(0, 200));
+  assert.ok(pdf.includes('Thank you, Rosa Núñez'), pdf);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

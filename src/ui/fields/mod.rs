@@ -6,6 +6,7 @@ pub mod date;
 pub mod derived;
 pub mod email;
 pub mod info;
+pub mod letter;
 pub mod log_by_month;
 pub mod long_text;
 pub mod multi_choice;
@@ -43,5 +44,6 @@ pub fn FieldView(ctx: FieldCtx) -> impl IntoView {
         FieldKind::Derived { .. } => view! { <derived::DerivedField ctx/> }.into_any(),
         FieldKind::Signature {} => view! { <signature::SignatureField ctx/> }.into_any(),
         FieldKind::Info { .. } => view! { <info::InfoBlock ctx/> }.into_any(),
+        FieldKind::Letter { .. } => view! { <letter::LetterField ctx/> }.into_any(),
     }
 }

@@ -1,0 +1,144 @@
+//! A letter filled in from a document's answers (`letter` fields). A line whose answers are all
+//! optional and unanswered is left out, so a skipped "What has been tried" leaves no empty
+//! sentence; a required answer still missing shows as a blank to fill in.
+
+use crate::export::booklet::answer_text;
+use crate::model::dates::format_date;
+use crate::model::letter::{read_template, Part};
+use crate::model::logic::{derived_value, is_field_visible};
+use crate::model::schema::{FieldKind, FormDef};
+use crate::model::text::Locale;
+use crate::model::values::Answers;
+
+/// Where a required answer is still missing, on paper.
+pub const BLANK: &str = "________";
+
+/// One piece of a filled-in line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// The letter's own words.
+    Text(String),
+    /// An answer, as a reader would say it.
+    Answer(String),
+    /// A required answer not given yet: the question's label, to say what is missing.
+    Missing(String),
+}
+
+/// The letter of `body` (a template, see `model::letter`) with `answers` in it, in `locale`:
+/// paragraphs of lines of pieces.
+pub fn fill_letter(
+    def: &FormDef,
+    answers: &Answers,
+    body: &str,
+    locale: Locale,
+) -> Vec<Vec<Vec<Piece>>> {
+    let Ok(template) = read_template(body) else {
+        return Vec::new();
+    };
+    template
+        .into_iter()
+        .map(|lines| {
+            lines
+                .into_iter()
+                .filter_map(|parts| fill_line(def, answers, &parts, locale))
+                .collect::<Vec<_>>()
+        })
+        .filter(|lines| !lines.is_empty())
+        .collect()
+}
+
+/// A line filled in, or `None` when all its answers are optional ones not given.
+fn fill_line(
+    def: &FormDef,
+    answers: &Answers,
+    parts: &[Part<'_>],
+    locale: Locale,
+) -> Option<Vec<Piece>> {
+    let mut pieces = Vec::new();
+    let (mut asks, mut kept) = (false, false);
+    for part in parts {
+        match part {
+            Part::Text(text) => pieces.push(Piece::Text((*text).to_string())),
+            Part::Answer(id) => {
+                asks = true;
+                let field = def.field(id)?;
+                let said = is_field_visible(def, answers, id)
+                    .then(|| answer_for(def, answers, id, locale))
+                    .flatten();
+                match said {
+                    Some(text) => {
+                        kept = true;
+                        pieces.push(Piece::Answer(text));
+                    }
+                    None if field.required => {
+                        kept = true;
+                        pieces.push(Piece::Missing(field.label.get(locale).to_string()));
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    (!asks || kept).then_some(pieces)
+}
+
+fn answer_for(def: &FormDef, answers: &Answers, id: &str, locale: Locale) -> Option<String> {
+    let field = def.field(id)?;
+    let text = match &field.kind {
+        FieldKind::Derived { rule } => format_date(&derived_value(def, answers, rule)?, locale),
+        _ => answer_text(field, answers.get(id).filter(|a| a.is_answered())?, locale),
+    };
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The letter as paragraphs of plain text (lines joined by line breaks), a missing answer as
+/// a blank to fill in by hand: for paper, the PDF and "Copy as text".
+pub fn letter_paragraphs(
+    def: &FormDef,
+    answers: &Answers,
+    body: &str,
+    locale: Locale,
+) -> Vec<String> {
+    fill_letter(def, answers, body, locale)
+        .into_iter()
+        .map(|lines| {
+            lines
+                .into_iter()
+                .map(|pieces| {
+                    pieces
+                        .into_iter()
+                        .map(|p| match p {
+                            Piece::Text(t) | Piece::Answer(t) => t,
+                            Piece::Missing(_) => BLANK.to_string(),
+                        })
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
+
+/// The template with a blank for every answer, for a copy filled in by hand.
+pub fn blank_letter(body: &str) -> Vec<String> {
+    read_template(body)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|lines| {
+            lines
+                .into_iter()
+                .map(|parts| {
+                    parts
+                        .into_iter()
+                        .map(|p| match p {
+                            Part::Text(t) => t,
+                            Part::Answer(_) => BLANK,
+                        })
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
