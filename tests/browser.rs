@@ -387,6 +387,53 @@ async fn info_block_is_a_note_without_input() {
 }
 
 #[wasm_bindgen_test]
+async fn letter_is_written_from_the_answers_as_they_change() {
+    let def = Arc::new(
+        parse_definition(
+            r#"{"id":"l","version":1,"title":{"en":"L","es":"L"},"sections":[{"id":"s",
+            "title":{"en":"S","es":"S"},"fields":[
+            {"id":"name","kind":"short_text","required":true,"label":{"en":"Your name","es":"Su nombre"}},
+            {"id":"why","kind":"long_text","label":{"en":"Why","es":"Por qué"}},
+            {"id":"letter","kind":"letter","label":{"en":"Letter","es":"Carta"},
+             "body":{"en":"Dear school,\n\nBecause {why}\n\n{name}","es":"Hola,\n\n{name}"}}]}]}"#,
+        )
+        .unwrap(),
+    );
+    let el = host();
+    let answers = RwSignal::new(Answers::default());
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        provide_locale(Default::default());
+        let ctx = FieldCtx {
+            field: Arc::new(def.field("letter").unwrap().clone()),
+            dom_id: "f-letter".into(),
+            value: Signal::derive(|| None),
+            set: Callback::new(|_| {}),
+            problems: Signal::derive(Vec::new),
+            touch: Callback::new(|_| {}),
+            def: def.clone(),
+            answers: answers.into(),
+        };
+        view! { <FieldView ctx/> }
+    });
+    leptos::task::tick().await;
+    let page = || el.query_selector(".letter-page").unwrap().unwrap();
+    // The optional reason is left out; the missing name is marked with its question.
+    assert_eq!(page().text_content().unwrap(), "Dear school,[Your name]");
+    assert!(el.query_selector("mark.letter-missing").unwrap().is_some());
+    answers.update(|a| {
+        a.set("name", Answer::text("Rosa"));
+        a.set("why", Answer::text("she needs help."));
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        page().text_content().unwrap(),
+        "Dear school,Because she needs help.Rosa"
+    );
+    assert!(el.query_selector("mark").unwrap().is_none());
+    assert!(el.query_selector("input, textarea").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn booklet_shows_answers_as_text_and_rows_as_a_table() {
     use family_forms::export::booklet::{booklet, Mode};
     use family_forms::model::text::Locale;
