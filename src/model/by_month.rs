@@ -83,11 +83,15 @@ pub fn months_of_log(rows: &[Row], by: &ByMonth, current: Month) -> Vec<Month> {
 
 /// The entries of `month` and who has none in it.
 pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
-    let dated = |i: &usize| parse_iso_date(cell_text(&rows[*i], &by.date));
-    let mut entries: Vec<usize> = (0..rows.len())
-        .filter(|i| dated(i).is_some_and(|d| Month::of(d) == month))
+    // (date, row): sorted without a stable sort's extra code, rows keep their order on a tie.
+    let mut dated: Vec<(NaiveDate, usize)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| Some((parse_iso_date(cell_text(row, &by.date))?, i)))
+        .filter(|(d, _)| Month::of(*d) == month)
         .collect();
-    entries.sort_by_key(dated);
+    dated.sort_unstable();
+    let entries: Vec<usize> = dated.into_iter().map(|(_, i)| i).collect();
     // Everyone named, once each, by the folded spelling; the first spelling is kept to show.
     let mut everyone: Vec<(String, String)> = Vec::new();
     for row in rows {
@@ -106,7 +110,7 @@ pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
         .collect();
     let names_anyone = !everyone.is_empty();
     everyone.retain(|(key, _)| !reached.contains(key));
-    everyone.sort();
+    everyone.sort_unstable();
     MonthOfLog {
         month,
         entries,
