@@ -270,8 +270,13 @@ fn save_new(store: &dyn KeyValueStore, doc: Document) -> Result<Document, Storag
 /// The copy of `received` this device keeps, if any: the same document, the one it was saved
 /// from, or another copy of that one (the most recently edited, if several).
 pub fn kept_copy_of(store: &dyn KeyValueStore, received: &Document) -> Option<Document> {
-    list_documents(store)
-        .into_iter()
+    kept_copy_among(&list_documents(store), received).cloned()
+}
+
+/// [`kept_copy_of`] among documents already listed (for several received files at once).
+pub fn kept_copy_among<'d>(documents: &'d [Document], received: &Document) -> Option<&'d Document> {
+    documents
+        .iter()
         .find(|d| d.form_id == received.form_id && d.same_lineage(received))
 }
 

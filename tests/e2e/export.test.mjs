@@ -589,3 +589,45 @@ test('a parent writes a letter asking for an evaluation in Spanish, and sends it
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("files of documents a teacher already keeps are told apart from new ones, and Save all leaves them to her", async () => {
+  const { page, context, errors } = await env.phone('en-US');
+  await page.goto(env.url + '/');
+  await ready(page);
+  // Mía's file was opened and saved last week.
+  await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
+  await page.getByRole('button', { name: 'Save on this device' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  const miaHere = page.url();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+
+  // Now the class's files: Mía's again as it was, Mía's with a change, and Leo's, new.
+  const changed = JSON.parse(SENT_FILE.toString());
+  changed.document.answers.describe.value = 'Curiosa, cariñosa y valiente.';
+  changed.document.updated = '2026-11-28T10:00:00Z';
+  await page.locator('#open-received-file').setInputFiles([
+    { name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE },
+    { name: 'mia-new.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) },
+    { name: 'leo.json', mimeType: 'application/json', buffer: sentFileAboutLeo() },
+  ]);
+  await page.getByRole('heading', { name: 'Files you received (3)' }).waitFor();
+  const items = page.locator('.received-list .doc-list li');
+  assert.match(await items.nth(0).innerText(), /Already on this device, with the same answers/);
+  assert.match(await items.nth(1).innerText(), /A copy of one on this device, with 1 answer different/);
+  assert.doesNotMatch(await items.nth(2).innerText(), /on this device/);
+  await items.nth(0).getByRole('link', { name: 'Open' }).waitFor();
+  const savedDocs = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:doc:')).length);
+  await page.getByRole('button', { name: 'Save all 1 on this device' }).tap();
+  await page.getByText('Saved on this device: 1.', { exact: false }).waitFor();
+  assert.equal(await savedDocs(), 2, 'Leo saved; Mía not saved twice');
+
+  // The changed one is hers to decide: read it, and update the copy she keeps.
+  await items.nth(1).getByRole('button', { name: 'Read' }).tap();
+  assert.deepEqual(await page.locator('.kept-changes li').allInnerTexts(), ['How would you describe your child in a few words?']);
+  await page.getByRole('button', { name: 'Update my copy' }).tap();
+  await page.getByText('Updated from the file you opened: 1 answer changed.', { exact: false }).waitFor();
+  assert.equal(page.url(), miaHere);
+  assert.equal(await savedDocs(), 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -4,6 +4,8 @@
 use super::keep_received;
 use crate::model::child::title_and_name;
 use crate::model::dates::format_date;
+use crate::model::differences::changes;
+use crate::storage::documents::{kept_copy_among, list_documents};
 use crate::ui::context::{
     use_forms, use_locale, use_opened_files, use_received, use_store, OpenedFile,
 };
@@ -21,11 +23,38 @@ pub(super) fn ReceivedList() -> impl IntoView {
     let current = use_received();
     // What the last "Save all" did: how many were saved, or why it stopped.
     let outcome: RwSignal<Option<Result<usize, String>>> = RwSignal::new(None);
+    // For each file not saved here yet: the copy this device keeps of it, if any (its id, and
+    // how many answers differ). Those are left out of "Save all": the person reads each one and
+    // updates the copy kept, or saves it apart.
+    let kept = {
+        let store = store.clone();
+        Memo::new(move |_| {
+            let documents = list_documents(store.as_ref());
+            opened.with(|files| {
+                files
+                    .iter()
+                    .map(|file| match file {
+                        OpenedFile::Read {
+                            received,
+                            saved_as: None,
+                        } => kept_copy_among(&documents, &received.document).map(|d| {
+                            let differ =
+                                changes(&received.def, &d.answers, &received.document.answers);
+                            (d.id.clone(), differ.count())
+                        }),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let is_new = move |i: usize| kept.with(|k| k.get(i).is_none_or(Option::is_none));
     let unsaved = move || {
         opened.with(|files| {
             files
                 .iter()
-                .filter(|f| matches!(f, OpenedFile::Read { saved_as: None, .. }))
+                .enumerate()
+                .filter(|(i, f)| matches!(f, OpenedFile::Read { saved_as: None, .. }) && is_new(*i))
                 .count()
         })
     };
@@ -34,12 +63,15 @@ pub(super) fn ReceivedList() -> impl IntoView {
         let mut files = opened.get_untracked();
         let mut saved = 0;
         let mut stopped = None;
-        for file in files.iter_mut() {
+        for (i, file) in files.iter_mut().enumerate() {
             if let OpenedFile::Read {
                 received,
                 saved_as: saved_as @ None,
             } = file
             {
+                if !is_new(i) {
+                    continue;
+                }
                 match keep_received(&store, forms, received, l) {
                     Ok(id) => {
                         *saved_as = Some(id);
@@ -69,18 +101,31 @@ pub(super) fn ReceivedList() -> impl IntoView {
                     OpenedFile::Read { received, saved_as } => {
                         let what = title_and_name(received.def.title.get(l), &received.child_name);
                         let when = format_date(&web::local_date_iso(received.document.updated), l);
-                        let action = match saved_as {
-                            Some(id) => view! {
-                                <span class="doc-meta">{tr_in!(l, received_saved)}</span>
-                                <a href=format!("/doc/{id}") aria-describedby=name_id.clone()>{tr_in!(l, open_saved)}</a>
+                        let kept_here = kept.with(|k| k.get(i).cloned().flatten());
+                        let action = match (saved_as, kept_here) {
+                            (Some(id), _) | (None, Some((id, 0))) => {
+                                let note = if kept.with(|k| k.get(i).is_some_and(Option::is_some)) {
+                                    tr_in!(l, received_kept_same)
+                                } else {
+                                    tr_in!(l, received_saved)
+                                };
+                                view! {
+                                    <span class="doc-meta">{note}</span>
+                                    <a href=format!("/doc/{id}") aria-describedby=name_id.clone()>{tr_in!(l, open_saved)}</a>
+                                }
+                                .into_any()
                             }
-                            .into_any(),
-                            None => {
+                            (None, kept_here) => {
+                                let note = kept_here.map(|(_, n)| match n {
+                                    1 => tr_in!(l, received_kept_changes_one).to_string(),
+                                    n => tr_in!(l, received_kept_changes, n = n),
+                                });
                                 let read = move |_| {
                                     current.set(Some(received.clone()));
                                     request_animation_frame(|| web::focus_by_id("received-title"));
                                 };
                                 view! {
+                                    {note.map(|n| view! { <span class="doc-meta">{n}</span> })}
                                     <button type="button" class="secondary" aria-describedby=name_id.clone() on:click=read>{tr_in!(l, read_it)}</button>
                                 }
                                 .into_any()
