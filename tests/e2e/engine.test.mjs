@@ -306,7 +306,7 @@ test("a teacher's contact log shows a month's contacts and the students with non
   const day2 = new Date(now.getFullYear(), now.getMonth(), 2);
   assert.equal(await byMonth.locator('.by-month-count').innerText(), `1 entry in ${monthName(now)}:`);
   assert.deepEqual(await byMonth.locator('.by-month-entries li').allInnerTexts(), [`Contact 1 · ${dayName(day2)} · Ana Núñez`]);
-  assert.equal(await byMonth.locator('.by-month-missing-title').innerText(), `Nothing logged in ${monthName(now)} for:`);
+  assert.equal(await byMonth.locator('.by-month-note').innerText(), `Nothing logged in ${monthName(now)} for:`);
   assert.deepEqual(await byMonth.locator('.by-month-missing li').allInnerTexts(), ['Leo Smith']);
 
   // Last month: two contacts, earliest first; "ana nunez" is Ana Núñez, so nobody is missing.
@@ -318,7 +318,7 @@ test("a teacher's contact log shows a month's contacts and the students with non
     `Contact 2 · ${dayName(before)} · Leo Smith`,
   ]);
   assert.equal(
-    await byMonth.locator('.by-month-everyone').innerText(),
+    await byMonth.locator('.by-month-note', { hasText: 'Everyone' }).innerText(),
     `Everyone named in this log has an entry in ${monthName(before)}.`,
   );
   assert.equal(await byMonth.locator('.by-month-missing li').count(), 0);
@@ -329,7 +329,7 @@ test("a teacher's contact log shows a month's contacts and the students with non
   const card = page.locator('.row-card').last();
   await card.getByLabel('Student', { exact: true }).fill('Leo Smith');
   await card.getByLabel('Date', { exact: true }).fill(`${thisMonth}-01`);
-  await byMonth.locator('.by-month-everyone').waitFor();
+  await byMonth.locator('.by-month-note', { hasText: 'Everyone' }).waitFor();
   assert.equal(await byMonth.locator('.by-month-count').innerText(), `2 entries in ${monthName(now)}:`);
   await byMonth.screenshot({ path: join(ARTIFACTS, 'contact-log-by-month.png') });
   assert.deepEqual(errors, []);

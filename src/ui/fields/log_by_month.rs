@@ -1,5 +1,8 @@
 //! Under a log's rows (`by_month` in the definition): pick a month, see its entries and
 //! everyone the log names who has none that month, so a teacher knows whom to call next.
+//!
+//! Drawn as one view rebuilt whenever the rows, the month or the language change (a log is a
+//! few dozen rows): far less wasm than a reactive piece per line, for the same page.
 
 use crate::ui::translate::{tr, tr_in};
 
@@ -29,77 +32,64 @@ pub fn LogByMonth(
     });
     // None until the person picks one: the current month.
     let picked: RwSignal<Option<Month>> = RwSignal::new(None);
-    let month = move || picked.get().unwrap_or(current);
-    let (date_id, who_id) = (by.date.clone(), by.who.clone());
-    let months = {
-        let by = by.clone();
-        Memo::new(move |_| rows.with(|r| months_of_log(r, &by, current)))
-    };
-    let summary = Memo::new(move |_| rows.with(|r| month_of_log(r, &by, month())));
     let title_id = format!("{dom_id}-by-month");
     let labelled_by = title_id.clone();
     let select_id = format!("{dom_id}-month");
     let label_for = select_id.clone();
-    let options = move || {
-        let l = locale.get();
-        months
-            .get()
+    let list = |items: Vec<String>| {
+        items
             .into_iter()
-            .map(|m| view! { <option value=m.key() selected=m == month()>{m.for_reading(l)}</option> })
+            .map(|t| view! { <li>{t}</li> })
             .collect_view()
     };
-    let count_line = move || {
-        let (l, s) = (locale.get(), summary.get());
-        let month = s.month.for_reading(l);
-        match s.entries.len() {
-            0 => tr_in!(l, by_month_no_entries, month = month),
-            1 => tr_in!(l, by_month_one_entry, month = month),
-            n => tr_in!(l, by_month_entries, n = n, month = month),
-        }
-    };
-    let entries = move || {
+    let by_options = by.clone();
+    let options = move || {
         let l = locale.get();
-        let label = row_label.get(l).to_string();
-        rows.with(|all| {
-            summary
-                .get()
-                .entries
-                .into_iter()
-                .map(|i| {
-                    let row = &all[i];
-                    let who = cell_text(row, &who_id).trim().to_string();
+        let month = picked.get().unwrap_or(current);
+        rows.with(|r| months_of_log(r, &by_options, current))
+            .into_iter()
+            .map(
+                |m| view! { <option value=m.key() selected=m == month>{m.for_reading(l)}</option> },
+            )
+            .collect_view()
+    };
+    let summary = move || {
+        let l = locale.get();
+        let s = rows.with(|r| month_of_log(r, &by, picked.get().unwrap_or(current)));
+        let month = s.month.for_reading(l);
+        let count = match s.entries.len() {
+            0 => tr_in!(l, by_month_no_entries, month = month.clone()),
+            1 => tr_in!(l, by_month_one_entry, month = month.clone()),
+            n => tr_in!(l, by_month_entries, n = n, month = month.clone()),
+        };
+        let label = row_label.get(l);
+        let entries = rows.with(|all| {
+            s.entries
+                .iter()
+                .map(|&i| {
+                    let who = cell_text(&all[i], &by.who).trim();
                     let who = if who.is_empty() {
-                        tr_in!(l, by_month_no_name).to_string()
+                        tr_in!(l, by_month_no_name)
                     } else {
                         who
                     };
-                    let date = format_date(cell_text(row, &date_id), l);
-                    view! { <li>{format!("{label} {} · {date} · {who}", i + 1)}</li> }
+                    let date = format_date(cell_text(&all[i], &by.date), l);
+                    format!("{label} {} · {date} · {who}", i + 1)
                 })
-                .collect_view()
-        })
-    };
-    let missing = move || {
-        let (l, s) = (locale.get(), summary.get());
-        let month = s.month.for_reading(l);
-        if !s.names_anyone {
-            return None;
+                .collect()
+        });
+        // Who has no entry; nothing to say when the log names nobody yet.
+        let note = match (s.names_anyone, s.without_entry.is_empty()) {
+            (false, _) => String::new(),
+            (true, true) => tr_in!(l, by_month_everyone, month = month),
+            (true, false) => tr_in!(l, by_month_without, month = month),
+        };
+        view! {
+            <p class="by-month-count">{count}</p>
+            <ul class="by-month-entries">{list(entries)}</ul>
+            <p class="by-month-note">{note}</p>
+            <ul class="by-month-missing">{list(s.without_entry)}</ul>
         }
-        Some(if s.without_entry.is_empty() {
-            view! { <p class="by-month-everyone">{tr_in!(l, by_month_everyone, month = month)}</p> }
-                .into_any()
-        } else {
-            let names = s
-                .without_entry
-                .into_iter()
-                .map(|n| view! { <li>{n}</li> })
-                .collect_view();
-            view! {
-                <p class="by-month-missing-title">{tr_in!(l, by_month_without, month = month)}</p>
-                <ul class="by-month-missing">{names}</ul>
-            }
-            .into_any()
-        })
     };
     view! {
         <section class="log-by-month" aria-labelledby=labelled_by>
@@ -108,11 +98,7 @@ pub fn LogByMonth(
             <select id=select_id on:change=move |ev| picked.set(Month::from_key(&event_target_value(&ev)))>
                 {options}
             </select>
-            <div aria-live="polite">
-                <p class="by-month-count">{count_line}</p>
-                <ul class="by-month-entries">{entries}</ul>
-                {missing}
-            </div>
+            <div aria-live="polite">{summary}</div>
         </section>
     }
 }
