@@ -278,6 +278,25 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
     ]);
     await page.locator('.received-refused').waitFor();
     for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /received (several files): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    // A letter as it will be sent, a log's month by month, and a file of a document kept here.
+    for (const [path, steps, what] of [['/form/letter-evaluation', 4, '.letter-page'], ['/form/family-contact-log', 1, '.log-by-month']]) {
+      await page.goto(env.url + path);
+      await page.waitForURL(/\/doc\//);
+      await ready(page);
+      for (let i = 0; i < steps; i++) await page.locator('.section-steps button').last().click();
+      await page.locator(what).waitFor();
+      for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} ${path} (${what}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await page.goto(env.url + '/');
+    await ready(page);
+    await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
+    await page.locator('.received-page .banner .row-actions button').first().click();
+    await page.waitForURL(/\/doc\//);
+    await page.goto(env.url + '/');
+    await ready(page);
+    await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
+    await page.locator('.kept-copy').waitFor();
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /received (a copy kept here): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(found, []);
     await context.close();
   }
