@@ -779,7 +779,10 @@ fn a_letter_is_written_from_the_answers_and_printed_alone() {
         "{text}"
     );
     assert!(text.contains("Re: A request to evaluate my child, Mía Núñez (date of birth March 4, 2021, Kindergarten)"), "{text}");
-    assert!(text.contains("in: reading; speech or language."), "{text}");
+    assert!(
+        text.contains("in: reading and speech or language."),
+        "{text}"
+    );
     assert!(text.contains("What I have seen: She cannot name most letters yet."));
     // Optional answers not given leave no empty sentence or line behind.
     assert!(!text.contains("What has been tried"), "{text}");
@@ -794,7 +797,7 @@ fn a_letter_is_written_from_the_answers_and_printed_alone() {
     assert!(es
         .letter
         .join(" ")
-        .contains("Me preocupa su progreso en: la lectura; el habla o el lenguaje."));
+        .contains("Me preocupa su progreso en: la lectura y el habla o el lenguaje."));
     assert_eq!(plain_text(&b), format!("{text}\n"));
     // A required answer still missing is a blank to fill in by hand.
     answers.set("examples", Answer::text(" "));
@@ -833,5 +836,46 @@ fn an_answer_typed_on_several_lines_keeps_its_lines_in_the_pdf() {
     assert!(
         lines.contains(&"Likes frogs.") && lines.contains(&"Afraid of dogs."),
         "{text}"
+    );
+}
+
+#[test]
+fn a_letter_says_several_choices_as_a_list_and_other_as_typed() {
+    use family_forms::export::letter::spoken_list;
+    let list =
+        |xs: &[&str], l| spoken_list(&xs.iter().map(|x| x.to_string()).collect::<Vec<_>>(), l);
+    assert_eq!(list(&["reading"], Locale::En), "reading");
+    assert_eq!(
+        list(&["reading", "math", "writing"], Locale::En),
+        "reading, math and writing"
+    );
+    assert_eq!(
+        list(&["la lectura", "las matemáticas"], Locale::Es),
+        "la lectura y las matemáticas"
+    );
+    assert_eq!(
+        list(&["la lectura", "inglés"], Locale::Es),
+        "la lectura e inglés"
+    );
+    assert_eq!(
+        list(&["la lectura", "hielo"], Locale::Es),
+        "la lectura y hielo"
+    );
+    let def = form("letter-ppt-meeting");
+    let mut answers = Answers::default();
+    answers.set(
+        "contact_pref",
+        Answer::Choice {
+            selected: OTHER.into(),
+            other: "WhatsApp".into(),
+        },
+    );
+    let b = booklet(&def, &answers, None, Locale::En, Mode::Filled);
+    assert!(
+        b.letter
+            .iter()
+            .any(|p| p == "The best way to reach me is WhatsApp."),
+        "{:?}",
+        b.letter
     );
 }

@@ -7,8 +7,8 @@ use crate::model::dates::format_date;
 use crate::model::letter::{read_template, Part};
 use crate::model::logic::{derived_value, is_field_visible};
 use crate::model::schema::{FieldKind, FormDef};
-use crate::model::text::Locale;
-use crate::model::values::Answers;
+use crate::model::text::{fold_char, Locale};
+use crate::model::values::{Answer, Answers, OTHER};
 
 /// Where a required answer is still missing, on paper.
 pub const BLANK: &str = "________";
@@ -82,14 +82,60 @@ fn fill_line(
     (!asks || kept).then_some(pieces)
 }
 
+/// An answer as a sentence needs it: several choices as a list ("reading, math and writing"),
+/// and "Other" as just what was typed.
 fn answer_for(def: &FormDef, answers: &Answers, id: &str, locale: Locale) -> Option<String> {
     let field = def.field(id)?;
-    let text = match &field.kind {
-        FieldKind::Derived { rule } => format_date(&derived_value(def, answers, rule)?, locale),
-        _ => answer_text(field, answers.get(id).filter(|a| a.is_answered())?, locale),
+    if let FieldKind::Derived { rule } = &field.kind {
+        return Some(format_date(&derived_value(def, answers, rule)?, locale));
+    }
+    let answer = answers.get(id).filter(|a| a.is_answered())?;
+    let text = match answer {
+        Answer::Choice { selected, other } if selected == OTHER => other.trim().to_string(),
+        Answer::Multi { selected, other } => {
+            let one = |s: &String| match s.as_str() {
+                OTHER => other.trim().to_string(),
+                _ => answer_text(
+                    field,
+                    &Answer::Multi {
+                        selected: vec![s.clone()],
+                        other: String::new(),
+                    },
+                    locale,
+                ),
+            };
+            let items: Vec<String> = selected.iter().map(one).filter(|t| !t.is_empty()).collect();
+            spoken_list(&items, locale)
+        }
+        _ => answer_text(field, answer, locale),
     };
     let text = text.trim().to_string();
     (!text.is_empty()).then_some(text)
+}
+
+/// "a, b and c" / "a, b y c" (Spanish "e" before an "i" sound: "lectura e inglés").
+pub fn spoken_list(items: &[String], locale: Locale) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let and = match locale {
+                Locale::En => "and",
+                Locale::Es => {
+                    // Folded by hand: `to_lowercase` would bring Unicode's case tables.
+                    let l: String = last.chars().take(3).map(fold_char).collect();
+                    let i_sound = l.starts_with('i')
+                        || (l.starts_with("hi") && !l.starts_with("hia") && !l.starts_with("hie"));
+                    if i_sound {
+                        "e"
+                    } else {
+                        "y"
+                    }
+                }
+            };
+            format!("{} {and} {last}", rest.join(", "))
+        }
+    }
 }
 
 /// The letter as paragraphs of plain text (lines joined by line breaks), a missing answer as

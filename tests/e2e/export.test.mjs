@@ -552,7 +552,7 @@ test('a parent writes a letter asking for an evaluation in Spanish, and sends it
   assert.deepEqual(await letter.locator('.letter-missing').allInnerTexts(), ['[Lo que he observado (ejemplos)]']);
   let text = await letter.innerText();
   assert.ok(text.startsWith('30 de noviembre de 2026'), text);
-  assert.ok(text.includes('Me preocupa su progreso en: la lectura; el habla o el lenguaje.'), text);
+  assert.ok(text.includes('Me preocupa su progreso en: la lectura y el habla o el lenguaje.'), text);
   assert.ok(!text.includes('Lo que se ha intentado'), 'a question skipped leaves no empty sentence');
   await page.getByRole('button', { name: '← Anterior' }).tap();
   await page.getByLabel('Lo que he observado (ejemplos)').fill('Todavía no reconoce la mayoría de las letras.');
