@@ -171,18 +171,25 @@ fn only_a_date_question_can_be_a_reminder() {
     assert_eq!(
         errors_of(&src),
         [
-            "sections[0].fields[0].remind: only a date question (not a column) can be a reminder",
-            "sections[2].fields[1].columns[0].remind: only a date question (not a column) can be a reminder",
+            "sections[0].fields[0].remind: only a date question can be a reminder",
+            "sections[2].fields[1].columns[0].remind: only a date question can be a reminder",
         ]
     );
     assert_eq!(
         parse_definition(&src).unwrap_err()[0].describe(Locale::Es),
-        "sections[0].fields[0].remind: solo una pregunta de fecha (no una columna) puede ser un recordatorio"
+        "sections[0].fields[0].remind: solo una pregunta de fecha puede ser un recordatorio"
     );
-    // A date and a derived date are fine.
+    // A date, a derived date and a date column (a log's follow-ups) are fine.
     let fine = mutate(|v| {
         v["sections"][0]["fields"][2]["remind"] = true.into();
         v["sections"][2]["fields"][3]["remind"] = true.into();
+        v["sections"][2]["fields"][1]["columns"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "id": "since", "kind": "date", "remind": true,
+                "label": { "en": "Since", "es": "Desde" }
+            }));
     });
     let def = parse_definition(&fine).expect("valid");
     assert!(def.field("birth").unwrap().remind && def.field("review").unwrap().remind);

@@ -532,3 +532,55 @@ fn a_copy_sent_back_is_known_and_updates_the_kept_one_keeping_its_answers_as_a_v
     assert_eq!(fresh.origin, None);
     assert!(!fresh.same_lineage(&theirs));
 }
+
+#[test]
+fn a_logs_follow_ups_reach_home_named_by_student_soonest_first() {
+    use family_forms::model::reminders::{next_ahead, reminders};
+    use family_forms::model::values::{Answers, Row};
+    let def = builtin()
+        .iter()
+        .find(|f| f.id == "family-contact-log")
+        .unwrap()
+        .clone();
+    let row = |id: &str, student: &str, follow_up: &str| Row {
+        id: id.into(),
+        cells: Answers(
+            [
+                ("student".to_string(), Answer::text(student)),
+                ("follow_up".to_string(), Answer::text(follow_up)),
+            ]
+            .into(),
+        ),
+    };
+    let mut answers = Answers::default();
+    answers.set(
+        "contacts",
+        Answer::Rows {
+            rows: vec![
+                row("r1", "Leo Smith", "2026-12-10"),
+                row("r2", "Ana Núñez", "2026-12-02"),
+                row("r3", "", "2026-12-05"),
+                row("r4", "Mía", "2026-11-01"),
+                row("r5", "Zoe", ""),
+            ],
+        },
+    );
+    let all = reminders(&def, &answers);
+    let labels: Vec<&str> = all.iter().map(|r| r.label.en.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Follow-up date (Leo Smith)",
+            "Follow-up date (Ana Núñez)",
+            "Follow-up date (Contact 3)",
+            "Follow-up date (Mía)",
+        ]
+    );
+    assert_eq!(all[1].label.es, "Fecha de seguimiento (Ana Núñez)");
+    // Home shows the next few still ahead, soonest first.
+    let next: Vec<&str> = next_ahead(&all, "2026-11-30", 2)
+        .iter()
+        .map(|r| r.date.as_str())
+        .collect();
+    assert_eq!(next, ["2026-12-02", "2026-12-05"]);
+}

@@ -276,11 +276,11 @@ impl Checker {
             self.err(format!("{fp}.at_a_glance"), en, es);
         }
         let a_date = matches!(field.kind, FieldKind::Date {} | FieldKind::Derived { .. });
-        if field.remind && (in_row || !a_date) {
+        if field.remind && !a_date {
             self.err(
                 format!("{fp}.remind"),
-                "only a date question (not a column) can be a reminder".to_string(),
-                "solo una pregunta de fecha (no una columna) puede ser un recordatorio".to_string(),
+                "only a date question can be a reminder".to_string(),
+                "solo una pregunta de fecha puede ser un recordatorio".to_string(),
             );
         }
         match &field.kind {

@@ -4,11 +4,12 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::by_month::cell_text;
 use super::dates::{date_for_reading, iso_date, parse_iso_date};
 use super::logic::{derived_value, is_visible_in};
-use super::schema::{FieldKind, FormDef};
+use super::schema::{Field, FieldKind, FormDef};
 use super::text::{Locale, Text};
-use super::values::{Answer, Answers};
+use super::values::{Answer, Answers, Row};
 
 /// A date a document holds, under the question that asked for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,12 +20,49 @@ pub struct Reminder {
 }
 
 /// The dates `answers` give to the questions `def` marks as reminders, in form order: only
-/// shown questions, only real dates (a derived date counts, such as a review 60 days on).
+/// shown questions, only real dates (a derived date counts, such as a review 60 days on; a
+/// date column counts once per row, named with the row's person or number).
 pub fn reminders(def: &FormDef, answers: &Answers) -> Vec<Reminder> {
     let mut out = Vec::new();
     for section in &def.sections {
-        for field in section.fields.iter().filter(|f| f.remind) {
+        // Rows are read for their date columns marked as reminders (a log's follow-ups).
+        let marked = |f: &&Field| f.remind || matches!(f.kind, FieldKind::Rows { .. });
+        for field in section.fields.iter().filter(marked) {
             if !is_visible_in(def, answers, section, field) {
+                continue;
+            }
+            if let (
+                FieldKind::Rows {
+                    columns, by_month, ..
+                },
+                Some(Answer::Rows { rows }),
+            ) = (&field.kind, answers.get(&field.id))
+            {
+                for column in columns.iter().filter(|c| c.remind) {
+                    for (i, row) in rows.iter().enumerate() {
+                        let Some(date) = row_date(row, &column.id) else {
+                            continue;
+                        };
+                        // Whose date it is: the person the log names in the row, else the row.
+                        let who = by_month
+                            .as_ref()
+                            .map(|by| cell_text(row, &by.who).trim())
+                            .filter(|w| !w.is_empty());
+                        let label = |l: Locale| match who {
+                            Some(who) => format!("{} ({who})", column.label.get(l)),
+                            None => format!(
+                                "{} ({} {})",
+                                column.label.get(l),
+                                field.label.get(l),
+                                i + 1
+                            ),
+                        };
+                        out.push(Reminder {
+                            label: Text::new(label(Locale::En), label(Locale::Es)),
+                            date,
+                        });
+                    }
+                }
                 continue;
             }
             let value = match (&field.kind, answers.get(&field.id)) {
@@ -41,6 +79,22 @@ pub fn reminders(def: &FormDef, answers: &Answers) -> Vec<Reminder> {
         }
     }
     out
+}
+
+fn row_date(row: &Row, column: &str) -> Option<String> {
+    parse_iso_date(cell_text(row, column)).map(iso_date)
+}
+
+/// The reminders still ahead of `today`, soonest first, at most `n` of them: what home shows
+/// under a document (a log with many follow-ups shows the next few).
+pub fn next_ahead<'r>(reminders: &'r [Reminder], today: &str, n: usize) -> Vec<&'r Reminder> {
+    let mut ahead: Vec<&Reminder> = reminders
+        .iter()
+        .filter(|r| r.date.as_str() >= today)
+        .collect();
+    ahead.sort_unstable_by(|a, b| a.date.cmp(&b.date));
+    ahead.truncate(n);
+    ahead
 }
 
 /// A date still ahead of `today`, as home shows it: "Thursday, December 3, 2026 · in 3 days"

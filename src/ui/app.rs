@@ -13,7 +13,7 @@ use crate::storage::browser::BrowserStore;
 use crate::storage::keys;
 use crate::ui::context::{
     provide_children, provide_damaged_count, provide_forms, provide_locale, provide_received,
-    provide_store, saved_locale, SharedStore,
+    provide_saves, provide_store, saved_locale, SharedStore,
 };
 use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
@@ -44,6 +44,7 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     provide_forms(&store);
     provide_children(&store);
     provide_received();
+    provide_saves();
     let locale = provide_locale(initial);
     Effect::new(move |_| web::set_html_lang(locale.get().tag()));
     view! {

@@ -184,3 +184,19 @@ pub fn provide_damaged_count(count: usize) {
 pub fn use_damaged_count() -> usize {
     use_context::<DamagedCount>().map_or(0, |d| d.0)
 }
+
+/// Counts the app's saves of documents, so a page built before the last save landed (home,
+/// drawn while the form being left still writes what was typed last) reads the store again.
+#[derive(Clone, Copy)]
+struct Saves(RwSignal<u64>);
+
+/// Starts counting saves (once, for the whole app).
+pub fn provide_saves() {
+    provide_context(Saves(RwSignal::new(0)));
+}
+
+/// The count of documents saved so far; a page that shows saved documents watches it. Outside
+/// the app (a component test) a counter of its own, that nothing moves.
+pub fn use_saves() -> RwSignal<u64> {
+    use_context::<Saves>().map_or_else(|| RwSignal::new(0), |s| s.0)
+}

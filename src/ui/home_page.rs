@@ -11,7 +11,7 @@ use crate::storage::backup::untrash;
 use crate::storage::documents::DocSummary;
 use crate::storage::documents::{list_summaries, load_children};
 use crate::ui::context::{
-    use_children, use_damaged_count, use_forms, use_locale, use_store, SharedStore,
+    use_children, use_damaged_count, use_forms, use_locale, use_saves, use_store, SharedStore,
 };
 use crate::web;
 
@@ -59,6 +59,18 @@ pub fn HomePage() -> impl IntoView {
         children.set(load_children(refresh_store.as_ref()));
         docs.set(summaries(&refresh_store));
     };
+    // The form just left may save what was typed last after this page was drawn: read the
+    // documents again when it does, so home never shows the state before that save.
+    let saves = use_saves();
+    let seen = saves.get_untracked();
+    Effect::new({
+        let refresh = refresh.clone();
+        move |_| {
+            if saves.get() != seen {
+                refresh();
+            }
+        }
+    });
     let undo_store = store.clone();
     let refresh_after_undo = refresh.clone();
     let undo = move |_| {

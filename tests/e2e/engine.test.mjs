@@ -332,6 +332,16 @@ test("a teacher's contact log shows a month's contacts and the students with non
   await byMonth.locator('.by-month-note', { hasText: 'Everyone' }).waitFor();
   assert.equal(await byMonth.locator('.by-month-count').innerText(), `2 entries in ${monthName(now)}:`);
   await byMonth.screenshot({ path: join(ARTIFACTS, 'contact-log-by-month.png') });
+
+  // A follow-up date with Leo three days on: home shows it under the log, named by student,
+  // even when home is tapped before the last keystroke's save (it lands as the form is left).
+  const soon = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 3);
+  await card.getByLabel('Follow-up date').fill(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}`);
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  const reminder = page.locator('.doc-reminder');
+  await reminder.waitFor();
+  const weekday = soon.toLocaleDateString('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  assert.equal(await reminder.innerText(), `Follow-up date (Leo Smith): ${weekday} · in 3 days`);
   assert.deepEqual(errors, []);
   await context.close();
 });

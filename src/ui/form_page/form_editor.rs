@@ -17,7 +17,7 @@ use crate::storage::documents::{
 use crate::storage::keys;
 use crate::storage::StorageError;
 use crate::ui::check_panel::CheckPanel;
-use crate::ui::context::{use_children, use_locale, use_store};
+use crate::ui::context::{use_children, use_locale, use_saves, use_store};
 use crate::ui::export_actions::ExportActions;
 use crate::ui::field::{localized, FieldCtx, ShownProblem};
 use crate::ui::fields::FieldView;
@@ -81,6 +81,7 @@ pub fn FormEditor(
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let (duplicate_store, delete_store, history_store, place_store) =
         (store.clone(), store.clone(), store.clone(), store.clone());
+    let saves = use_saves();
     let flush = Callback::new(move |_: ()| {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -125,6 +126,7 @@ pub fn FormEditor(
                     SaveState::Failed(StorageError::Other("conflict".into()))
                 }
                 Ok(saved) => {
+                    saves.try_update(|n| *n += 1);
                     if saved == Saved::AfterMakingRoom {
                         made_room.set(true);
                     }

@@ -2,7 +2,7 @@
 //! (a meeting, a review), in the language given.
 
 use crate::model::child::title_and_name;
-use crate::model::reminders::date_ahead;
+use crate::model::reminders::{date_ahead, next_ahead};
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::documents::DocSummary;
@@ -10,6 +10,9 @@ use crate::ui::context::use_forms;
 use crate::ui::translate::tr_in;
 use chrono::Utc;
 use leptos::prelude::*;
+
+/// Reminders shown under one document, soonest first (a log may hold many follow-ups).
+const REMINDERS_SHOWN: usize = 3;
 
 /// A list of documents: form, how far along, when last edited, in language `l`.
 #[component]
@@ -32,7 +35,7 @@ pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
                 };
                 let edited = relative_time(doc.updated, now, l);
                 let meta = tr_in!(l, doc_meta, state = state, edited = edited);
-                let ahead = doc.reminders.iter().filter_map(|r| {
+                let ahead = next_ahead(&doc.reminders, &today, REMINDERS_SHOWN).into_iter().filter_map(|r| {
                     let when = date_ahead(&r.date, &today, l)?;
                     Some(view! { <span class="doc-reminder">{format!("{}: {when}", r.label.get(l))}</span> })
                 }).collect_view();
