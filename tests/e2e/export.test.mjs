@@ -576,6 +576,13 @@ test('a parent writes a letter asking for an evaluation in Spanish, and sends it
   assert.ok(text.includes('What I have seen: Todavía no reconoce la mayoría de las letras.'), text);
   assert.ok(text.trim().endsWith('Rosa Núñez\n(860) 555-0134'), text);
   assert.equal(await paper.locator('.booklet-cover').count(), 0, 'no cover on a letter');
+  // On paper: one sheet that starts with the date, nothing of the app around it.
+  const sheet = join(ARTIFACTS, 'print-letter-evaluation-en.pdf');
+  await page.pdf({ path: sheet, format: 'Letter' });
+  assert.equal(execFileSync('pdfinfo', [sheet]).toString().match(/Pages:\s+(\d+)/)[1], '1');
+  const onPaper = pdfText(sheet).trim();
+  assert.ok(onPaper.startsWith('November 30, 2026 Principal Escuela Lincoln'), onPaper.slice(0, 200));
+  assert.ok(!onPaper.includes('Family Forms') && !onPaper.includes('Siguiente'), onPaper);
   await page.emulateMedia({ media: 'screen' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
