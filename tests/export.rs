@@ -879,3 +879,12 @@ fn a_letter_says_several_choices_as_a_list_and_other_as_typed() {
         b.letter
     );
 }
+
+#[test]
+fn a_letter_written_on_windows_keeps_its_paragraphs() {
+    use family_forms::model::letter::read_template;
+    let unix = read_template("Dear {name},\n\nThanks\nRosa").unwrap();
+    let windows = read_template("Dear {name},\r\n\r\nThanks\r\nRosa").unwrap();
+    assert_eq!(unix.len(), 2);
+    assert_eq!(windows, unix);
+}

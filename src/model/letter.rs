@@ -14,7 +14,13 @@ pub enum Part<'a> {
 /// it is refused, with the text that follows it.
 pub fn read_template(body: &str) -> Result<Vec<Vec<Vec<Part<'_>>>>, String> {
     let mut paragraphs = Vec::new();
-    for paragraph in body.split("\n\n") {
+    // A file written on Windows separates paragraphs with "\r\n\r\n".
+    let separator = if body.contains("\r\n") {
+        "\r\n\r\n"
+    } else {
+        "\n\n"
+    };
+    for paragraph in body.split(separator) {
         let mut lines = Vec::new();
         for line in paragraph.lines() {
             lines.push(read_line(line)?);
