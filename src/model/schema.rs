@@ -346,6 +346,13 @@ impl FormDef {
             .flat_map(|(i, s)| s.fields.iter().map(move |f| (i, f)))
     }
 
+    /// Whether the form writes a letter (then home lists it with the letters, and it prints as
+    /// the letter alone).
+    pub fn writes_letter(&self) -> bool {
+        self.fields()
+            .any(|(_, f)| matches!(f.kind, FieldKind::Letter { .. }))
+    }
+
     /// The top-level field with this id.
     pub fn field(&self, id: &str) -> Option<&Field> {
         self.fields().map(|(_, f)| f).find(|f| f.id == id)

@@ -134,12 +134,16 @@ pub fn HomePage() -> impl IntoView {
         (!q.trim().is_empty() && !child_found && loose_docs().is_empty())
             .then(|| view! { <p class="help">{tr_in!(l, nothing_matches, query = q.trim().to_string())}</p> })
     };
-    // The catalogue's cards for one audience, each knowing how many copies the device holds.
-    let form_cards = move |audience: Audience| {
+    // The catalogue's cards for one audience (families' letters apart from their forms), each
+    // knowing how many copies the device holds.
+    let form_cards = move |audience: Audience, letters: bool| {
         forms
             .get()
             .into_iter()
-            .filter(|def| def.audience == audience)
+            .filter(|def| {
+                def.audience == audience
+                    && (audience == Audience::School || def.writes_letter() == letters)
+            })
             .map(|def| {
                 let copies = docs.with(|d| d.iter().filter(|s| s.form_id == def.id).count());
                 view! { <FormCard def copies/> }
@@ -215,13 +219,25 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="forms-title">
                 <h2 id="forms-title">{tr!(forms)}</h2>
-                <ul class="form-cards">{move || form_cards(Audience::Families)}</ul>
+                <ul class="form-cards">{move || form_cards(Audience::Families, false)}</ul>
             </section>
+            {move || {
+                let any = forms.with(|f| {
+                    f.iter().any(|d| d.audience == Audience::Families && d.writes_letter())
+                });
+                any.then(|| view! {
+                    <section aria-labelledby="letters-title">
+                        <h2 id="letters-title">{tr!(letters_to_school)}</h2>
+                        <p class="help">{tr!(letters_to_school_help)}</p>
+                        <ul class="form-cards">{form_cards(Audience::Families, true)}</ul>
+                    </section>
+                })
+            }}
             // Teachers' and case managers' tools, folded away from families unless in use here.
             <details class="school-forms" open=school_in_use>
                 <summary><h2 id="school-forms-title">{tr!(forms_for_school)}</h2></summary>
                 <p class="help">{tr!(forms_for_school_help)}</p>
-                <ul class="form-cards">{move || form_cards(Audience::School)}</ul>
+                <ul class="form-cards">{move || form_cards(Audience::School, false)}</ul>
             </details>
             <crate::ui::open_received::OpenReceived/>
             <AddFormFromFile/>

@@ -528,7 +528,11 @@ test('a parent writes a letter asking for an evaluation in Spanish, and sends it
   await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   await page.goto(env.url + '/');
   await ready(page);
-  await page.getByRole('link', { name: 'Carta para pedir una evaluación' }).tap();
+  // The letters sit apart from the forms on home.
+  const letters = page.getByRole('region', { name: 'Cartas para la escuela' });
+  assert.equal(await letters.locator('.form-card').count(), 2);
+  assert.equal(await page.getByRole('region', { name: 'Formularios' }).getByText('Carta para pedir').count(), 0);
+  await letters.getByRole('link', { name: 'Carta para pedir una evaluación' }).tap();
   await page.waitForURL(/\/doc\//);
   await ready(page);
   const next = () => page.getByRole('button', { name: 'Siguiente →' }).tap();
