@@ -146,7 +146,32 @@ pub fn letter_paragraphs(
     body: &str,
     locale: Locale,
 ) -> Vec<String> {
-    fill_letter(def, answers, body, locale)
+    plain(fill_letter(def, answers, body, locale))
+}
+
+/// The template with a blank for every answer, for a copy filled in by hand.
+pub fn blank_letter(body: &str) -> Vec<String> {
+    let as_blanks = |parts: Vec<Part<'_>>| -> Vec<Piece> {
+        parts
+            .into_iter()
+            .map(|p| match p {
+                Part::Text(t) => Piece::Text(t.to_string()),
+                Part::Answer(_) => Piece::Missing(String::new()),
+            })
+            .collect()
+    };
+    let template = read_template(body).unwrap_or_default();
+    plain(
+        template
+            .into_iter()
+            .map(|lines| lines.into_iter().map(as_blanks).collect())
+            .collect(),
+    )
+}
+
+/// Paragraphs of lines of pieces as plain text, each missing answer a blank.
+fn plain(letter: Vec<Vec<Vec<Piece>>>) -> Vec<String> {
+    letter
         .into_iter()
         .map(|lines| {
             lines
@@ -157,29 +182,6 @@ pub fn letter_paragraphs(
                         .map(|p| match p {
                             Piece::Text(t) | Piece::Answer(t) => t,
                             Piece::Missing(_) => BLANK.to_string(),
-                        })
-                        .collect::<String>()
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect()
-}
-
-/// The template with a blank for every answer, for a copy filled in by hand.
-pub fn blank_letter(body: &str) -> Vec<String> {
-    read_template(body)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|lines| {
-            lines
-                .into_iter()
-                .map(|parts| {
-                    parts
-                        .into_iter()
-                        .map(|p| match p {
-                            Part::Text(t) => t,
-                            Part::Answer(_) => BLANK,
                         })
                         .collect::<String>()
                 })

@@ -121,10 +121,7 @@ pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
 
 /// A row's text in column `id` ("" when unanswered).
 pub fn cell_text<'r>(row: &'r Row, id: &str) -> &'r str {
-    match row.cells.0.get(id) {
-        Some(Answer::Text { value }) => value,
-        _ => "",
-    }
+    row.cells.get(id).map_or("", Answer::as_text)
 }
 
 /// "Ana  Núñez" and "ana nunez" are one person.
