@@ -513,7 +513,7 @@ fn a_copy_sent_back_is_known_and_updates_the_kept_one_keeping_its_answers_as_a_v
     blank.set("good_at", Answer::text("  "));
     assert!(changes(&def, &kept.answers, &blank).is_empty());
 
-    let updated = update_from_received(&family, "d-family", &theirs, t1).unwrap();
+    let updated = update_from_received(&family, kept.clone(), &theirs, t1).unwrap();
     assert_eq!(updated.id, "d-family");
     assert_eq!(updated.child_id.as_deref(), Some("c-mia"), "still Mía's");
     assert_eq!(updated.answers, theirs.answers);

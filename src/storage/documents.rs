@@ -280,21 +280,17 @@ pub fn kept_copy_among<'d>(documents: &'d [Document], received: &Document) -> Op
         .find(|d| d.form_id == received.form_id && d.same_lineage(received))
 }
 
-/// Puts `received`'s answers into the kept copy `id` (which keeps its child, its place on home
-/// and its id). Its answers until now are kept first among its earlier versions, so nothing is
-/// lost and "Earlier versions" can bring them back.
+/// Puts `received`'s answers into `kept`, the copy this device keeps (found by
+/// [`kept_copy_of`]; it keeps its child, its place on home and its id). Its answers until now
+/// are kept first among its earlier versions, so nothing is lost and "Earlier versions" can
+/// bring them back. If it was saved elsewhere since it was read (another tab), nothing changes
+/// and the save says so.
 pub fn update_from_received(
     store: &dyn KeyValueStore,
-    id: &str,
+    mut kept: Document,
     received: &Document,
     now: DateTime<Utc>,
 ) -> Result<Document, SaveError> {
-    let src = store
-        .get(&keys::document(id))
-        .map_err(SaveError::Storage)?
-        .ok_or_else(|| SaveError::Storage(StorageError::Other("no such document".into())))?;
-    let mut kept =
-        restore(&src).map_err(|e| SaveError::Storage(StorageError::Other(format!("{e:?}"))))?;
     super::backup::remember_version(store, &kept, true);
     kept.answers = received.answers.clone();
     kept.form_version = received.form_version;

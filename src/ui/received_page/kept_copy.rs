@@ -5,7 +5,7 @@
 use crate::export::data_file::Received;
 use crate::model::differences::changes;
 use crate::model::document::Document;
-use crate::storage::documents::update_from_received;
+use crate::storage::documents::{update_from_received, SaveError};
 use crate::ui::context::{use_locale, use_store};
 use crate::ui::translate::{tr, tr_in};
 use chrono::Utc;
@@ -43,17 +43,17 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
     }
     let changed_here_later = kept.updated > received.document.updated;
     let update = {
-        let (received, id) = (received.clone(), kept.id.clone());
+        let (received, kept) = (received.clone(), kept.clone());
         move |_| {
             let l = locale.get_untracked();
-            match update_from_received(store.as_ref(), &id, &received.document, Utc::now()) {
+            let id = kept.id.clone();
+            match update_from_received(store.as_ref(), kept.clone(), &received.document, Utc::now())
+            {
                 Ok(_) => navigate(&format!("/doc/{id}?updated={n}"), Default::default()),
-                Err(e) => error.set(Some(match e {
-                    crate::storage::documents::SaveError::Storage(e) => e.message(l),
-                    crate::storage::documents::SaveError::Conflict(_) => {
-                        tr_in!(l, changed_elsewhere).to_string()
-                    }
-                })),
+                Err(SaveError::Storage(e)) => error.set(Some(e.message(l))),
+                Err(SaveError::Conflict(_)) => {
+                    error.set(Some(tr_in!(l, kept_changed_meanwhile).to_string()))
+                }
             }
         }
     };
