@@ -44,14 +44,7 @@ impl Month {
 
     /// "November 2026" / "noviembre de 2026".
     pub fn for_reading(self, locale: Locale) -> String {
-        let first = NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or_default();
-        let long = super::dates::date_for_reading(first, locale);
-        // The reading of the 1st without its day: "November 1, 2026" → "November 2026",
-        // "1 de noviembre de 2026" → "noviembre de 2026".
-        match locale {
-            Locale::En => long.replacen(" 1,", "", 1),
-            Locale::Es => long.trim_start_matches("1 de ").to_string(),
-        }
+        super::dates::month_for_reading(self.year, self.month, locale)
     }
 }
 

@@ -74,6 +74,16 @@ pub fn iso_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// A month as a person reads it in `locale`: "November 2026" / "noviembre de 2026". `month`
+/// is 1 to 12.
+pub fn month_for_reading(year: i32, month: u32, locale: Locale) -> String {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match locale {
+        Locale::En => format!("{} {year}", MONTHS_EN[i]),
+        Locale::Es => format!("{} de {year}", MONTHS_ES[i]),
+    }
+}
+
 /// A date as a person reads it in `locale`.
 pub fn date_for_reading(d: NaiveDate, locale: Locale) -> String {
     let month = d.month0() as usize;
