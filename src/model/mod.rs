@@ -12,6 +12,7 @@ pub mod logic;
 pub mod number;
 pub mod progress;
 pub mod reminders;
+pub mod route;
 pub mod schema;
 pub mod text;
 pub mod time;

@@ -5,8 +5,6 @@ use crate::ui::translate::tr;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::model::text::Locale;
 use crate::storage::browser::BrowserStore;
@@ -15,11 +13,9 @@ use crate::ui::context::{
     provide_children, provide_damaged_count, provide_forms, provide_locale, provide_received,
     provide_saves, provide_store, saved_locale, SharedStore,
 };
-use crate::ui::form_page::{ContinueFormPage, DocumentPage, NewDocumentPage};
 use crate::ui::header::Header;
-use crate::ui::home_page::HomePage;
-use crate::ui::not_found::NotFound;
-use crate::ui::settings_page::SettingsPage;
+use crate::ui::pages::Pages;
+use crate::ui::router::provide_router;
 use crate::web;
 
 /// The whole app, on the browser's storage.
@@ -45,25 +41,15 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     provide_children(&store);
     provide_received();
     provide_saves();
+    provide_router();
     let locale = provide_locale(initial);
     Effect::new(move |_| web::set_html_lang(locale.get().tag()));
     view! {
-        <Router>
-            <a class="skip-link screen-only" href="#main">{tr!(skip_to_content)}</a>
-            <Header/>
-            <crate::ui::update_banner::UpdateBanner/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/form/:form_id") view=ContinueFormPage/>
-                    <Route path=path!("/new/:form_id") view=NewDocumentPage/>
-                    <Route path=path!("/new/:form_id/:child_id") view=NewDocumentPage/>
-                    <Route path=path!("/doc/:id") view=DocumentPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/key-answers/:form_id") view=crate::ui::key_answers_page::KeyAnswersPage/>
-                    <Route path=path!("/received") view=crate::ui::received_page::ReceivedPage/>
-                </Routes>
-            </main>
-        </Router>
+        <a class="skip-link screen-only" href="#main">{tr!(skip_to_content)}</a>
+        <Header/>
+        <crate::ui::update_banner::UpdateBanner/>
+        <main id="main" tabindex="-1">
+            <Pages/>
+        </main>
     }
 }

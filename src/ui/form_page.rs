@@ -8,14 +8,12 @@ use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::ui::not_found::NotFound;
 
 mod continue_form_page;
-mod document_page;
 mod document_view;
 mod drawing_in_batches;
 mod form_editor;
 mod new_document_page;
 pub use continue_form_page::ContinueFormPage;
-pub use document_page::DocumentPage;
-use document_view::DocumentView;
+pub use document_view::DocumentView;
 pub use drawing_in_batches::batches;
 pub use form_editor::FormEditor;
 pub use new_document_page::NewDocumentPage;

@@ -51,8 +51,7 @@ pub fn HomePage() -> impl IntoView {
     let first_run = move || children.with(Vec::is_empty) && docs.with(Vec::is_empty);
     let adding = RwSignal::new(false);
     // After a delete, the page it came from passes the trash entry so it can be undone here.
-    let query = leptos_router::hooks::use_query_map();
-    let undo_id = RwSignal::new(query.with_untracked(|q| q.get("undo")));
+    let undo_id = RwSignal::new(crate::ui::router::use_query_value("undo"));
     // After a delete or an undo, the children and documents are read again from the store.
     let refresh_store = store.clone();
     let refresh = move || {

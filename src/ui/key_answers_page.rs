@@ -11,14 +11,9 @@ use crate::ui::not_found::NotFound;
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn KeyAnswersPage() -> impl IntoView {
-    let form_id = use_params_map()
-        .read_untracked()
-        .get("form_id")
-        .unwrap_or_default();
+pub fn KeyAnswersPage(form_id: String) -> impl IntoView {
     let Some(def) = use_forms().with_untracked(|f| f.iter().find(|d| d.id == form_id).cloned())
     else {
         return view! { <NotFound/> }.into_any();

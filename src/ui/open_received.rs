@@ -2,9 +2,9 @@
 //! read-only. One file opens at once; several (a teacher with a class's files) open as a list.
 //! Files shared to the app from another app arrive the same way (see `ReceivedPage`).
 
+use crate::ui::router::use_navigate;
 use crate::ui::translate::tr;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 use crate::export::data_file::{read_data_file, Received, MAX_FILE_BYTES};
@@ -81,7 +81,6 @@ pub fn OpenReceived() -> impl IntoView {
         if readings.is_empty() {
             return;
         }
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let mut files = Vec::with_capacity(readings.len());
             for (file_name, reading) in readings {
@@ -90,7 +89,7 @@ pub fn OpenReceived() -> impl IntoView {
             match receiver.open(files) {
                 Ok(()) => {
                     error.set(None);
-                    navigate("/received", Default::default());
+                    navigate.to("/received");
                 }
                 Err(why) => error.set(Some(why)),
             }

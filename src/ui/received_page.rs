@@ -30,8 +30,7 @@ pub fn ReceivedPage() -> impl IntoView {
     let locale = use_locale();
     // Files shared to the app from another app's share sheet: the service worker sends them
     // here as `/received?shared=1` and keeps them until they are taken, once.
-    let shared =
-        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("shared").is_some());
+    let shared = crate::ui::router::use_query_value("shared").is_some();
     let taking_shared = RwSignal::new(shared);
     let shared_refused: RwSignal<Option<Refusal>> = RwSignal::new(None);
     if shared {

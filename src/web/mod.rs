@@ -4,6 +4,7 @@
 
 use wasm_bindgen::JsCast;
 
+mod address;
 mod clipboard;
 mod download;
 mod id_and_date;
@@ -17,6 +18,7 @@ mod start_up;
 mod storage_info;
 mod update;
 
+pub use address::{current_address, push_address, take_app_link_click};
 pub use clipboard::copy_text;
 pub use download::download;
 pub use id_and_date::{local_date_iso, new_id, today_iso};

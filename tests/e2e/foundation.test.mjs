@@ -106,6 +106,57 @@ test('an unknown address shows a way home', async () => {
   await context.close();
 });
 
+test('links change the page without reloading the app; back and forward move between pages', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  // A reload would lose this mark: every page below must be drawn by the app already running.
+  await page.evaluate(() => { window.sameApp = true; });
+
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.waitForURL(/\/settings$/);
+  await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  // A tap on the link to the page already shown adds no step to "back".
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  const docUrl = page.url();
+  await page.getByLabel("Your child's full name").fill('Leo');
+
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.goBack();
+  await page.waitForURL(/\/settings$/);
+  await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
+  await page.goForward();
+  await page.goForward();
+  await page.waitForURL(docUrl);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Leo');
+  assert.equal(await page.evaluate(() => window.sameApp), true, 'the app was never reloaded');
+
+  // A link opened in a new tab is the browser's to open; this page stays where it is.
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('link', { name: 'Settings' }).click({ modifiers: ['Control'] }),
+  ]);
+  await tab.waitForLoadState();
+  assert.equal(new URL(tab.url()).pathname, '/settings');
+  assert.equal(page.url(), docUrl);
+
+  // The skip link stays within the page: it moves focus to the page's content.
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  assert.equal(new URL(page.url()).pathname, new URL(docUrl).pathname);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Leo');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('typing and reloading at once loses no character', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/form/seven-things');

@@ -5,14 +5,11 @@ use super::{open_here, start_document};
 use crate::storage::documents::list_documents;
 use crate::ui::context::use_store;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The route `/form/:form_id`: continues the latest document of that form that belongs to no
 /// child, or starts one.
 #[component]
-pub fn ContinueFormPage() -> impl IntoView {
-    let params = use_params_map();
-    let form_id = params.read_untracked().get("form_id").unwrap_or_default();
+pub fn ContinueFormPage(form_id: String) -> impl IntoView {
     let store = use_store();
     let existing = list_documents(store.as_ref())
         .into_iter()

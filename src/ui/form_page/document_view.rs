@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 /// Saved document `id` with its form, or "not found".
 #[component]
-pub(super) fn DocumentView(id: String) -> impl IntoView {
+pub fn DocumentView(id: String) -> impl IntoView {
     let store = use_store();
     let forms = use_forms();
     let form_id = store

@@ -23,12 +23,12 @@ use crate::ui::field::{localized, FieldCtx, ShownProblem};
 use crate::ui::fields::FieldView;
 use crate::ui::not_found::NotFound;
 use crate::ui::progress_bar::ProgressBar;
+use crate::ui::router::use_navigate;
 use crate::ui::section_nav::{SectionList, SectionSteps};
 use crate::ui::translate::{tr, tr_in};
 use chrono::Utc;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
@@ -354,8 +354,8 @@ pub fn FormEditor(
     });
     // Just updated from a received file (`?updated=N`, see the received page): said once, and
     // the address loses the query so a reload does not say it again.
-    let updated_from_file = leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("updated").and_then(|n| n.parse::<usize>().ok()));
+    let updated_from_file =
+        crate::ui::router::use_query_value("updated").and_then(|n| n.parse::<usize>().ok());
     if updated_from_file.is_some() {
         crate::web::replace_url(&format!("/doc/{doc_id}"));
     }
@@ -406,7 +406,7 @@ pub fn FormEditor(
         };
         let id = crate::web::new_id("d");
         match duplicate_document(duplicate_store.as_ref(), &doc, &id, Utc::now()) {
-            Ok(_) => navigate(&format!("/doc/{id}"), Default::default()),
+            Ok(_) => navigate.to(&format!("/doc/{id}")),
             Err(e) => save_state.set(SaveState::Failed(e)),
         }
     };
@@ -422,7 +422,7 @@ pub fn FormEditor(
             return;
         };
         match trash_document(delete_store.as_ref(), &id, Utc::now()) {
-            Ok(entry) => navigate(&format!("/?undo={}", entry.id), Default::default()),
+            Ok(entry) => navigate.to(&format!("/?undo={}", entry.id)),
             Err(e) => save_state.set(SaveState::Failed(e)),
         }
     };

@@ -2,13 +2,9 @@
 
 use super::start_document;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The routes `/new/:form_id` and `/new/:form_id/:child_id`: start a new document.
 #[component]
-pub fn NewDocumentPage() -> impl IntoView {
-    let params = use_params_map();
-    let (form_id, child_id) =
-        params.with_untracked(|p| (p.get("form_id").unwrap_or_default(), p.get("child_id")));
+pub fn NewDocumentPage(form_id: String, child_id: Option<String>) -> impl IntoView {
     start_document(form_id, child_id)
 }

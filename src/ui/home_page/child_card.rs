@@ -25,11 +25,11 @@ pub(super) fn ChildCard(
     let select_id = format!("start-{}", child.id);
     let chosen = RwSignal::new(String::new());
     let child_id = child.id.clone();
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::ui::router::use_navigate();
     let start = move |_| {
         let form = chosen.get_untracked();
         if !form.is_empty() {
-            navigate(&format!("/new/{form}/{child_id}"), Default::default());
+            navigate.to(&format!("/new/{form}/{child_id}"));
         }
     };
     let heading = name.clone();

@@ -7,10 +7,10 @@ use crate::model::differences::changes;
 use crate::model::document::Document;
 use crate::storage::documents::{update_from_received, SaveError};
 use crate::ui::context::{use_locale, use_store};
+use crate::ui::router::use_navigate;
 use crate::ui::translate::{tr, tr_in};
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 /// Questions named before "and N more".
@@ -29,8 +29,8 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
     };
     let open_path = format!("/doc/{}", kept.id);
     let open = {
-        let (navigate, path) = (navigate.clone(), open_path.clone());
-        move |_| navigate(&path, Default::default())
+        let path = open_path.clone();
+        move |_| navigate.to(&path)
     };
     if n == 0 {
         return view! {
@@ -49,7 +49,7 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
             let id = kept.id.clone();
             match update_from_received(store.as_ref(), kept.clone(), &received.document, Utc::now())
             {
-                Ok(_) => navigate(&format!("/doc/{id}?updated={n}"), Default::default()),
+                Ok(_) => navigate.to(&format!("/doc/{id}?updated={n}")),
                 Err(SaveError::Storage(e)) => error.set(Some(e.message(l))),
                 Err(SaveError::Conflict(_)) => {
                     error.set(Some(tr_in!(l, kept_changed_meanwhile).to_string()))

@@ -11,10 +11,10 @@ use crate::ui::context::{
     use_forms, use_locale, use_opened_files, use_received, use_store, OpenedFile,
 };
 use crate::ui::export_actions::ExportActions;
+use crate::ui::router::use_navigate;
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 /// The booklet of `received`, and the ways to print, share or keep it.
@@ -92,7 +92,7 @@ pub(super) fn ReceivedDocument(
                         }
                     }
                 });
-                navigate(&format!("/doc/{id}"), Default::default());
+                navigate.to(&format!("/doc/{id}"));
                 // Coming back, the list shows where this one went, not this one again.
                 if in_list {
                     current.set(None);
