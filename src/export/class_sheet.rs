@@ -44,7 +44,9 @@ pub fn class_sheet(
             }
         })
         .collect();
-    sheet.sort_by_cached_key(|k| (k.name.is_empty(), sort_key(&k.name)));
+    crate::model::sorting::sort_by(&mut sheet, |a, b| {
+        (a.name.is_empty(), sort_key(&a.name)).cmp(&(b.name.is_empty(), sort_key(&b.name)))
+    });
     sheet
 }
 

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::dates::parse_iso_date;
 use super::schema::ByMonth;
+use super::sorting::{sort, sort_by};
 use super::text::{fold_char, Locale};
 use super::values::{Answer, Row};
 
@@ -69,7 +70,7 @@ pub fn months_of_log(rows: &[Row], by: &ByMonth, current: Month) -> Vec<Month> {
         .filter_map(|row| Month::of_iso(cell_text(row, &by.date)))
         .chain([current])
         .collect();
-    months.sort_unstable_by(|a, b| b.cmp(a));
+    sort_by(&mut months, |a, b| b.cmp(a));
     months.dedup();
     months
 }
@@ -83,7 +84,7 @@ pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
         .filter_map(|(i, row)| Some((parse_iso_date(cell_text(row, &by.date))?, i)))
         .filter(|(d, _)| Month::of(*d) == month)
         .collect();
-    dated.sort_unstable();
+    sort(&mut dated);
     let entries: Vec<usize> = dated.into_iter().map(|(_, i)| i).collect();
     // Everyone named, once each, by the folded spelling; the first spelling is kept to show.
     let mut everyone: Vec<(String, String)> = Vec::new();
@@ -103,7 +104,7 @@ pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
         .collect();
     let names_anyone = !everyone.is_empty();
     everyone.retain(|(key, _)| !reached.contains(key));
-    everyone.sort_unstable();
+    sort(&mut everyone);
     MonthOfLog {
         month,
         entries,

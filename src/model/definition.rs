@@ -588,7 +588,7 @@ impl Checker {
         // Iterative depth-first search with colours; reports each cycle once, at its start.
         let mut state: HashMap<&str, u8> = HashMap::new();
         let mut ids: Vec<&str> = edges.keys().copied().collect();
-        ids.sort_unstable();
+        crate::model::sorting::sort(&mut ids);
         for start in ids {
             if state.contains_key(start) {
                 continue;

@@ -14,6 +14,7 @@ pub mod progress;
 pub mod reminders;
 pub mod route;
 pub mod schema;
+pub mod sorting;
 pub mod text;
 pub mod time;
 pub mod validate;

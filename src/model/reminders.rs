@@ -92,7 +92,7 @@ pub fn next_ahead<'r>(reminders: &'r [Reminder], today: &str, n: usize) -> Vec<&
         .iter()
         .filter(|r| r.date.as_str() >= today)
         .collect();
-    ahead.sort_unstable_by(|a, b| a.date.cmp(&b.date));
+    crate::model::sorting::sort_by(&mut ahead, |a, b| a.date.cmp(&b.date));
     ahead.truncate(n);
     ahead
 }

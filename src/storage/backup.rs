@@ -1,5 +1,6 @@
 //! Backup, history and trash on top of the store.
 
+use crate::model::sorting::sort_by;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -273,8 +274,10 @@ pub fn trash_entries(store: &dyn KeyValueStore) -> Vec<TrashEntry> {
         .iter()
         .filter_map(|src| serde_json::from_str(src).ok())
         .collect();
-    // Unstable sorts with a full order: the same result as a stable sort, in less code.
-    entries.sort_unstable_by(|a, b| b.deleted.cmp(&a.deleted).then_with(|| a.id.cmp(&b.id)));
+    // A full order (ties broken by id): the same result whatever the sort.
+    sort_by(&mut entries, |a, b| {
+        b.deleted.cmp(&a.deleted).then_with(|| a.id.cmp(&b.id))
+    });
     entries
 }
 

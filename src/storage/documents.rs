@@ -8,6 +8,7 @@ use super::{keys, KeyValueStore, StorageError};
 use crate::model::child::{prefill, Child};
 use crate::model::document::{restore, saved_revision, to_saved, Document, RestoreError};
 use crate::model::schema::FormDef;
+use crate::model::sorting::sort_by;
 
 /// What opening a saved document found.
 pub struct Loaded {
@@ -175,7 +176,9 @@ pub fn list_summaries(
         }
         out.push(summary);
     }
-    out.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    sort_by(&mut out, |a, b| {
+        b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id))
+    });
     out
 }
 
@@ -186,7 +189,9 @@ pub fn list_documents(store: &dyn KeyValueStore) -> Vec<Document> {
         .iter()
         .filter_map(|src| restore(src).ok())
         .collect();
-    docs.sort_unstable_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    sort_by(&mut docs, |a, b| {
+        b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id))
+    });
     docs
 }
 

@@ -53,7 +53,7 @@ pub trait KeyValueStore {
     /// Every value stored under `prefix`, in key order; keys that cannot be read are skipped.
     fn values_with_prefix(&self, prefix: &str) -> Vec<String> {
         let mut keys = self.keys_with_prefix(prefix).unwrap_or_default();
-        keys.sort_unstable();
+        crate::model::sorting::sort(&mut keys);
         keys.iter()
             .filter_map(|k| self.get(k).ok().flatten())
             .collect()
