@@ -1,6 +1,6 @@
 //! The app's own router, in context: the address as a signal, the page it names
 //! (`model::route::Route`), and going to another page. It replaces `leptos_router`, which
-//! cost about 20 KB gzip of wasm for eight fixed pages (see the README's "Speed and size").
+//! cost 45 KB gzip of wasm for eight fixed pages (see the README's "Speed and size").
 //!
 //! Links stay plain `<a href>`: a plain click on one to a page of the app is taken here and
 //! drawn without loading anything; the browser's back and forward buttons move between pages.
