@@ -49,11 +49,8 @@ fn open_here(id: String) -> AnyView {
     view! { <DocumentView id/> }.into_any()
 }
 
-/// Puts `path` in the address bar once the router has finished recording the navigation that
-/// brought us here (it writes the history entry after drawing the page).
+/// Puts `path` in the address bar in place of the address that brought us here (the router
+/// has recorded that one before drawing the page), without drawing the page again.
 fn show_address(path: String) {
-    set_timeout(
-        move || crate::web::replace_url(&path),
-        std::time::Duration::ZERO,
-    );
+    crate::web::replace_url(&path);
 }
