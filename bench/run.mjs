@@ -13,7 +13,9 @@ import { serveDist } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS, PHONE } from '../tests/e2e/harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
+// DIST=/other/clone/dist measures another build the same way (to compare two builds, run them
+// one after the other, alternating, on the same machine).
+const DIST = process.env.DIST || join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 
 const median = (xs) => {
