@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-/// How many fields of a section are drawn in the first frame. Every shipped form's sections
-/// are shorter, so they are drawn whole; a long section from a school's own form shows its
-/// first questions at once and the rest in a few short tasks after.
+/// How many fields of a section are drawn in the first frame. The shipped forms' sections are
+/// this short, but for one of PPT prep (10), whose last two follow right after the first paint;
+/// a long section from a school's own form shows its first questions at once and the rest in a
+/// few short tasks after.
 const FIRST_BATCH: usize = 8;
 
 /// The fields drawn in each step, as index ranges: 8 (a phone screenful), then 16, 32, …
