@@ -44,8 +44,8 @@ pub fn class_sheet(
             }
         })
         .collect();
-    crate::model::sorting::sort_by(&mut sheet, |a, b| {
-        (a.name.is_empty(), sort_key(&a.name)).cmp(&(b.name.is_empty(), sort_key(&b.name)))
+    crate::model::sorting::sort_by_cached_key(&mut sheet, |k| {
+        (k.name.is_empty(), sort_key(&k.name))
     });
     sheet
 }

@@ -8,8 +8,21 @@ use std::cmp::Ordering;
 /// wherever equal items could come out in either order.
 pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
     let order = sorted_positions(items.len(), &|a, b| compare(&items[a], &items[b]));
+    reorder(items, order);
+}
+
+/// Sorts `items` by a key worked out once per item, for keys that cost something to make
+/// (a name folded for sorting allocates).
+pub fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = sorted_positions(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
+    reorder(items, order);
+}
+
+/// Puts `items` in the order of `positions` (a permutation of `0..items.len()`).
+fn reorder<T>(items: &mut Vec<T>, positions: Vec<usize>) {
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    items.extend(positions.into_iter().filter_map(|i| slots[i].take()));
 }
 
 /// Sorts `items` in their natural order.
@@ -38,6 +51,9 @@ mod tests {
         let mut owned: Vec<String> = ["b", "c", "a"].map(String::from).to_vec();
         sort_by(&mut owned, |a, b| b.cmp(a));
         assert_eq!(owned, ["c", "b", "a"]);
+        let mut names = vec!["Zoe", "ana", "Bea"];
+        sort_by_cached_key(&mut names, |n| n.to_lowercase());
+        assert_eq!(names, ["ana", "Bea", "Zoe"]);
         let mut empty: Vec<u8> = Vec::new();
         sort(&mut empty);
         assert!(empty.is_empty());
