@@ -47,7 +47,7 @@ fn a_backup_restores_everything_onto_an_empty_device() {
     let (store, child) = family();
     let file = backup_everything(&store, t(2));
     let other = MemoryStore::new();
-    let report = restore_backup(&other, &file).unwrap().unwrap();
+    let report = restore_backup(&other, &file, t(3)).unwrap().unwrap();
     assert_eq!(report.children_added, 1);
     assert_eq!(report.documents_added, 1);
     assert_eq!(load_children(&other), vec![child]);
@@ -64,11 +64,45 @@ fn restoring_never_overwrites_newer_data() {
     let mut doc = list_documents(&store).remove(0);
     doc.answers.set("teacher", Answer::text("Mr. Newer"));
     save_document(&store, &mut doc, t(3)).unwrap();
-    let report = restore_backup(&store, &old_backup).unwrap().unwrap();
+    let report = restore_backup(&store, &old_backup, t(4)).unwrap().unwrap();
     assert_eq!(report.documents_kept, 1);
     assert_eq!(
         list_documents(&store)[0].answers.get("teacher"),
         Some(&Answer::text("Mr. Newer"))
+    );
+}
+
+#[test]
+fn restoring_never_replaces_an_entry_it_cannot_read() {
+    // A copy saved by a newer version of the app (on a shared device, say) cannot be compared:
+    // it stays as it is.
+    let (store, _) = family();
+    let backup = backup_everything(&store, t(2));
+    let newer = r#"{"format":"family-forms/document","version":99,"document":{"id":"d1"}}"#;
+    store.set(&keys::document("d1"), newer).unwrap();
+    let report = restore_backup(&store, &backup, t(3)).unwrap().unwrap();
+    assert_eq!(report.documents_kept, 1);
+    assert_eq!(
+        store.get(&keys::document("d1")).unwrap().as_deref(),
+        Some(newer)
+    );
+
+    // A damaged copy is set aside, where Settings offers it as a download, before the backup's
+    // copy takes its place.
+    let damaged = r#"{"format":"family-forms/document","version":2,"document":{"id":3}}"#;
+    store.set(&keys::document("d1"), damaged).unwrap();
+    let report = restore_backup(&store, &backup, t(3)).unwrap().unwrap();
+    assert_eq!(report.documents_updated, 1);
+    assert_eq!(
+        list_documents(&store)[0].answers.get("teacher"),
+        Some(&Answer::text("Ms. Rivera"))
+    );
+    assert_eq!(
+        store
+            .get(&keys::recovery("d1", t(3).timestamp_millis()))
+            .unwrap()
+            .as_deref(),
+        Some(damaged)
     );
 }
 
@@ -233,7 +267,7 @@ fn deleting_forever_leaves_nothing_of_the_document_on_the_device() {
     let (store, _) = family();
     let backup = backup_everything(&store, t(2));
     let entry = trash_child(&store, "c1", t(3)).unwrap();
-    restore_backup(&store, &backup).unwrap().unwrap();
+    restore_backup(&store, &backup, t(4)).unwrap().unwrap();
     delete_forever(&store, &entry.id).unwrap();
     assert!(trash_entries(&store).is_empty());
     assert!(
@@ -308,4 +342,51 @@ fn home_suggests_a_backup_after_a_week_of_use_then_monthly_while_there_is_someth
         .set(keys::BACKUP_REMINDER_DISMISSED, "last week")
         .unwrap();
     assert_eq!(read_time(&store, keys::BACKUP_REMINDER_DISMISSED), None);
+}
+
+/// Whatever a backup file has become (cut short, hand-edited, another app's), restoring it
+/// never panics and never leaves a document on this device older than it was.
+mod property {
+    use super::*;
+    use family_forms::model::document::restore;
+    use proptest::prelude::*;
+
+    fn documents_by_id(store: &MemoryStore) -> Vec<(String, u64, chrono::DateTime<Utc>)> {
+        list_documents(store)
+            .into_iter()
+            .map(|d| (d.id, d.revision, d.updated))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_edits_of_a_backup_never_lose_newer_data(cut in 0usize..3000, insert in "[\\[\\]{}\",:a-z0-9 ]{0,16}") {
+            let (source, _) = family();
+            let mut doc = list_documents(&source).remove(0);
+            doc.answers.set("strengths", Answer::text("Counts to 100"));
+            save_document(&source, &mut doc, t(2)).unwrap();
+            let text = backup_everything(&source, t(3));
+            let at = cut.min(text.len());
+            let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            let mut edited = text.clone();
+            edited.insert_str(at, &insert);
+
+            // This device has the same document, edited later than the backup was made.
+            let (device, _) = family();
+            let mut here = list_documents(&device).remove(0);
+            for h in 4..8 {
+                here.answers.set("teacher", Answer::text(format!("Edit {h}")));
+                save_document(&device, &mut here, t(h)).unwrap();
+            }
+            let before = documents_by_id(&device);
+            let _ = restore_backup(&device, &edited, t(9));
+            let after = documents_by_id(&device);
+            for (id, revision, updated) in before {
+                let now = after.iter().find(|(i, ..)| *i == id);
+                prop_assert!(now.is_some_and(|(_, r, u)| (*r, *u) >= (revision, updated)), "{id} went back");
+            }
+            let stored = restore(&device.get(&keys::document("d1")).unwrap().unwrap()).unwrap();
+            prop_assert_eq!(stored.answers.get("teacher"), Some(&Answer::text("Edit 7")));
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use chrono::{TimeZone, Utc};
 use family_forms::forms::builtin;
-use family_forms::model::document::{restore, to_saved, Document, RestoreError};
+use family_forms::model::document::{restore, saved_revision, to_saved, Document, RestoreError};
 use family_forms::model::text::Locale;
 use family_forms::model::values::Answer;
 use family_forms::storage::backup::erase_everything;
@@ -225,6 +225,30 @@ fn a_stale_tab_never_overwrites_a_newer_save() {
         stored.answers.get("child_name"),
         Some(&Answer::text("From A"))
     );
+}
+
+#[test]
+fn a_newer_save_that_cannot_be_read_is_set_aside_before_it_is_replaced() {
+    use family_forms::storage::documents::create_document;
+    let store = MemoryStore::new();
+    let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+    let mut doc = create_document(&store, &seven(), None, "d1", now).unwrap();
+    // Another tab's newer save, whose answers were damaged on the way to the disk.
+    let damaged =
+        r#"{"format":"family-forms/document","version":2,"document":{"revision":9,"answers":7}}"#;
+    store.set(&keys::document("d1"), damaged).unwrap();
+    doc.answers.set("child_name", Answer::text("Mía"));
+    save_document(&store, &mut doc, now).expect("saved");
+    assert_eq!(
+        store
+            .get(&keys::recovery("d1", now.timestamp_millis()))
+            .unwrap()
+            .as_deref(),
+        Some(damaged),
+        "kept aside for Settings to offer"
+    );
+    let stored = restore(&store.get(&keys::document("d1")).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.answers.get("child_name"), Some(&Answer::text("Mía")));
 }
 
 #[test]
@@ -583,4 +607,51 @@ fn a_logs_follow_ups_reach_home_named_by_student_soonest_first() {
         .map(|r| r.date.as_str())
         .collect();
     assert_eq!(next, ["2026-12-02", "2026-12-05"]);
+}
+
+/// Whatever is found under a document's key (a broken disk, a hand edit, another app), opening
+/// it never panics and never drops the text: it opens, or it is kept aside word for word.
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    const GOLDEN: &str = include_str!("fixtures/documents/v2-getting-to-know.json");
+
+    fn opens_or_is_kept_aside(src: &str) -> Result<(), TestCaseError> {
+        let store = MemoryStore::new();
+        store.set(&keys::document("d1"), src).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+        let loaded = open_document(&store, "d1", &seven(), now).expect("an entry is there");
+        match restore(src) {
+            Ok(doc) => {
+                // Saving reads the revision alone: it must be the one a full read finds.
+                prop_assert_eq!(saved_revision(src), Some(doc.revision));
+                prop_assert_eq!(loaded.document, doc);
+            }
+            Err(RestoreError::Newer(_)) => prop_assert!(loaded.read_only),
+            Err(_) => {
+                let kept = store
+                    .get(&keys::recovery("d1", now.timestamp_millis()))
+                    .unwrap();
+                prop_assert_eq!(kept.as_deref(), Some(src));
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,400}") {
+            opens_or_is_kept_aside(&s)?;
+        }
+
+        #[test]
+        fn arbitrary_edits_of_a_saved_document_never_lose_it(cut in 0usize..2000, insert in "[\\[\\]{}\",:a-z0-9 ]{0,12}") {
+            let at = cut.min(GOLDEN.len());
+            let at = (0..=at).rev().find(|i| GOLDEN.is_char_boundary(*i)).unwrap_or(0);
+            let mut s = GOLDEN.to_string();
+            s.insert_str(at, &insert);
+            opens_or_is_kept_aside(&s)?;
+        }
+    }
 }

@@ -9,7 +9,7 @@ use super::documents::{invalidate_summary, list_documents, load_children, save_c
 use super::{keys, KeyValueStore, StorageError};
 use crate::export::backup::{read_backup, write_backup, BackupError};
 use crate::model::child::Child;
-use crate::model::document::{restore, to_saved, Document};
+use crate::model::document::{restore, to_saved, Document, RestoreError};
 use crate::model::values::Answers;
 
 /// Everything on this device as one backup file.
@@ -39,10 +39,12 @@ pub struct RestoreReport {
     pub skipped: usize,
 }
 
-/// Merges a backup into the store: adds what is missing, replaces only what is older here.
+/// Merges a backup into the store: adds what is missing, replaces only what is older here, and
+/// never an entry it cannot read (one from a newer app stays; a damaged one is set aside first).
 pub fn restore_backup(
     store: &dyn KeyValueStore,
     text: &str,
+    now: DateTime<Utc>,
 ) -> Result<Result<RestoreReport, StorageError>, BackupError> {
     let contents = read_backup(text)?;
     Ok((|| {
@@ -60,20 +62,26 @@ pub fn restore_backup(
         save_children(store, &children)?;
         for doc in contents.documents {
             let key = keys::document(&doc.id);
-            let here = store.get(&key)?.and_then(|src| restore(&src).ok());
-            match here {
-                Some(h) if (h.revision, h.updated) >= (doc.revision, doc.updated) => {
+            let Some(src) = store.get(&key)? else {
+                store.set(&key, &to_saved(&doc))?;
+                invalidate_summary(store, &doc.id);
+                report.documents_added += 1;
+                continue;
+            };
+            match restore(&src) {
+                Ok(h) if (h.revision, h.updated) >= (doc.revision, doc.updated) => {
                     report.documents_kept += 1
                 }
-                Some(_) => {
+                // Saved by a newer version of the app: it cannot be compared, so it stays.
+                Err(RestoreError::Newer(_)) => report.documents_kept += 1,
+                readable_or_damaged => {
+                    if readable_or_damaged.is_err() {
+                        // Damaged: kept aside (Settings offers it) before it is replaced.
+                        store.set(&keys::recovery(&doc.id, now.timestamp_millis()), &src)?;
+                    }
                     store.set(&key, &to_saved(&doc))?;
                     invalidate_summary(store, &doc.id);
                     report.documents_updated += 1;
-                }
-                None => {
-                    store.set(&key, &to_saved(&doc))?;
-                    invalidate_summary(store, &doc.id);
-                    report.documents_added += 1;
                 }
             }
         }

@@ -321,8 +321,13 @@ pub fn save_document(
     if let Some(src) = store.get(&key).map_err(SaveError::Storage)? {
         // Only the revision is read, unless it is newer than ours (another tab saved).
         if saved_revision(&src).is_some_and(|r| r > document.revision) {
-            if let Ok(stored) = restore(&src) {
-                return Err(SaveError::Conflict(Box::new(stored)));
+            match restore(&src) {
+                Ok(stored) => return Err(SaveError::Conflict(Box::new(stored))),
+                // Newer but damaged: kept aside (Settings offers it) before it is replaced; if
+                // even that cannot be written, nothing is.
+                Err(_) => store
+                    .set(&keys::recovery(&document.id, now.timestamp_millis()), &src)
+                    .map_err(SaveError::Storage)?,
             }
         }
     }

@@ -33,7 +33,7 @@ pub(super) fn Backup() -> impl IntoView {
             let l = locale.get_untracked();
             let result = match reading.await {
                 Err(e) => Err(e.message(l)),
-                Ok(text) => match restore_backup(store.as_ref(), &text) {
+                Ok(text) => match restore_backup(store.as_ref(), &text, Utc::now()) {
                     Err(e) => Err(e.message(l)),
                     Ok(Err(e)) => Err(e.message(l)),
                     Ok(Ok(report)) => Ok(report_words(&report, l)),
