@@ -286,6 +286,26 @@ fn children_are_kept_in_a_versioned_file() {
         load_children(&store).is_empty(),
         "a damaged list does not crash"
     );
+    // At start a damaged list is set aside, so the next child added cannot write over it.
+    use family_forms::storage::documents::set_aside_damaged;
+    let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+    assert_eq!(set_aside_damaged(&store, now), 1);
+    assert_eq!(store.get(keys::CHILDREN).unwrap(), None);
+    assert_eq!(
+        store
+            .get(&keys::recovery("children", now.timestamp_millis()))
+            .unwrap()
+            .as_deref(),
+        Some("garbage")
+    );
+    // A readable list stays where it is.
+    save_children(&store, &kids).unwrap();
+    assert_eq!(
+        set_aside_damaged(&store, now),
+        1,
+        "only the one set aside before"
+    );
+    assert_eq!(load_children(&store), kids);
 }
 
 #[test]

@@ -56,9 +56,19 @@ pub fn open_document(
 }
 
 /// Moves every saved document that cannot be read (not one from a newer version, which is left
-/// as it is) under a recovery key, so the app starts clean and the person can download it.
+/// as it is), and a list of children that cannot be read, under a recovery key, so the app
+/// starts clean, nothing is written over them, and the person can download them.
 /// Returns how many entries are kept aside in all.
 pub fn set_aside_damaged(store: &dyn KeyValueStore, now: DateTime<Utc>) -> usize {
+    if let Some(src) = store.get(keys::CHILDREN).ok().flatten() {
+        if read_children(&src).is_none()
+            && store
+                .set(&keys::recovery("children", now.timestamp_millis()), &src)
+                .is_ok()
+        {
+            let _ = store.remove(keys::CHILDREN);
+        }
+    }
     for key in store
         .keys_with_prefix(keys::DOCUMENT_PREFIX)
         .unwrap_or_default()
@@ -382,10 +392,16 @@ pub fn load_children(store: &dyn KeyValueStore) -> Vec<Child> {
         .get(keys::CHILDREN)
         .ok()
         .flatten()
-        .and_then(|src| serde_json::from_str::<ChildrenFile>(&src).ok())
+        .and_then(|src| read_children(&src))
+        .unwrap_or_default()
+}
+
+/// The children in a saved list; `None` when it cannot be read.
+fn read_children(src: &str) -> Option<Vec<Child>> {
+    serde_json::from_str::<ChildrenFile>(src)
+        .ok()
         .filter(|f| f.format == CHILDREN_FORMAT)
         .map(|f| f.children)
-        .unwrap_or_default()
 }
 
 /// Saves the list of children.
