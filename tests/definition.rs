@@ -350,7 +350,38 @@ fn by_month_must_name_a_date_column_and_a_person_column() {
     });
     assert_eq!(
         errors_of(&src),
-        ["sections[2].fields[1].by_month.whom: unknown property \"whom\" (known: date, who)"]
+        ["sections[2].fields[1].by_month.whom: unknown property \"whom\" (known: date, who, roster)"]
+    );
+}
+
+#[test]
+fn a_logs_class_list_must_be_a_long_text_question_of_the_form() {
+    let with_roster = |roster: &str| {
+        mutate(|v| {
+            let rows = &mut v["sections"][2]["fields"][1];
+            rows["columns"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!(
+                    { "id": "since", "kind": "date", "label": { "en": "Since", "es": "Desde" } }
+                ));
+            rows["by_month"] =
+                serde_json::json!({ "date": "since", "who": "who", "roster": roster });
+        })
+    };
+    let src = with_roster("story");
+    let def = parse_definition(&src).expect("a long text is a class list");
+    assert!(matches!(
+        &def.field("household").unwrap().kind,
+        FieldKind::Rows { by_month: Some(by), .. } if by.roster.as_deref() == Some("story")
+    ));
+    assert_eq!(
+        errors_of(&with_roster("age")),
+        ["sections[2].fields[1].by_month.roster: \"age\" is a number, not a long_text (one name per line)"]
+    );
+    assert_eq!(
+        errors_of(&with_roster("class")),
+        ["sections[2].fields[1].by_month.roster: no field \"class\" in this form"]
     );
 }
 

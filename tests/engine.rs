@@ -675,6 +675,7 @@ fn a_log_by_month_lists_the_months_entries_and_who_has_none() {
     let by = ByMonth {
         date: "date".into(),
         who: "student".into(),
+        roster: None,
     };
     let rows = vec![
         log_row("a", "2026-10-02", "Ana Núñez"),
@@ -698,21 +699,36 @@ fn a_log_by_month_lists_the_months_entries_and_who_has_none() {
         months.iter().map(|m| m.key()).collect::<Vec<_>>(),
         ["2026-12", "2026-11", "2026-10"]
     );
-    let november = month_of_log(&rows, &by, nov);
+    let november = month_of_log(&rows, &by, nov, "");
     // Earliest first; the unnamed entry still counts as an entry of the month.
     assert_eq!(november.entries, [3, 5, 1]);
     // "ana nunez" is Ana Núñez; an undated row's person still belongs to the log.
     assert_eq!(november.without_entry, ["Mía Pérez", "Zoe Brown"]);
     assert!(november.names_anyone);
-    let december = month_of_log(&rows, &by, dec);
+    let december = month_of_log(&rows, &by, dec, "");
     assert!(december.entries.is_empty());
     assert_eq!(
         december.without_entry,
         ["Ana Núñez", "Leo Smith", "Mía Pérez", "Zoe Brown"]
     );
-    assert!(!month_of_log(&[], &by, dec).names_anyone);
+    assert!(!month_of_log(&[], &by, dec, "").names_anyone);
     assert_eq!(nov.for_reading(Locale::En), "November 2026");
     assert_eq!(nov.for_reading(Locale::Es), "noviembre de 2026");
     assert_eq!(Month::from_key("2026-11"), Some(nov));
     assert_eq!(Month::from_key("2026-13"), None);
+
+    // With the class list: a student the log has never named is missed too; a name on both is
+    // one person, spelled as on the list; blank lines and list marks are no one.
+    let class_list = "  Ana Nuñez\n\n- Omar Haddad\n• Leo Smith \n";
+    let november = month_of_log(&rows, &by, nov, class_list);
+    assert_eq!(
+        november.without_entry,
+        ["Mía Pérez", "Omar Haddad", "Zoe Brown"]
+    );
+    let december = month_of_log(&[], &by, dec, class_list);
+    assert!(december.names_anyone, "the list alone names the class");
+    assert_eq!(
+        december.without_entry,
+        ["Ana Nuñez", "Leo Smith", "Omar Haddad"]
+    );
 }

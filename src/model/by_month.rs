@@ -55,10 +55,11 @@ pub struct MonthOfLog {
     pub month: Month,
     /// Indexes of the rows dated in the month, earliest first (rows keep their order on a tie).
     pub entries: Vec<usize>,
-    /// Everyone the log names who has no entry in the month, as first written, in
-    /// alphabetical order (case and accents aside).
+    /// Everyone the log or the roster names who has no entry in the month, as first written,
+    /// in alphabetical order (case and accents aside).
     pub without_entry: Vec<String>,
-    /// Whether the log names anyone at all (otherwise `without_entry` means nothing).
+    /// Whether the log or the roster names anyone at all (otherwise `without_entry` means
+    /// nothing).
     pub names_anyone: bool,
 }
 
@@ -75,8 +76,10 @@ pub fn months_of_log(rows: &[Row], by: &ByMonth, current: Month) -> Vec<Month> {
     months
 }
 
-/// The entries of `month` and who has none in it.
-pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
+/// The entries of `month` and who has none in it: everyone the log names, and everyone on
+/// `roster` (the text of the question `by.roster` names: one name per line, as a class list is
+/// typed or pasted), so a student never contacted at all is not missed.
+pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month, roster: &str) -> MonthOfLog {
     // (date, row): sorted without a stable sort's extra code, rows keep their order on a tie.
     let mut dated: Vec<(NaiveDate, usize)> = rows
         .iter()
@@ -86,13 +89,14 @@ pub fn month_of_log(rows: &[Row], by: &ByMonth, month: Month) -> MonthOfLog {
         .collect();
     sort(&mut dated);
     let entries: Vec<usize> = dated.into_iter().map(|(_, i)| i).collect();
-    // Everyone named, once each, by the folded spelling; the first spelling is kept to show.
+    // Everyone named, once each, by the folded spelling; the first spelling is kept to show
+    // (the roster's, then the log's).
     let mut everyone: Vec<(String, String)> = Vec::new();
-    for row in rows {
-        let name = cell_text(row, &by.who)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+    let roster_names = roster
+        .lines()
+        .map(|line| line.trim().trim_start_matches(['-', '*', '•']));
+    for name in roster_names.chain(rows.iter().map(|row| cell_text(row, &by.who))) {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let key = name_key(&name);
         if !key.is_empty() && !everyone.iter().any(|(k, _)| *k == key) {
             everyone.push((key, name));

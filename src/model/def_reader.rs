@@ -168,10 +168,11 @@ fn checklist_item(v: &Value, path: Path<'_>) -> Read<ChecklistItem> {
 
 fn by_month(v: &Value, path: Path<'_>) -> Read<ByMonth> {
     let o = Obj::new(v, path)?;
-    o.only(&["date", "who"])?;
+    o.only(&["date", "who", "roster"])?;
     Ok(ByMonth {
         date: o.string("date")?,
         who: o.string("who")?,
+        roster: o.opt_string("roster")?,
     })
 }
 

@@ -492,9 +492,33 @@ impl Checker {
                     ),
                 }
             }
-            FieldKind::Rows { columns, .. } => {
+            FieldKind::Rows {
+                columns, by_month, ..
+            } => {
                 for (ci, column) in columns.iter().enumerate() {
                     self.references(def, &format!("{fp}.columns[{ci}]"), column, Some(columns));
+                }
+                if let Some(roster) = by_month.as_ref().and_then(|by| by.roster.as_deref()) {
+                    let path = format!("{fp}.by_month.roster");
+                    match def.field(roster).map(|f| &f.kind) {
+                        Some(FieldKind::LongText {}) => {}
+                        Some(kind) => self.err(
+                            path,
+                            format!(
+                                "\"{roster}\" is a {}, not a long_text (one name per line)",
+                                kind.name()
+                            ),
+                            format!(
+                                "\"{roster}\" es de tipo {}, no long_text (un nombre por línea)",
+                                kind.name()
+                            ),
+                        ),
+                        None => self.err(
+                            path,
+                            format!("no field \"{roster}\" in this form"),
+                            format!("no hay una pregunta \"{roster}\" en este formulario"),
+                        ),
+                    }
                 }
             }
             FieldKind::Letter { body } => {

@@ -183,6 +183,10 @@ pub struct ByMonth {
     pub date: String,
     /// Id of a short-text column naming the person.
     pub who: String,
+    /// Id of a long-text question of the form holding everyone to keep in touch with, one name
+    /// per line (a class list), so someone the log has never named still shows as not reached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roster: Option<String>,
 }
 
 /// The `kind` names accepted in a definition, to name the choices in an error.

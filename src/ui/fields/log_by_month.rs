@@ -1,5 +1,6 @@
 //! Under a log's rows (`by_month` in the definition): pick a month, see its entries and
-//! everyone the log names who has none that month, so a teacher knows whom to call next.
+//! everyone the log or the class list names who has none that month, so a teacher knows whom
+//! to call next.
 //!
 //! Drawn as one view rebuilt whenever the rows, the month or the language change (a log is a
 //! few dozen rows): far less wasm than a reactive piece per line, for the same page.
@@ -21,6 +22,8 @@ pub fn LogByMonth(
     /// The log's rows, as saved.
     rows: Memo<Vec<Row>>,
     by: ByMonth,
+    /// The class list's text (`by.roster`), "" when the form has none.
+    roster: Signal<String>,
     /// The rows question's label ("Contact"), which also names each row's card.
     row_label: Text,
     dom_id: String,
@@ -55,7 +58,8 @@ pub fn LogByMonth(
     };
     let summary = move || {
         let l = locale.get();
-        let s = rows.with(|r| month_of_log(r, &by, picked.get().unwrap_or(current)));
+        let month = picked.get().unwrap_or(current);
+        let s = roster.with(|list| rows.with(|r| month_of_log(r, &by, month, list)));
         let month = s.month.for_reading(l);
         let count = match s.entries.len() {
             0 => tr_in!(l, by_month_no_entries, month = month.clone()),

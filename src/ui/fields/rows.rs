@@ -104,7 +104,17 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
     let outer = ctx.clone();
     let by_month = by_month.map(|by| {
         let (row_label, dom_id) = (ctx.field.label.clone(), ctx.dom_id.clone());
-        view! { <LogByMonth rows by row_label dom_id/> }
+        let (answers, roster_id) = (ctx.answers, by.roster.clone());
+        let roster = Signal::derive(move || {
+            roster_id.as_deref().map_or_else(String::new, |id| {
+                answers.with(|a| {
+                    a.get(id)
+                        .map(|v| v.as_text().to_string())
+                        .unwrap_or_default()
+                })
+            })
+        });
+        view! { <LogByMonth rows by roster row_label dom_id/> }
     });
     view! {
         <fieldset class="field rows" id=ctx.dom_id.clone() aria-describedby=ctx.described_by()>
