@@ -161,6 +161,27 @@ fn history_keeps_a_version_every_two_minutes_up_to_twenty() {
     );
 }
 
+#[test]
+fn a_damaged_list_of_versions_is_set_aside_before_a_new_one_is_written() {
+    let (store, _) = family();
+    let mut doc = list_documents(&store).remove(0);
+    store.set(&keys::history("d1"), "[{\"revision\":").unwrap();
+    doc.answers.set("teacher", Answer::text("Mr. Lee"));
+    save_document(&store, &mut doc, t(5)).unwrap();
+    assert_eq!(
+        history(&store, "d1").len(),
+        1,
+        "a new list, with this version"
+    );
+    assert_eq!(
+        store
+            .get(&keys::recovery("d1-versions", t(5).timestamp_millis()))
+            .unwrap()
+            .as_deref(),
+        Some("[{\"revision\":")
+    );
+}
+
 /// A device that holds `quota` characters, with one document saved thirty times (twenty
 /// versions kept), a deleted document in the trash, and another site's data filling the rest
 /// but `free` characters.

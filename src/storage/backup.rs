@@ -158,7 +158,24 @@ pub fn remember_version(store: &dyn KeyValueStore, doc: &Document, force: bool) 
     if !force && last_version_saved(store, &doc.id).is_some_and(|t| doc.updated - t < HISTORY_GAP) {
         return;
     }
-    let mut versions = history(store, &doc.id);
+    let key = keys::history(&doc.id);
+    let mut versions: Vec<Revision> = match store.get(&key).ok().flatten() {
+        None => Vec::new(),
+        Some(src) => match serde_json::from_str(&src) {
+            Ok(versions) => versions,
+            // Damaged: kept aside (Settings offers it) before a new list takes its place.
+            Err(_) => {
+                let aside = keys::recovery(
+                    &format!("{}-versions", doc.id),
+                    doc.updated.timestamp_millis(),
+                );
+                if store.set(&aside, &src).is_err() {
+                    return;
+                }
+                Vec::new()
+            }
+        },
+    };
     if let Some(last) = versions.first() {
         // (The two-minute gap was settled above, from the same newest entry.)
         if last.answers == doc.answers {
@@ -175,7 +192,7 @@ pub fn remember_version(store: &dyn KeyValueStore, doc: &Document, force: bool) 
     );
     versions.truncate(HISTORY_LEN);
     if let Ok(text) = serde_json::to_string(&versions) {
-        let _ = store.set(&keys::history(&doc.id), &text);
+        let _ = store.set(&key, &text);
     }
 }
 
