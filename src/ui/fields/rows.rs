@@ -105,7 +105,8 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
     let by_month = by_month.map(|by| {
         let (row_label, dom_id) = (ctx.field.label.clone(), ctx.dom_id.clone());
         let (answers, roster_id) = (ctx.answers, by.roster.clone());
-        let roster = Signal::derive(move || {
+        // A memo: typing elsewhere in the form does not redraw the month's lists.
+        let roster = Memo::new(move |_| {
             roster_id.as_deref().map_or_else(String::new, |id| {
                 answers.with(|a| {
                     a.get(id)
@@ -114,7 +115,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                 })
             })
         });
-        view! { <LogByMonth rows by roster row_label dom_id/> }
+        view! { <LogByMonth rows by roster=roster.into() row_label dom_id/> }
     });
     view! {
         <fieldset class="field rows" id=ctx.dom_id.clone() aria-describedby=ctx.described_by()>
