@@ -345,6 +345,19 @@ test("a teacher's contact log shows a month's contacts and the students with non
   assert.equal(await byMonth.locator('.by-month-count').innerText(), `2 entries in ${monthName(now)}:`);
   await byMonth.screenshot({ path: join(ARTIFACTS, 'contact-log-by-month.png') });
 
+  // Only the count is a live region, and typing a contact's notes changes nothing in the month
+  // view: a screen reader is not read the lists again at every key.
+  assert.equal(await byMonth.locator('[aria-live]').count(), 1);
+  assert.equal(await byMonth.locator('.by-month-count').getAttribute('aria-live'), 'polite');
+  await byMonth.evaluate((el) => {
+    window.monthViewChanges = 0;
+    new MutationObserver((m) => { window.monthViewChanges += m.length; })
+      .observe(el, { childList: true, subtree: true, characterData: true });
+  });
+  await card.getByLabel('What came of it').pressSequentially('Will call back');
+  await page.getByText('Saved on this device').waitFor();
+  assert.equal(await page.evaluate(() => window.monthViewChanges), 0);
+
   // A follow-up date with Leo three days on: home shows it under the log, named by student,
   // even when home is tapped before the last keystroke's save (it lands as the form is left).
   const soon = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 3);

@@ -2,8 +2,9 @@
 //! everyone the log or the class list names who has none that month, so a teacher knows whom
 //! to call next.
 //!
-//! Drawn as one view rebuilt whenever the rows, the month or the language change (a log is a
-//! few dozen rows): far less wasm than a reactive piece per line, for the same page.
+//! Drawn from one memo of its text, rebuilt whenever the rows, the month or the language
+//! change (a log is a few dozen rows): far less wasm than a reactive piece per line, for the
+//! same page. The lists are redrawn only when that text changes.
 
 use crate::ui::translate::{tr, tr_in};
 
@@ -56,10 +57,13 @@ pub fn LogByMonth(
             )
             .collect_view()
     };
-    let summary = move || {
+    // What the month shows, as text: a memo, so the lists are redrawn only when what they say
+    // changes (not at every key typed in a contact's notes).
+    let shown = Memo::new(move |_| {
         let l = locale.get();
-        let month = picked.get().unwrap_or(current);
-        let s = roster.with(|list| rows.with(|r| month_of_log(r, &by, month, list)));
+        let s = roster.with(|list| {
+            rows.with(|r| month_of_log(r, &by, picked.get().unwrap_or(current), list))
+        });
         let month = s.month.for_reading(l);
         let count = match s.entries.len() {
             0 => tr_in!(l, by_month_no_entries, month = month.clone()),
@@ -67,7 +71,7 @@ pub fn LogByMonth(
             n => tr_in!(l, by_month_entries, n = n, month = month.clone()),
         };
         let label = row_label.get(l);
-        let entries = rows.with(|all| {
+        let entries: Vec<String> = rows.with(|all| {
             s.entries
                 .iter()
                 .map(|&i| {
@@ -88,11 +92,14 @@ pub fn LogByMonth(
             (true, true) => tr_in!(l, by_month_everyone, month = month),
             (true, false) => tr_in!(l, by_month_without, month = month),
         };
+        (count, entries, note, s.without_entry)
+    });
+    let lists = move || {
+        let (_, entries, note, without) = shown.get();
         view! {
-            <p class="by-month-count">{count}</p>
             <ul class="by-month-entries">{list(entries)}</ul>
             <p class="by-month-note">{note}</p>
-            <ul class="by-month-missing">{list(s.without_entry)}</ul>
+            <ul class="by-month-missing">{list(without)}</ul>
         }
     };
     view! {
@@ -102,7 +109,10 @@ pub fn LogByMonth(
             <select id=select_id on:change=move |ev| picked.set(Month::from_key(&event_target_value(&ev)))>
                 {options}
             </select>
-            <div aria-live="polite">{summary}</div>
+            // Only the count is announced: when a month is picked or an entry comes into it,
+            // not while a contact's name or notes are typed.
+            <p class="by-month-count" aria-live="polite">{move || shown.with(|s| s.0.clone())}</p>
+            {lists}
         </section>
     }
 }
