@@ -888,3 +888,30 @@ fn a_letter_written_on_windows_keeps_its_paragraphs() {
     assert_eq!(unix.len(), 2);
     assert_eq!(windows, unix);
 }
+
+#[test]
+fn table_columns_are_as_wide_as_their_longest_word_so_no_word_is_cut() {
+    // A log of ten columns on a Letter page: dates, names and headers like "interpreter" keep
+    // whole, and the long notes take the room that is left.
+    for id in builtin().iter().map(|f| f.id.clone()) {
+        let def = form(&id);
+        let doc = filled(&def);
+        for locale in [Locale::En, Locale::Es] {
+            let b = booklet(&def, &doc.answers, None, locale, Mode::Filled);
+            let (_, text) = pdf_text(&booklet_pdf(&b, "2026-11-23").bytes);
+            let tokens: std::collections::HashSet<&str> = text.split_whitespace().collect();
+            for entry in b.sections.iter().flat_map(|s| &s.entries) {
+                if let Entry::Table { headers, rows, .. } = entry {
+                    for cell in headers.iter().chain(rows.iter().flatten()) {
+                        for word in cell.split_whitespace() {
+                            assert!(
+                                tokens.contains(word),
+                                "{id} ({locale:?}): \"{word}\" is cut in its column"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -131,6 +131,64 @@ fn wrap(text: &[u8], font: Font, size: f32, width: f32) -> Vec<Vec<u8>> {
     lines
 }
 
+/// What each column of a table needs at `size`: its longest word (`least`, so no word is cut)
+/// and its longest line (`most`), padding included. A blank table (to fill by hand) wants the
+/// room shared evenly.
+fn measure_columns(
+    header: &[Vec<u8>],
+    rows: &[Vec<Vec<u8>>],
+    size: f32,
+    pad: f32,
+    blank: bool,
+) -> (Vec<f32>, Vec<f32>) {
+    let columns = header.len().max(1);
+    let mut least = vec![2.0 * pad; columns];
+    let mut most = vec![2.0 * pad; columns];
+    let header_cells = header.iter().map(|c| (c, Font::Bold)).enumerate();
+    let row_cells = rows
+        .iter()
+        .flat_map(|r| r.iter().map(|c| (c, Font::Regular)).enumerate());
+    for (i, (text, font)) in header_cells.chain(row_cells) {
+        let (Some(least), Some(most)) = (least.get_mut(i), most.get_mut(i)) else {
+            continue;
+        };
+        for line in text.split(|b| *b == b'\n') {
+            *most = most.max(font.measure(line, size) + 2.0 * pad);
+            for word in line.split(|b| *b == b' ') {
+                // (Half a point spare, so rounding never cuts the word it was measured for.)
+                *least = least.max(font.measure(word, size) + 2.0 * pad + 0.5);
+            }
+        }
+    }
+    if blank {
+        let even = WIDTH / columns as f32;
+        most.iter_mut().for_each(|m| *m = even);
+    }
+    for (m, l) in most.iter_mut().zip(&least) {
+        *m = m.max(*l);
+    }
+    (least, most)
+}
+
+/// Column widths across the page: each column at least its longest word, and the room left
+/// shared by how much more each column's longest line would take. When even the longest words
+/// do not fit (the table's type is already as small as it goes), the widths follow them.
+fn column_widths(least: &[f32], most: &[f32]) -> Vec<f32> {
+    let (sum_least, sum_most) = (least.iter().sum::<f32>(), most.iter().sum::<f32>());
+    if sum_least >= WIDTH {
+        least.iter().map(|l| l * WIDTH / sum_least).collect()
+    } else if sum_most <= WIDTH {
+        most.iter().map(|m| m * WIDTH / sum_most).collect()
+    } else {
+        let share = (WIDTH - sum_least) / (sum_most - sum_least);
+        least
+            .iter()
+            .zip(most)
+            .map(|(l, m)| l + (m - l) * share)
+            .collect()
+    }
+}
+
 /// Lays text out page by page.
 struct Layout {
     pages: Vec<Content>,
@@ -211,28 +269,50 @@ impl Layout {
     }
 
     fn table(&mut self, headers: &[String], rows: &[Vec<String>], blank: bool) {
-        let columns = headers.len().max(1);
-        let col_w = WIDTH / columns as f32;
-        let size = 9.5;
-        let leading = size * 1.3;
         let pad = 4.0;
-        let encode_row = |layout: &mut Layout, cells: &[String], font: Font| -> Vec<Vec<Vec<u8>>> {
+        let header_bytes: Vec<Vec<u8>> = headers
+            .iter()
+            .map(|h| encode(h, &mut self.replaced))
+            .collect();
+        let row_bytes: Vec<Vec<Vec<u8>>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| encode(c, &mut self.replaced)).collect())
+            .collect();
+        // A table with many columns (a contact log has ten) is set smaller, down to 7.5 pt,
+        // until its longest words fit whole; text widths grow in step with the size.
+        let mut size = 9.5;
+        let (mut least, mut most) = measure_columns(&header_bytes, &row_bytes, size, pad, blank);
+        let fixed = least.len() as f32 * (2.0 * pad + 0.5);
+        let words: f32 = least.iter().sum::<f32>() - fixed;
+        if words > WIDTH - fixed {
+            size = (size * (WIDTH - fixed) / words * 0.99).max(7.5);
+            (least, most) = measure_columns(&header_bytes, &row_bytes, size, pad, blank);
+        }
+        let leading = size * 1.3;
+        let widths = column_widths(&least, &most);
+        let lefts: Vec<f32> = widths
+            .iter()
+            .scan(MARGIN, |x, w| {
+                let left = *x;
+                *x += w;
+                Some(left)
+            })
+            .collect();
+        let wrap_row = |cells: &[Vec<u8>], font: Font| -> Vec<Vec<Vec<u8>>> {
             cells
                 .iter()
-                .map(|c| {
-                    let bytes = encode(c, &mut layout.replaced);
-                    wrap(&bytes, font, size, col_w - 2.0 * pad)
-                })
+                .zip(&widths)
+                .map(|(bytes, w)| wrap(bytes, font, size, w - 2.0 * pad))
                 .collect()
         };
-        let header = encode_row(self, headers, Font::Bold);
+        let header = wrap_row(&header_bytes, Font::Bold);
         let draw_row =
             |layout: &mut Layout, cells: &[Vec<Vec<u8>>], font: Font, min_lines: usize| {
                 let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(min_lines);
                 let height = lines as f32 * leading + 2.0 * pad;
                 let top = layout.y;
-                for (i, cell) in cells.iter().enumerate() {
-                    let x = MARGIN + i as f32 * col_w + pad;
+                for (cell, left) in cells.iter().zip(&lefts) {
+                    let x = left + pad;
                     for (n, line) in cell.iter().enumerate() {
                         let y = top - pad - (n as f32 + 1.0) * leading + size * 0.25;
                         layout.text_at(font, size, x, y, line);
@@ -247,8 +327,8 @@ impl Layout {
         self.keep(header_height(&header) * 2.0);
         self.rule(MARGIN, WIDTH, 0.4);
         draw_row(self, &header, Font::Bold, 1);
-        for row in rows {
-            let cells = encode_row(self, row, Font::Regular);
+        for row in &row_bytes {
+            let cells = wrap_row(row, Font::Regular);
             let min_lines = if blank { 2 } else { 1 };
             let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(min_lines) as f32
                 * leading

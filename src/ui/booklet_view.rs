@@ -95,10 +95,13 @@ fn entry_view(entry: Entry) -> AnyView {
             </div>
         }
         .into_any(),
-        Entry::Table { question, headers, rows } => view! {
+        Entry::Table { question, headers, rows } => {
+            // Many columns (a contact log has ten): set smaller, so each fits its longest word.
+            let class = if headers.len() > 5 { "booklet-table booklet-table-wide" } else { "booklet-table" };
+            view! {
             <div class="booklet-entry booklet-table-entry">
                 <h3 class="booklet-q">{question}</h3>
-                <table class="booklet-table">
+                <table class=class>
                     <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         {rows.into_iter().map(|row| view! {
@@ -107,8 +110,9 @@ fn entry_view(entry: Entry) -> AnyView {
                     </tbody>
                 </table>
             </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Entry::Note { text } => view! { <p class="booklet-note">{text}</p> }.into_any(),
     }
 }

@@ -642,3 +642,44 @@ test("files of documents a teacher already keeps are told apart from new ones, a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a teacher's contact log prints and saves as a PDF with every word of its ten columns whole", async () => {
+  const { page, context, errors } = await env.phone();
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/form/family-contact-log');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel('Your name').fill('Ms. Rivera');
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  await page.getByRole('button', { name: 'Add a contact' }).tap();
+  const card = page.locator('.row-card').last();
+  await card.getByLabel('Date', { exact: true }).fill('2026-11-20');
+  await card.getByLabel('Student', { exact: true }).fill('Valentina Hernández');
+  await card.getByLabel('Family member').fill('Grandmother');
+  await card.getByLabel('Why').fill('Reading progress');
+  await card.getByLabel('Language or interpreter').fill('Spanish, with an interpreter');
+  await card.getByLabel('What came of it').fill('She will read with Valentina every evening and tell me how it goes.');
+  await page.getByText('Saved on this device').waitFor();
+  // Whole words, as a reader sees them: a word cut in two comes back as two pieces.
+  const words = ['November', 'Valentina', 'Hernández', 'Grandmother', 'progress', 'interpreter', 'Language', 'evening'];
+  const wordsOf = (path) => new Set(execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8').split(/\s+/));
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save or share as PDF' }).tap(),
+  ]);
+  const saved = join(ARTIFACTS, 'export-contact-log.pdf');
+  await download.saveAs(saved);
+  const inPdf = wordsOf(saved);
+  for (const w of words) assert.ok(inPdf.has(w), `"${w}" whole in the PDF`);
+
+  await page.getByRole('button', { name: 'Print', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  await page.emulateMedia({ media: 'print' });
+  const paper = join(ARTIFACTS, 'print-contact-log.pdf');
+  await page.pdf({ path: paper, format: 'Letter' });
+  const onPaper = wordsOf(paper);
+  for (const w of words) assert.ok(onPaper.has(w), `"${w}" whole on paper`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
