@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     // In the same task as the app's first drawing, so nothing blank shows in between.
     web::remove_boot_screen();
     web::warm_up_inputs_when_idle();
+    crate::ui::warm_up::warm_up_questions_when_idle();
     view! { <AppWith store/> }
 }
 

@@ -21,3 +21,4 @@ pub mod section_nav;
 pub mod settings_page;
 pub mod translate;
 pub mod update_banner;
+pub mod warm_up;

@@ -31,7 +31,9 @@ pub use picked_file::{read_picked_file, read_picked_files, FileReadError};
 pub use print::{clear_page_footer, print, set_page_footer};
 pub use share::{share_or_download, ShareOutcome};
 pub use shared_files::{forget_shared_files, take_shared_files};
-pub use start_up::{remove_boot_screen, warm_up_inputs_when_idle};
+pub use start_up::{
+    detached_div, page_shows, remove_boot_screen, warm_up_inputs_when_idle, when_idle,
+};
 pub use storage_info::{request_persistent_storage, storage_estimate};
 pub use update::{apply_update, update_waiting};
 

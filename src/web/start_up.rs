@@ -1,4 +1,5 @@
-//! What the app does as it starts: the start-up screen goes, the phone's input machinery warms up.
+//! What the app does as it starts: the start-up screen goes, the phone's input machinery warms up,
+//! and work that can wait runs once the browser is idle.
 
 use wasm_bindgen::JsCast;
 
@@ -16,10 +17,7 @@ pub fn remove_boot_screen() {
 /// throwaway elements. Chrome builds a page's first `<input type="date">` machinery on first
 /// use (20–50 ms at 4× CPU throttling); this keeps that cost out of the tap that opens a form.
 pub fn warm_up_inputs_when_idle() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let warm = wasm_bindgen::closure::Closure::once_into_js(|| {
+    when_idle(|| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -29,9 +27,35 @@ pub fn warm_up_inputs_when_idle() {
             }
         }
     });
-    // Safari has no requestIdleCallback: a second after start is idle enough there.
-    if window.request_idle_callback(warm.unchecked_ref()).is_err() {
+}
+
+/// Runs `work` once the browser is idle (a second after start where there is no
+/// `requestIdleCallback`, as on Safari).
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let work = wasm_bindgen::closure::Closure::once_into_js(work);
+    if window.request_idle_callback(work.unchecked_ref()).is_err() {
         let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 1000);
+            .set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 1000);
     }
+}
+
+/// A `<div>` that is never put in the page: what is drawn into it costs no style or layout.
+pub fn detached_div() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .create_element("div")
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Whether the page shows an element matching `selector` now.
+pub fn page_shows(selector: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .is_some()
 }

@@ -96,6 +96,24 @@ test("if the app's code stops after it started, a banner says so in both languag
   await context.close();
 });
 
+test('while home is idle, questions drawn out of sight (to have their code compiled) leave no trace', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  const before = await page.evaluate(() => ({ keys: Object.keys(localStorage).sort(), html: document.body.innerHTML }));
+  await page.waitForFunction(() => performance.getEntriesByName('ff-warm-up').length === 1);
+  const after = await page.evaluate(() => ({ keys: Object.keys(localStorage).sort(), html: document.body.innerHTML }));
+  assert.deepEqual(after.keys, before.keys, 'nothing saved');
+  assert.equal(after.html, before.html, 'nothing shown');
+  assert.equal(await page.locator('[id^="warm-up-"]').count(), 0);
+  // The app goes on as usual: a form opens and takes typing.
+  await page.getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
+  await page.getByLabel("Your child's full name").fill('Mía');
+  await page.getByText('Saved on this device').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an unknown address shows a way home', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/nowhere');
