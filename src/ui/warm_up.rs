@@ -12,14 +12,19 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::forms;
+use crate::model::progress::progress;
 use crate::model::schema::{Field, FormDef};
 use crate::model::values::Answers;
+use crate::ui::check_panel::CheckPanel;
 use crate::ui::field::FieldCtx;
 use crate::ui::fields::FieldView;
+use crate::ui::progress_bar::ProgressBar;
+use crate::ui::section_nav::{SectionList, SectionSteps};
 use crate::web;
 
-/// Once the browser is idle, draws one question of each kind the shipped forms use out of
-/// sight, and drops it at once. Nothing is saved or shown.
+/// Once the browser is idle, draws one question of each kind the shipped forms use, with a
+/// form's sections, steps, progress and "Check my form", out of sight, and drops them at once.
+/// Nothing is saved or shown.
 pub fn warm_up_questions_when_idle() {
     web::when_idle(|| {
         // A page that already shows questions (the app opened on a form) has run their code.
@@ -33,10 +38,11 @@ pub fn warm_up_questions_when_idle() {
         web::start_measure("ff-warm-up");
         // Dropping the handle takes the questions down and disposes of their signals.
         let drawn = leptos::mount::mount_to(parent, || {
-            one_of_each_kind()
+            let questions = one_of_each_kind()
                 .into_iter()
                 .map(|(def, field)| view! { <FieldView ctx=out_of_sight(def, field)/> })
-                .collect_view()
+                .collect_view();
+            (questions, form_frame())
         });
         drop(drawn);
         web::end_measure("ff-warm-up");
@@ -71,4 +77,24 @@ fn out_of_sight(def: Arc<FormDef>, field: Field) -> FieldCtx {
         def,
         answers: Signal::derive(Answers::default),
     }
+}
+
+/// What a form page draws around its questions (sections, steps, progress, "Check my form"),
+/// for the first shipped form with no answers.
+fn form_frame() -> Option<impl IntoView> {
+    let def = forms::builtin().first()?.clone();
+    let answers = RwSignal::new(Answers::default());
+    let (per_section, overall) = progress(&def, &Answers::default());
+    let current = RwSignal::new(0);
+    let visible = Signal::derive({
+        let count = def.sections.len();
+        move || (0..count).collect::<Vec<_>>()
+    });
+    let problems = Memo::new(|_| Vec::new());
+    Some(view! {
+        <ProgressBar progress=Signal::derive(move || overall)/>
+        <SectionList def=def.clone() current visible progress=Signal::derive(move || per_section.clone())/>
+        <SectionSteps current visible/>
+        <CheckPanel def problems answers current checked=RwSignal::new(false)/>
+    })
 }
