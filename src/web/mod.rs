@@ -33,6 +33,7 @@ pub use share::{share_or_download, ShareOutcome};
 pub use shared_files::{forget_shared_files, take_shared_files};
 pub use start_up::{
     detached_div, page_shows, remove_boot_screen, warm_up_inputs_when_idle, when_idle,
+    when_idle_in_steps,
 };
 pub use storage_info::{request_persistent_storage, storage_estimate};
 pub use update::{apply_update, update_waiting};

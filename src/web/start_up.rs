@@ -1,7 +1,7 @@
 //! What the app does as it starts: the start-up screen goes, the phone's input machinery warms up,
 //! and work that can wait runs once the browser is idle.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Takes away the start-up screen that `index.html` shows while the app downloads.
 pub fn remove_boot_screen() {
@@ -39,6 +39,46 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
     if window.request_idle_callback(work.unchecked_ref()).is_err() {
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 1000);
+    }
+}
+
+/// Takes `steps` one after another while the browser is idle: as many in one idle moment as
+/// leave it 8 ms to spare, the rest in the next ones. `still_wanted` is asked before the first
+/// step; where there is no `requestIdleCallback` (Safari) a step runs every 50 ms, from a
+/// second after start.
+pub fn when_idle_in_steps(
+    steps: Vec<Box<dyn FnOnce()>>,
+    still_wanted: impl FnOnce() -> bool + 'static,
+) {
+    let steps: std::collections::VecDeque<_> = steps.into();
+    schedule_steps(steps, Some(Box::new(still_wanted)), 1000);
+}
+
+type Steps = std::collections::VecDeque<Box<dyn FnOnce()>>;
+
+fn schedule_steps(mut steps: Steps, still_wanted: Option<Box<dyn FnOnce() -> bool>>, wait_ms: i32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let run = wasm_bindgen::closure::Closure::once_into_js(move |deadline: JsValue| {
+        if still_wanted.is_some_and(|wanted| !wanted()) {
+            return;
+        }
+        // An idle callback says how long the browser stays idle; a timeout (Safari) does not.
+        let deadline = deadline.dyn_into::<web_sys::IdleDeadline>().ok();
+        while let Some(step) = steps.pop_front() {
+            step();
+            if deadline.as_ref().is_none_or(|d| d.time_remaining() < 8.0) {
+                break;
+            }
+        }
+        if !steps.is_empty() {
+            schedule_steps(steps, None, 50);
+        }
+    });
+    if window.request_idle_callback(run.unchecked_ref()).is_err() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), wait_ms);
     }
 }
 
