@@ -4,8 +4,9 @@
 //! Chrome compiles each wasm function the first time it runs. Opening a first form ran most of
 //! the question-drawing code for the first time, and compiling it took about 40 ms of that tap
 //! at 4× CPU throttling (the benchmark's first questions: about 95 ms with Chrome's lazy
-//! compiling, 50–55 ms with it turned off). Drawing one question of each kind, once, into an
-//! element that is never in the page moves that cost to a moment when nothing waits for it.
+//! compiling, 50–55 ms with it turned off). Drawing one question of each kind and a form's
+//! frame, once, into an element that is never in the page moves most of that cost to moments
+//! when nothing waits for it.
 
 use std::sync::Arc;
 
@@ -24,8 +25,9 @@ use crate::web;
 
 /// Once the browser is idle, draws one question of each kind the shipped forms use, then a
 /// form's sections, steps, progress and "Check my form", out of sight, dropping each at once.
-/// Nothing is saved or shown. Each piece is a step of its own, taken while the browser has idle
-/// time left, so a tap or a key arriving meanwhile waits for one piece at most.
+/// Nothing is saved or shown. Each piece is a step of its own, taken only while the browser has
+/// idle time to spare, so a tap or a key arriving meanwhile waits for a few short steps, not the
+/// whole warm-up (drawn in one go it delayed a key typed on home by about 60 ms at 4× CPU).
 pub fn warm_up_questions_when_idle() {
     let mut steps: Vec<Box<dyn FnOnce()>> = vec![Box::new(|| {
         // Timed from the first step to the last as "ff-warm-up", which the tests look for.
