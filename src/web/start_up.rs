@@ -32,13 +32,18 @@ pub fn warm_up_inputs_when_idle() {
 /// Runs `work` once the browser is idle (a second after start where there is no
 /// `requestIdleCallback`, as on Safari).
 pub fn when_idle(work: impl FnOnce() + 'static) {
+    request_idle(wasm_bindgen::closure::Closure::once_into_js(work), 1000);
+}
+
+/// Calls `run` (a JS function) when the browser is idle, or after `wait_ms` where there is no
+/// `requestIdleCallback`.
+fn request_idle(run: JsValue, wait_ms: i32) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let work = wasm_bindgen::closure::Closure::once_into_js(work);
-    if window.request_idle_callback(work.unchecked_ref()).is_err() {
+    if window.request_idle_callback(run.unchecked_ref()).is_err() {
         let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 1000);
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), wait_ms);
     }
 }
 
@@ -57,9 +62,6 @@ pub fn when_idle_in_steps(
 type Steps = std::collections::VecDeque<Box<dyn FnOnce()>>;
 
 fn schedule_steps(mut steps: Steps, still_wanted: Option<Box<dyn FnOnce() -> bool>>, wait_ms: i32) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
     let run = wasm_bindgen::closure::Closure::once_into_js(move |deadline: JsValue| {
         if still_wanted.is_some_and(|wanted| !wanted()) {
             return;
@@ -76,10 +78,7 @@ fn schedule_steps(mut steps: Steps, still_wanted: Option<Box<dyn FnOnce() -> boo
             schedule_steps(steps, None, 50);
         }
     });
-    if window.request_idle_callback(run.unchecked_ref()).is_err() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), wait_ms);
-    }
+    request_idle(run, wait_ms);
 }
 
 /// A `<div>` that is never put in the page: what is drawn into it costs no style or layout.
