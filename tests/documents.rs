@@ -9,7 +9,7 @@ use family_forms::model::text::Locale;
 use family_forms::model::values::Answer;
 use family_forms::storage::backup::erase_everything;
 use family_forms::storage::documents::{
-    last_section, open_document, remember_section, save_document,
+    holds_saved_work, last_section, open_document, remember_section, save_children, save_document,
 };
 use family_forms::storage::memory::MemoryStore;
 use family_forms::storage::{keys, KeyValueStore, StorageError};
@@ -96,6 +96,30 @@ fn the_revision_is_read_without_the_answers_exactly_as_restore_reads_it() {
     ] {
         assert_eq!(saved_revision(refused), None, "{refused}");
     }
+}
+
+#[test]
+fn only_a_document_or_a_child_counts_as_saved_work() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let store = MemoryStore::default();
+    assert!(!holds_saved_work(&store), "an empty device");
+    store.set(keys::LOCALE, "es").unwrap();
+    store.set(keys::COPY_LOCALE, "en").unwrap();
+    assert!(
+        !holds_saved_work(&store),
+        "a language chosen is not work to keep"
+    );
+
+    let mut doc = Document::new("d1", "seven-things", 1, now);
+    save_document(&store, &mut doc, now).unwrap();
+    assert!(holds_saved_work(&store), "a document");
+
+    let store = MemoryStore::default();
+    save_children(&store, &[]).unwrap();
+    assert!(
+        holds_saved_work(&store),
+        "a list of children, even one emptied since"
+    );
 }
 
 #[test]

@@ -386,6 +386,16 @@ struct ChildrenFile {
 
 const CHILDREN_FORMAT: &str = "family-forms/children";
 
+/// Whether the device holds something the person typed: a document or the list of children.
+/// Worth asking the browser to keep (see `ui::keep_data`); a first visit that only looked
+/// around holds nothing.
+pub fn holds_saved_work(store: &dyn KeyValueStore) -> bool {
+    store
+        .keys_with_prefix(keys::DOCUMENT_PREFIX)
+        .is_ok_and(|k| !k.is_empty())
+        || store.get(keys::CHILDREN).is_ok_and(|c| c.is_some())
+}
+
 /// The family's children, in the order they were added.
 pub fn load_children(store: &dyn KeyValueStore) -> Vec<Child> {
     store

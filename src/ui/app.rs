@@ -43,6 +43,7 @@ pub fn AppWith(store: SharedStore) -> impl IntoView {
     provide_received();
     provide_saves();
     provide_router();
+    crate::ui::keep_data::ask_to_keep_data_once_there_is_some(&store);
     let locale = provide_locale(initial);
     Effect::new(move |_| web::set_html_lang(locale.get().tag()));
     view! {

@@ -390,6 +390,68 @@ test('when saving fails, one tap downloads a copy of the answers', async () => {
   await context.close();
 });
 
+/** Has the browser answer `granted` when asked to keep the site's data, and note in
+ * `window.__keepAsked` the page each request came from. */
+async function answerKeepRequests(context, granted) {
+  await context.addInitScript((granted) => {
+    window.__keepAsked = [];
+    navigator.storage.persist = () => { window.__keepAsked.push(location.pathname); return Promise.resolve(granted); };
+  }, granted);
+}
+
+test('once something is saved the browser is asked to keep the data, never while a form is open; Settings says its answer', async () => {
+  const { page, context, errors } = await env.phone();
+  await answerKeepRequests(context, true);
+  const asked = () => page.evaluate(() => window.__keepAsked);
+  const idle = () => page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))));
+
+  // A first visit that only looks around asks nothing.
+  await page.goto(env.url + '/');
+  await ready(page);
+  await idle();
+  assert.deepEqual(await asked(), []);
+
+  // Typing in a form saves it, but the question waits until the form is left.
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill('Nadia');
+  await page.getByText('Saved on this device').waitFor();
+  await idle();
+  assert.deepEqual(await asked(), []);
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.waitForFunction(() => window.__keepAsked.length > 0);
+  await idle();
+  assert.deepEqual(await asked(), ['/'], 'asked once, on home');
+
+  // The next visit asks at start, as the device holds a document now; Settings says the answer.
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => window.__keepAsked.length > 0);
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByText('The browser will keep this data even when space runs low.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a first child saved on home is reason enough to ask the browser to keep the data', async () => {
+  const { page, context, errors } = await env.phone();
+  await answerKeepRequests(context, false);
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.getByRole('button', { name: 'Add a child' }).tap();
+  await page.getByLabel('Full name *').fill('Leo');
+  await page.getByRole('button', { name: 'Save child' }).tap();
+  await page.getByRole('heading', { name: 'Leo', exact: true }).waitFor();
+  await page.waitForFunction(() => window.__keepAsked.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__keepAsked), ['/']);
+  // Refused: Settings says the data may be cleared, and what to do about it.
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByText('The browser may clear this data if space runs low. Download a backup now and then.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('two tabs editing at once: the stale one never overwrites, both versions are kept', async () => {
   const { context, a, b } = await twoTabsOnOneDocument();
   // Both tabs start from the same saved version and both change it before seeing the other's
