@@ -58,3 +58,39 @@ if ('launchQueue' in window) {
     window.location.replace('/received?shared=1');
   });
 }
+
+// 3. Installing the app on the phone, so it opens from the home screen, works offline, and the
+// browser keeps its data (Chrome keeps an installed app's data; Safari erases a website's data
+// after 7 days of use without a visit, but not a Home Screen app's). The app offers it on home
+// and in Settings, and reads here how this browser does it, in `data-install` on <html>:
+// "installed" (running from the home screen), "offered" (Chrome's `beforeinstallprompt` came,
+// often before the app has started, and is kept for the app's "Install" button), "ios" (an
+// iPhone or iPad: Share, then "Add to Home Screen"), or nothing. `ff-install-changed` says when
+// it changes; the app sends `ff-install` when "Install" is tapped.
+{
+  const root = document.documentElement;
+  const set = (way) => {
+    if (way) root.dataset.install = way; else delete root.dataset.install;
+    window.dispatchEvent(new Event('ff-install-changed'));
+  };
+  const standalone = window.matchMedia?.('(display-mode: standalone)').matches || navigator.standalone === true;
+  const apple = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+  if (standalone) set('installed');
+  else if (apple) set('ios');
+  let offer = null;
+  window.addEventListener('beforeinstallprompt', (event) => {
+    // The browser's own offer is left as it is; this keeps the event for the app's button.
+    offer = event;
+    set('offered');
+  });
+  window.addEventListener('ff-install', () => {
+    if (!offer) return;
+    const asked = offer;
+    offer = null;
+    // An offer can be shown once: whatever the person answers, the button goes (the browser
+    // sends a new offer if it can be installed after all).
+    set(null);
+    asked.prompt().catch(() => {});
+  });
+  window.addEventListener('appinstalled', () => { offer = null; set(null); });
+}

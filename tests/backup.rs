@@ -365,6 +365,22 @@ fn home_suggests_a_backup_after_a_week_of_use_then_monthly_while_there_is_someth
     assert_eq!(read_time(&store, keys::BACKUP_REMINDER_DISMISSED), None);
 }
 
+#[test]
+fn home_offers_to_install_the_app_once_something_is_saved_and_a_month_after_not_now() {
+    let day = |d: i64| Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap() + Duration::days(d);
+    let now = day(40);
+    assert!(!install_tip_due(false, None, now), "nothing to keep yet");
+    assert!(install_tip_due(true, None, now));
+    assert!(
+        !install_tip_due(true, Some(day(20)), now),
+        "a recent Not now"
+    );
+    assert!(
+        install_tip_due(true, Some(day(10)), now),
+        "30 days after it"
+    );
+}
+
 /// Whatever a backup file has become (cut short, hand-edited, another app's), restoring it
 /// never panics and never leaves a document on this device older than it was.
 mod property {

@@ -91,4 +91,8 @@ fn numbers_use_each_languages_decimal_mark() {
     assert_eq!(Locale::En.decimal(1.26), "1.3");
     assert_eq!(Locale::Es.decimal(1.5), "1,5");
     assert_eq!(Locale::Es.decimal(12.0), "12,0");
+    assert_eq!(Locale::En.storage_size(1_300_000.0), "1.3 MB");
+    assert_eq!(Locale::En.storage_size(10_738_700_000.0), "10.7 GB");
+    assert_eq!(Locale::Es.storage_size(999_000_000.0), "999,0 MB");
+    assert_eq!(Locale::Es.storage_size(2_500_000_000.0), "2,5 GB");
 }

@@ -392,6 +392,19 @@ pub fn backup_reminder_due(
         && long_ago(dismissed)
 }
 
+/// How long a "Not now" to home's offer to install the app lasts.
+const INSTALL_TIP_EVERY: i64 = 30;
+
+/// Whether home should offer to install the app (where the browser can): only once the device
+/// holds something to keep, and not within 30 days of a "Not now".
+pub fn install_tip_due(
+    holds_saved_work: bool,
+    dismissed: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
+    holds_saved_work && dismissed.is_none_or(|t| now - t >= Duration::days(INSTALL_TIP_EVERY))
+}
+
 /// The time kept under `key`, if one is there and readable.
 pub fn read_time(store: &dyn KeyValueStore, key: &str) -> Option<DateTime<Utc>> {
     let text = store.get(key).ok().flatten()?;

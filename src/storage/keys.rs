@@ -17,6 +17,9 @@ pub const LAST_BACKUP: &str = "family-forms:last-backup";
 /// When the person last said "Not now" to home's backup reminder (RFC 3339).
 pub const BACKUP_REMINDER_DISMISSED: &str = "family-forms:backup-reminder-dismissed";
 
+/// When the person last said "Not now" to home's offer to install the app (RFC 3339).
+pub const INSTALL_TIP_DISMISSED: &str = "family-forms:install-tip-dismissed";
+
 /// The list of children.
 pub const CHILDREN: &str = "family-forms:children";
 

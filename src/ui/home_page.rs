@@ -22,6 +22,7 @@ mod child_card;
 mod doc_list;
 mod find_box;
 mod form_card;
+use crate::ui::install_tip::InstallTip;
 use add_child::AddChild;
 use add_form_from_file::AddFormFromFile;
 use backup_reminder::BackupReminder;
@@ -167,6 +168,7 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             })}
             <BackupReminder docs=docs.into()/>
+            <InstallTip on_home_once=Signal::derive(move || !first_run())/>
             {(use_damaged_count() > 0).then(|| view! {
                 <div class="banner banner-error" role="alert">
                     {tr!(damaged_data_banner)}

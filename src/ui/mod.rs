@@ -10,6 +10,7 @@ pub mod fields;
 pub mod form_page;
 pub mod header;
 pub mod home_page;
+pub mod install_tip;
 pub mod keep_data;
 pub mod key_answers_page;
 pub mod not_found;

@@ -8,6 +8,7 @@ mod address;
 mod clipboard;
 mod download;
 mod id_and_date;
+mod install;
 mod measure;
 mod page;
 mod picked_file;
@@ -22,6 +23,7 @@ pub use address::{current_address, push_address, take_app_link_click};
 pub use clipboard::copy_text;
 pub use download::download;
 pub use id_and_date::{local_date_iso, new_id, today_iso};
+pub use install::{ask_to_install, install_way, InstallWay, INSTALL_CHANGED};
 pub use measure::{end_measure, start_measure};
 pub use page::{
     browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place, focus_still_on,

@@ -140,6 +140,87 @@ test('a file opened with the installed app from the computer (a Chromebook\'s "O
   await context.close();
 });
 
+/** Plays Chrome offering to install the app (its `beforeinstallprompt` event); the dialog's
+ * showings are counted in `window.__installDialogs`. */
+async function browserOffersInstall(page) {
+  await page.evaluate(() => {
+    const offer = new Event('beforeinstallprompt');
+    offer.prompt = async () => { window.__installDialogs = (window.__installDialogs || 0) + 1; return { outcome: 'accepted' }; };
+    offer.userChoice = Promise.resolve({ outcome: 'accepted', platform: 'web' });
+    window.dispatchEvent(offer);
+  });
+}
+
+test('where the browser can install the app, home offers it once something is saved; "Install" opens the browser\'s dialog, "Not now" lasts', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  await browserOffersInstall(page);
+  const tip = page.locator('.install-tip');
+  // Settings always says how to install; home waits until there is something to keep.
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await tip.getByText('Install Family Forms on this device: it opens from the home screen, works without a connection, and the browser keeps your forms.').waitFor();
+  assert.equal(await tip.getByRole('button', { name: 'Not now' }).count(), 0);
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('button', { name: 'Add a child' }).waitFor();
+  assert.equal(await tip.count(), 0, 'nothing saved yet');
+
+  await page.getByRole('button', { name: 'Add a child' }).tap();
+  await page.getByLabel('Full name *').fill('Leo');
+  await page.getByRole('button', { name: 'Save child' }).tap();
+  await tip.getByText('Install Family Forms on this device', { exact: false }).waitFor();
+  await tip.getByRole('button', { name: 'Install the app' }).tap();
+  await page.waitForFunction(() => window.__installDialogs === 1);
+  await tip.waitFor({ state: 'detached' });
+
+  // Offered again (the person closed the dialog): "Not now" puts it away, also after a reload.
+  await browserOffersInstall(page);
+  await tip.getByRole('button', { name: 'Not now' }).tap();
+  await tip.waitFor({ state: 'detached' });
+  await page.reload();
+  await ready(page);
+  await browserOffersInstall(page);
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await tip.getByRole('button', { name: 'Install the app' }).waitFor();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('heading', { name: 'Leo', exact: true }).waitFor();
+  assert.equal(await tip.count(), 0, 'put off for a month');
+  assert.equal(await page.evaluate(() => window.__installDialogs ?? 0), 0, 'a reload starts a new page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on an iPhone, home and Settings say how to add the app to the Home Screen (in Spanish too); once added, nothing is offered', async () => {
+  const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+  const ios = 'Safari puede borrar lo que un sitio web guarda en este aparato si no se abre durante 7 días. Para conservar sus formularios, agregue Family Forms a su pantalla de inicio: toque Compartir y elija agregarlo a la pantalla de inicio.';
+  for (const added of [false, true]) {
+    const context = await env.browser.newContext({ ...PHONE, locale: 'es-US', userAgent: IPHONE });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    if (added) await context.addInitScript(() => Object.defineProperty(navigator, 'standalone', { get: () => true }));
+    await withSomeData(page);
+    await page.reload();
+    await ready(page);
+    await page.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
+    const tip = page.locator('.install-tip');
+    if (added) {
+      assert.equal(await tip.count(), 0);
+      await page.getByRole('link', { name: 'Configuración' }).tap();
+      await tip.getByText('Family Forms está instalado en este aparato: se abre desde la pantalla de inicio y funciona sin conexión.').waitFor();
+    } else {
+      await tip.getByText(ios).waitFor();
+      assert.equal(await tip.getByRole('button', { name: 'Instalar la aplicación' }).count(), 0, 'Safari has no install dialog');
+      await page.getByRole('button', { name: 'English' }).tap();
+      await tip.getByText('Safari can erase what a website keeps on this device when the site has not been opened for 7 days.', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'Settings' }).tap();
+      await tip.getByText('tap Share, then “Add to Home Screen”.', { exact: false }).waitFor();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a new deployment shows "a new version is ready", and reloading loses nothing', async () => {
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/form/seven-things');

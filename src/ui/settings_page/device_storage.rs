@@ -1,6 +1,7 @@
 //! Whether the browser keeps our data, and how much room it takes.
 
 use crate::ui::context::use_locale;
+use crate::ui::install_tip::InstallTip;
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
 use leptos::prelude::*;
@@ -26,8 +27,8 @@ pub(super) fn DeviceStorage() -> impl IntoView {
     let usage_text = move || {
         usage.get().map(|(used, quota)| {
             let l = locale.get();
-            let mb = |b: f64| format!("{} MB", l.decimal(b / 1_000_000.0));
-            tr_in!(l, storage_usage, used = mb(used), quota = mb(quota))
+            let (used, quota) = (l.storage_size(used), l.storage_size(quota));
+            tr_in!(l, storage_usage, used = used, quota = quota)
         })
     };
     view! {
@@ -35,6 +36,7 @@ pub(super) fn DeviceStorage() -> impl IntoView {
             <h2 id="device-title">{tr!(this_device)}</h2>
             <p class="persist-status">{persist_text}</p>
             <p class="usage">{usage_text}</p>
+            <InstallTip/>
         </section>
     }
 }

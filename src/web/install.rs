@@ -1,0 +1,41 @@
+//! Installing the app on the device, as js/installed-app.js found this browser does it (it
+//! keeps Chrome's install offer, which may come before the app has started).
+
+/// How the app can be installed here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InstallWay {
+    /// Running from the home screen already.
+    Installed,
+    /// The browser offers to install it: `ask_to_install` shows its dialog.
+    Offered,
+    /// An iPhone or iPad: the person adds it with Share, then "Add to Home Screen".
+    AddToHomeScreen,
+    /// No way this app knows of (no offer yet, or a browser that cannot install).
+    Unavailable,
+}
+
+/// Event sent on `window` when the way changes (the offer came, or was used).
+pub const INSTALL_CHANGED: &str = "ff-install-changed";
+
+/// How the app can be installed here, now.
+pub fn install_way() -> InstallWay {
+    let way = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-install"));
+    match way.as_deref() {
+        Some("installed") => InstallWay::Installed,
+        Some("offered") => InstallWay::Offered,
+        Some("ios") => InstallWay::AddToHomeScreen,
+        _ => InstallWay::Unavailable,
+    }
+}
+
+/// Shows the browser's install dialog, where it offered one.
+pub fn ask_to_install() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new("ff-install") {
+            let _ = w.dispatch_event(&event);
+        }
+    }
+}
