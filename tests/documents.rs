@@ -12,6 +12,7 @@ use family_forms::storage::documents::{
     holds_saved_work, last_section, open_document, remember_section, save_children, save_document,
 };
 use family_forms::storage::memory::MemoryStore;
+use family_forms::storage::room::{percent_of_room, room_limit, room_used};
 use family_forms::storage::{keys, KeyValueStore, StorageError};
 
 fn seven() -> family_forms::model::schema::FormDef {
@@ -120,6 +121,25 @@ fn only_a_document_or_a_child_counts_as_saved_work() {
         holds_saved_work(&store),
         "a list of children, even one emptied since"
     );
+}
+
+#[test]
+fn the_room_taken_is_counted_as_browsers_count_it() {
+    let store = MemoryStore::default();
+    assert_eq!(room_used(&store), 0);
+    assert_eq!(percent_of_room(room_used(&store), room_limit(false)), 0);
+    // In UTF-16 code units, keys and values: "Ñ", "“" and "é" are one each, an emoji two.
+    store.set("k", "Ñoño “sí”").unwrap();
+    store.set("family-forms:x", "😀é").unwrap();
+    assert_eq!(room_used(&store), 1 + 9 + 14 + 3);
+    // Anything saved shows as at least 1%; never more than 100%.
+    assert_eq!(percent_of_room(27, room_limit(false)), 1);
+    assert_eq!(percent_of_room(75, 100), 75);
+    assert_eq!(percent_of_room(751, 1000), 76);
+    assert_eq!(percent_of_room(2 * room_limit(true), room_limit(true)), 100);
+    // Safari counts two bytes a character against the same 5 MiB.
+    assert_eq!(room_limit(true) * 2, room_limit(false));
+    assert_eq!(room_limit(false), 5 * 1024 * 1024);
 }
 
 #[test]

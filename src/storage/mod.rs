@@ -6,6 +6,7 @@ pub mod browser;
 pub mod documents;
 pub mod keys;
 pub mod memory;
+pub mod room;
 
 use std::fmt;
 

@@ -37,7 +37,7 @@ pub use start_up::{
     detached_div, page_shows, remove_boot_screen, warm_up_inputs_when_idle, when_idle,
     when_idle_in_steps,
 };
-pub use storage_info::{request_persistent_storage, storage_estimate};
+pub use storage_info::{request_persistent_storage, webkit_storage};
 pub use update::{apply_update, update_waiting};
 
 /// Reads `obj[name]` as a function, if it is one.

@@ -1,6 +1,6 @@
-//! What the browser says about this site's storage: kept for good or not, how much is used.
+//! What the browser says about this site's storage: whether it keeps it for good, and which
+//! limit it puts on it.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Asks the browser to keep this site's data even when space runs low; `None` where the
@@ -11,12 +11,12 @@ pub async fn request_persistent_storage() -> Option<bool> {
     JsFuture::from(promise).await.ok()?.as_bool()
 }
 
-/// Bytes used and available to this site, where the browser says.
-pub async fn storage_estimate() -> Option<(f64, f64)> {
-    let storage = web_sys::window()?.navigator().storage();
-    let estimate: web_sys::StorageEstimate = JsFuture::from(storage.estimate().ok()?)
-        .await
-        .ok()?
-        .unchecked_into();
-    Some((estimate.get_usage()?, estimate.get_quota()?))
+/// Whether this is Safari's engine (Safari, and every browser on an iPhone or iPad), whose
+/// localStorage holds half as many characters as Chrome's or Firefox's
+/// (`storage::room::room_limit`).
+pub fn webkit_storage() -> bool {
+    let agent = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    agent.contains("AppleWebKit") && !agent.contains("Chrome/") && !agent.contains("Chromium/")
 }

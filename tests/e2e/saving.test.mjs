@@ -330,7 +330,7 @@ test('a backup made on one device restores everything on another, and erase empt
   await one.page.getByLabel("Student's name").fill('Sofía Ortiz');
   await one.page.getByText('Saved on this device').waitFor();
   await one.page.getByRole('link', { name: 'Settings' }).tap();
-  await one.page.getByText(/Using .* MB of .* available to this app\./).waitFor();
+  await one.page.getByText(/Your children, forms and answers take \d+% of the room this browser keeps for them\./).waitFor();
   const [download] = await Promise.all([
     one.page.waitForEvent('download'),
     one.page.getByRole('button', { name: 'Download a backup' }).tap(),
@@ -450,6 +450,40 @@ test('a first child saved on home is reason enough to ask the browser to keep th
   await page.getByText('The browser may clear this data if space runs low. Download a backup now and then.').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("Settings says how much of the browser's room the saved forms take, and warns before it runs out", async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill('Nadia');
+  await page.getByText('Saved on this device').waitFor();
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  // One small document: under 1% of Chrome's 5 MiB of characters, shown as 1%.
+  await page.getByText('Your children, forms and answers take 1% of the room this browser keeps for them.').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+
+  // Four million more characters on this site (say, left by an older page): 77% taken.
+  await page.evaluate(() => localStorage.setItem('another-page-on-this-site', 'x'.repeat(4_000_000)));
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByText('Your children, forms and answers take 77% of the room', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('alert').innerText(),
+    'Room is running out. Download a backup, then delete the forms you no longer need, and under “Deleted” below, delete them forever.');
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Safari keeps half as many characters: 1.5 million are 58% of an iPhone's room.
+  const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+  const iphone = await env.browser.newContext({ ...PHONE, userAgent: IPHONE });
+  const other = await iphone.newPage();
+  await other.goto(env.url + '/');
+  await ready(other);
+  await other.evaluate(() => localStorage.setItem('another-page-on-this-site', 'x'.repeat(1_500_000)));
+  await other.getByRole('link', { name: 'Settings' }).tap();
+  await other.getByText('Your children, forms and answers take 58% of the room', { exact: false }).waitFor();
+  await iphone.close();
 });
 
 test('two tabs editing at once: the stale one never overwrites, both versions are kept', async () => {

@@ -1,20 +1,19 @@
-//! Whether the browser keeps our data, and how much room it takes.
+//! Whether the browser keeps our data, how much of its room the data takes, and installing.
 
-use crate::ui::context::use_locale;
+use crate::storage::room::{percent_of_room, room_limit, room_used, RUNNING_OUT_PERCENT};
+use crate::ui::context::{use_locale, use_store};
 use crate::ui::install_tip::InstallTip;
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
 use leptos::prelude::*;
 
-/// Whether the browser keeps our data, and how much room it takes.
+/// Whether the browser keeps our data, how much of its room the data takes, and installing.
 #[component]
 pub(super) fn DeviceStorage() -> impl IntoView {
     let locale = use_locale();
     let persisted = RwSignal::new(None::<Option<bool>>);
-    let usage = RwSignal::new(None::<(f64, f64)>);
     leptos::task::spawn_local(async move {
         persisted.set(Some(web::request_persistent_storage().await));
-        usage.set(web::storage_estimate().await);
     });
     let persist_text = move || {
         let l = locale.get();
@@ -24,18 +23,20 @@ pub(super) fn DeviceStorage() -> impl IntoView {
             Some(_) => tr_in!(l, storage_may_clear),
         }
     };
-    let usage_text = move || {
-        usage.get().map(|(used, quota)| {
-            let l = locale.get();
-            let (used, quota) = (l.storage_size(used), l.storage_size(quota));
-            tr_in!(l, storage_usage, used = used, quota = quota)
-        })
-    };
+    // Counted once, as the page opens: nothing is saved while Settings is open but a restore,
+    // which reloads the page's lists anyway.
+    let percent = percent_of_room(
+        room_used(use_store().as_ref()),
+        room_limit(web::webkit_storage()),
+    );
     view! {
         <section aria-labelledby="device-title">
             <h2 id="device-title">{tr!(this_device)}</h2>
             <p class="persist-status">{persist_text}</p>
-            <p class="usage">{usage_text}</p>
+            <p class="usage">{move || tr_in!(locale.get(), storage_room, percent = percent)}</p>
+            {(percent >= RUNNING_OUT_PERCENT).then(|| view! {
+                <p class="banner banner-error room-running-out" role="alert">{tr!(storage_running_out)}</p>
+            })}
             <InstallTip/>
         </section>
     }
