@@ -12,7 +12,7 @@ use family_forms::storage::documents::{
     holds_saved_work, last_section, open_document, remember_section, save_children, save_document,
 };
 use family_forms::storage::memory::MemoryStore;
-use family_forms::storage::room::{percent_of_room, room_limit, room_used};
+use family_forms::storage::room::{percent_of_room, room_limit, room_taken, RoomTaken};
 use family_forms::storage::{keys, KeyValueStore, StorageError};
 
 fn seven() -> family_forms::model::schema::FormDef {
@@ -126,12 +126,19 @@ fn only_a_document_or_a_child_counts_as_saved_work() {
 #[test]
 fn the_room_taken_is_counted_as_browsers_count_it() {
     let store = MemoryStore::default();
-    assert_eq!(room_used(&store), 0);
-    assert_eq!(percent_of_room(room_used(&store), room_limit(false)), 0);
+    assert_eq!(room_taken(&store), RoomTaken::default());
+    assert_eq!(
+        percent_of_room(room_taken(&store).kept, room_limit(false)),
+        0
+    );
     // In UTF-16 code units, keys and values: "Ñ", "“" and "é" are one each, an emoji two.
     store.set("k", "Ñoño “sí”").unwrap();
     store.set("family-forms:x", "😀é").unwrap();
-    assert_eq!(room_used(&store), 1 + 9 + 14 + 3);
+    // Earlier versions are counted apart: they give way when the room is full.
+    store.set(&keys::history("d1"), "[]").unwrap();
+    let taken = room_taken(&store);
+    assert_eq!(taken.kept, 1 + 9 + 14 + 3);
+    assert_eq!(taken.versions, keys::history("d1").len() + 2);
     // Anything saved shows as at least 1%; never more than 100%.
     assert_eq!(percent_of_room(27, room_limit(false)), 1);
     assert_eq!(percent_of_room(75, 100), 75);

@@ -3,7 +3,7 @@
 //! (that counts the app's offline copy, not the forms: in Chrome it said "1.3 MB of 10.7 GB"
 //! whatever the forms held). So the app counts for itself, as the browsers count.
 
-use crate::storage::KeyValueStore;
+use crate::storage::{keys, KeyValueStore};
 
 /// Chrome's and Firefox's limit: 5 MiB of characters (Chrome counts 10 MiB of UTF-16), keys
 /// and values together, in UTF-16 code units as JavaScript counts a string's length.
@@ -13,7 +13,8 @@ const LIMIT_UNITS: usize = 5 * 1024 * 1024;
 /// text has any character beyond Latin-1, as saved answers usually do (curly quotes, dashes).
 const WEBKIT_LIMIT_UNITS: usize = LIMIT_UNITS / 2;
 
-/// From this share of the room taken (in %), Settings says room is running out.
+/// From this share of the room taken by what does not give way (in %), Settings says room is
+/// running out.
 pub const RUNNING_OUT_PERCENT: u32 = 75;
 
 /// The room the browser has for this site's saved data, in UTF-16 code units.
@@ -25,16 +26,30 @@ pub fn room_limit(webkit: bool) -> usize {
     }
 }
 
-/// The room every entry of the store takes (ours and, were there any, others' on this site),
-/// keys and values, in UTF-16 code units. Entries that cannot be read are not counted.
-pub fn room_used(store: &dyn KeyValueStore) -> usize {
+/// The room the store's entries take, keys and values, in UTF-16 code units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RoomTaken {
+    /// Everything but earlier versions: children, documents, forms, settings, anything else
+    /// on this site.
+    pub kept: usize,
+    /// Earlier versions of documents, which give way when a save finds the room full
+    /// (`documents::save_document`).
+    pub versions: usize,
+}
+
+/// The room every entry of the store takes. Entries that cannot be read are not counted.
+pub fn room_taken(store: &dyn KeyValueStore) -> RoomTaken {
     let utf16 = |s: &str| s.chars().map(char::len_utf16).sum::<usize>();
-    store
-        .keys_with_prefix("")
-        .unwrap_or_default()
-        .iter()
-        .map(|key| utf16(key) + store.get(key).ok().flatten().map_or(0, |v| utf16(&v)))
-        .sum()
+    let mut taken = RoomTaken::default();
+    for key in store.keys_with_prefix("").unwrap_or_default() {
+        let size = utf16(&key) + store.get(&key).ok().flatten().map_or(0, |v| utf16(&v));
+        if key.starts_with(keys::HISTORY_PREFIX) {
+            taken.versions += size;
+        } else {
+            taken.kept += size;
+        }
+    }
+    taken
 }
 
 /// `used` as a whole percentage of `limit`, rounded up so that anything saved shows as at

@@ -462,6 +462,8 @@ test("Settings says how much of the browser's room the saved forms take, and war
   await page.getByRole('link', { name: 'Settings' }).tap();
   // One small document: under 1% of Chrome's 5 MiB of characters, shown as 1%.
   await page.getByText('Your children, forms and answers take 1% of the room this browser keeps for them.').waitFor();
+  // The versions kept of it are counted apart, as they give way when room runs out.
+  assert.match(await page.locator('.usage').innerText(), /them\. Earlier versions of your forms take 1% more, and give way when room runs out\.$/);
   assert.equal(await page.getByRole('alert').count(), 0);
 
   // Four million more characters on this site (say, left by an older page): 77% taken.

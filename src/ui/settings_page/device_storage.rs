@@ -1,6 +1,6 @@
 //! Whether the browser keeps our data, how much of its room the data takes, and installing.
 
-use crate::storage::room::{percent_of_room, room_limit, room_used, RUNNING_OUT_PERCENT};
+use crate::storage::room::{percent_of_room, room_limit, room_taken, RUNNING_OUT_PERCENT};
 use crate::ui::context::{use_locale, use_store};
 use crate::ui::install_tip::InstallTip;
 use crate::ui::translate::{tr, tr_in};
@@ -25,15 +25,22 @@ pub(super) fn DeviceStorage() -> impl IntoView {
     };
     // Counted once, as the page opens: nothing is saved while Settings is open but a restore,
     // which reloads the page's lists anyway.
-    let percent = percent_of_room(
-        room_used(use_store().as_ref()),
-        room_limit(web::webkit_storage()),
+    let taken = room_taken(use_store().as_ref());
+    let limit = room_limit(web::webkit_storage());
+    let (percent, versions) = (
+        percent_of_room(taken.kept, limit),
+        percent_of_room(taken.versions, limit),
     );
     view! {
         <section aria-labelledby="device-title">
             <h2 id="device-title">{tr!(this_device)}</h2>
             <p class="persist-status">{persist_text}</p>
-            <p class="usage">{move || tr_in!(locale.get(), storage_room, percent = percent)}</p>
+            <p class="usage">
+                {move || tr_in!(locale.get(), storage_room, percent = percent)}
+                {(versions > 0).then_some(move || {
+                    tr_in!(locale.get(), storage_room_versions, percent = versions)
+                })}
+            </p>
             {(percent >= RUNNING_OUT_PERCENT).then(|| view! {
                 <p class="banner banner-error room-running-out" role="alert">{tr!(storage_running_out)}</p>
             })}
