@@ -5,8 +5,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use family_forms::model::text::Locale;
-
 fn strings(lang: &str) -> BTreeMap<String, String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
@@ -84,15 +82,4 @@ fn every_key_is_used_in_the_code() {
         })
         .collect();
     assert!(unused.is_empty(), "keys no code uses: {unused:?}");
-}
-
-#[test]
-fn numbers_use_each_languages_decimal_mark() {
-    assert_eq!(Locale::En.decimal(1.26), "1.3");
-    assert_eq!(Locale::Es.decimal(1.5), "1,5");
-    assert_eq!(Locale::Es.decimal(12.0), "12,0");
-    assert_eq!(Locale::En.storage_size(1_300_000.0), "1.3 MB");
-    assert_eq!(Locale::En.storage_size(10_738_700_000.0), "10.7 GB");
-    assert_eq!(Locale::Es.storage_size(999_000_000.0), "999,0 MB");
-    assert_eq!(Locale::Es.storage_size(2_500_000_000.0), "2,5 GB");
 }

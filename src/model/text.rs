@@ -40,25 +40,6 @@ impl Locale {
             Locale::Es => "Español",
         }
     }
-
-    /// `value` with one decimal, written the way this language writes it: 1.5 or 1,5.
-    pub fn decimal(self, value: f64) -> String {
-        let s = format!("{value:.1}");
-        match self {
-            Locale::En => s,
-            Locale::Es => s.replace('.', ","),
-        }
-    }
-
-    /// A storage size in bytes, in MB, or in GB from a thousand MB ("10.7 GB", not
-    /// "10738.7 MB"), with this language's decimal mark.
-    pub fn storage_size(self, bytes: f64) -> String {
-        if bytes >= 1e9 {
-            format!("{} GB", self.decimal(bytes / 1e9))
-        } else {
-            format!("{} MB", self.decimal(bytes / 1e6))
-        }
-    }
 }
 
 /// A string in both languages.
