@@ -2,7 +2,14 @@
 // file delays the wasm: a browser opens at most six connections to a host over HTTP/1.1):
 // 1. registers the service worker and tells the app when a new version is waiting. The app shows
 // "a new version is ready — reload" and, when tapped, sends `ff-apply-update`; the page reloads
-// once the new version is in control (the app saves on the way out, so nothing is lost).
+// once the new version is in control (the app saves on the way out, so nothing is lost). It also
+// says whether the app is kept for use with no connection, in `data-offline` on <html> ("ready"
+// once a worker with every file is active, "unavailable" where there can be none, nothing while
+// it gets ready), announced by `ff-offline-changed`; Settings shows it.
+const offline = (state) => {
+  document.documentElement.dataset.offline = state;
+  window.dispatchEvent(new Event('ff-offline-changed'));
+};
 if ('serviceWorker' in navigator) {
   let reloading = false;
   const announce = () => {
@@ -20,6 +27,8 @@ if ('serviceWorker' in navigator) {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
       });
     };
+    // Active means installed, and installing keeps every file or none.
+    navigator.serviceWorker.ready.then(() => offline('ready'));
     if (registration.waiting && navigator.serviceWorker.controller) announce();
     watch(registration.installing);
     registration.addEventListener('updatefound', () => watch(registration.installing));
@@ -28,7 +37,7 @@ if ('serviceWorker' in navigator) {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') registration.update().catch(() => {});
     });
-  }).catch(() => { /* No offline support in this browser; the app still works online. */ });
+  }).catch(() => offline('unavailable')); // A private window or a blocked worker: online only.
   const whenIdle = () => (window.requestIdleCallback || ((f) => setTimeout(f, 1000)))(register);
   if (window.wasmBindings) whenIdle();
   else window.addEventListener('TrunkApplicationStarted', whenIdle, { once: true });
@@ -37,6 +46,8 @@ if ('serviceWorker' in navigator) {
     reloading = true;
     window.location.reload();
   });
+} else {
+  offline('unavailable');
 }
 
 // 2. Files opened with the installed app from the computer's own files (on a school Chromebook,

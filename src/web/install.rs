@@ -19,11 +19,7 @@ pub const INSTALL_CHANGED: &str = "ff-install-changed";
 
 /// How the app can be installed here, now.
 pub fn install_way() -> InstallWay {
-    let way = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-install"));
-    match way.as_deref() {
+    match super::root_attribute("data-install").as_deref() {
         Some("installed") => InstallWay::Installed,
         Some("offered") => InstallWay::Offered,
         Some("ios") => InstallWay::AddToHomeScreen,

@@ -38,7 +38,7 @@ pub use start_up::{
     when_idle_in_steps,
 };
 pub use storage_info::{request_persistent_storage, webkit_storage};
-pub use update::{apply_update, update_waiting};
+pub use update::{apply_update, offline_state, update_waiting, Offline, OFFLINE_CHANGED};
 
 /// Reads `obj[name]` as a function, if it is one.
 fn method(obj: &wasm_bindgen::JsValue, name: &str) -> Option<js_sys::Function> {
@@ -46,4 +46,13 @@ fn method(obj: &wasm_bindgen::JsValue, name: &str) -> Option<js_sys::Function> {
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()
+}
+
+/// An attribute of `<html>`: where js/installed-app.js leaves what it found before the app
+/// started (a new version waiting, how to install, whether the app works with no connection).
+fn root_attribute(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute(name)
 }

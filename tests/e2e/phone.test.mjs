@@ -66,6 +66,9 @@ test('after one visit the app opens, fills and exports a form with the network o
   await page.goto(env.url + '/');
   await ready(page);
   await controlled(page);
+  // Settings says so before the signal goes.
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByText('Family Forms works without a connection on this device: it opens and saves with no signal.').waitFor();
   await context.setOffline(true);
   await page.goto(env.url + '/form/seven-things');
   await page.waitForURL(/\/doc\//);
@@ -82,6 +85,15 @@ test('after one visit the app opens, fills and exports a form with the network o
   assert.match(download.suggestedFilename(), /\.pdf$/);
   await context.setOffline(false);
   assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+test('where the browser keeps no copy of the app (a private window), Settings says it works only with a signal', async () => {
+  const context = await env.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(env.url + '/settings');
+  await ready(page);
+  await page.getByText('This browser window cannot keep Family Forms for use without a connection (a private window does not). It works while you have a signal.').waitFor();
   await context.close();
 });
 

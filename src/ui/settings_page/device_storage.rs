@@ -1,4 +1,5 @@
-//! Whether the browser keeps our data, how much of its room the data takes, and installing.
+//! Whether the browser keeps our data, how much of its room the data takes, whether the app
+//! works with no connection, and installing.
 
 use crate::storage::room::{percent_of_room, room_limit, room_taken, RUNNING_OUT_PERCENT};
 use crate::ui::context::{use_locale, use_store};
@@ -23,6 +24,19 @@ pub(super) fn DeviceStorage() -> impl IntoView {
             Some(_) => tr_in!(l, storage_may_clear),
         }
     };
+    let offline = RwSignal::new(web::offline_state());
+    let listener = window_event_listener_untyped(web::OFFLINE_CHANGED, move |_| {
+        offline.set(web::offline_state())
+    });
+    on_cleanup(move || listener.remove());
+    let offline_text = move || {
+        let l = locale.get();
+        match offline.get() {
+            web::Offline::Ready => tr_in!(l, offline_ready),
+            web::Offline::GettingReady => tr_in!(l, offline_getting_ready),
+            web::Offline::Unavailable => tr_in!(l, offline_unavailable),
+        }
+    };
     // Counted once, as the page opens: nothing is saved while Settings is open but a restore,
     // which reloads the page's lists anyway.
     let taken = room_taken(use_store().as_ref());
@@ -44,6 +58,7 @@ pub(super) fn DeviceStorage() -> impl IntoView {
             {(percent >= RUNNING_OUT_PERCENT).then(|| view! {
                 <p class="banner banner-error room-running-out" role="alert">{tr!(storage_running_out)}</p>
             })}
+            <p class="offline-status">{offline_text}</p>
             <InstallTip/>
         </section>
     }
