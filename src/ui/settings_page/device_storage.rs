@@ -8,7 +8,8 @@ use crate::ui::translate::{tr, tr_in};
 use crate::web;
 use leptos::prelude::*;
 
-/// Whether the browser keeps our data, how much of its room the data takes, and installing.
+/// Whether the browser keeps our data, how much of its room the data takes, whether the app
+/// works with no connection, and installing.
 #[component]
 pub(super) fn DeviceStorage() -> impl IntoView {
     let locale = use_locale();
