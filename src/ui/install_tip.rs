@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::storage::backup::{install_tip_due, note_time, read_time};
 use crate::storage::keys;
 use crate::ui::context::use_store;
+use crate::ui::page_state::follow_page_state;
 use crate::ui::translate::tr;
 use crate::web::{self, InstallWay};
 
@@ -17,10 +18,7 @@ use crate::web::{self, InstallWay};
 #[component]
 pub fn InstallTip(#[prop(optional, into)] on_home_once: Option<Signal<bool>>) -> impl IntoView {
     let store = use_store();
-    let way = RwSignal::new(web::install_way());
-    let listener =
-        window_event_listener_untyped(web::INSTALL_CHANGED, move |_| way.set(web::install_way()));
-    on_cleanup(move || listener.remove());
+    let way = follow_page_state(web::INSTALL_CHANGED, web::install_way);
     let dismissed = read_time(store.as_ref(), keys::INSTALL_TIP_DISMISSED);
     let put_off = RwSignal::new(false);
     let not_now = move |_| {

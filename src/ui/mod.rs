@@ -15,6 +15,7 @@ pub mod keep_data;
 pub mod key_answers_page;
 pub mod not_found;
 pub mod open_received;
+pub mod page_state;
 pub mod pages;
 pub mod progress_bar;
 pub mod received_page;

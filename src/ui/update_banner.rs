@@ -4,13 +4,12 @@
 use crate::ui::translate::tr;
 use leptos::prelude::*;
 
+use crate::ui::page_state::follow_page_state;
 use crate::web;
 
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let ready = RwSignal::new(web::update_waiting());
-    let listener = window_event_listener_untyped("ff-update-ready", move |_| ready.set(true));
-    on_cleanup(move || listener.remove());
+    let ready = follow_page_state(web::UPDATE_READY, web::update_waiting);
     move || {
         ready.get().then(|| {
             view! {

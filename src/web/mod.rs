@@ -38,7 +38,9 @@ pub use start_up::{
     when_idle_in_steps,
 };
 pub use storage_info::{request_persistent_storage, webkit_storage};
-pub use update::{apply_update, offline_state, update_waiting, Offline, OFFLINE_CHANGED};
+pub use update::{
+    apply_update, offline_state, update_waiting, Offline, OFFLINE_CHANGED, UPDATE_READY,
+};
 
 /// Reads `obj[name]` as a function, if it is one.
 fn method(obj: &wasm_bindgen::JsValue, name: &str) -> Option<js_sys::Function> {

@@ -1,6 +1,9 @@
 //! The service worker: a new version of the app waiting, taking it, and whether the app is
 //! kept for use with no connection.
 
+/// Event sent on `window` when a new version is found waiting.
+pub const UPDATE_READY: &str = "ff-update-ready";
+
 /// Whether js/installed-app.js has found a new version waiting (before the app started).
 pub fn update_waiting() -> bool {
     super::root_attribute("data-update-ready").is_some()

@@ -4,6 +4,7 @@
 use crate::storage::room::{percent_of_room, room_limit, room_taken, RUNNING_OUT_PERCENT};
 use crate::ui::context::{use_locale, use_store};
 use crate::ui::install_tip::InstallTip;
+use crate::ui::page_state::follow_page_state;
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
 use leptos::prelude::*;
@@ -25,11 +26,7 @@ pub(super) fn DeviceStorage() -> impl IntoView {
             Some(_) => tr_in!(l, storage_may_clear),
         }
     };
-    let offline = RwSignal::new(web::offline_state());
-    let listener = window_event_listener_untyped(web::OFFLINE_CHANGED, move |_| {
-        offline.set(web::offline_state())
-    });
-    on_cleanup(move || listener.remove());
+    let offline = follow_page_state(web::OFFLINE_CHANGED, web::offline_state);
     let offline_text = move || {
         let l = locale.get();
         match offline.get() {
