@@ -10,6 +10,7 @@ use family_forms::model::values::Answer;
 use family_forms::storage::backup::erase_everything;
 use family_forms::storage::documents::{
     holds_saved_work, last_section, open_document, remember_section, save_children, save_document,
+    SaveError,
 };
 use family_forms::storage::memory::MemoryStore;
 use family_forms::storage::room::{percent_of_room, room_limit, room_taken, RoomTaken};
@@ -97,6 +98,30 @@ fn the_revision_is_read_without_the_answers_exactly_as_restore_reads_it() {
     ] {
         assert_eq!(saved_revision(refused), None, "{refused}");
     }
+}
+
+#[test]
+fn a_revision_written_twice_is_read_as_restore_reads_it_so_a_newer_save_is_not_overwritten() {
+    let mut doc = Document::new("d1", "seven-things", 1, Utc::now());
+    doc.revision = 3;
+    let saved = to_saved(&doc);
+    let twice = saved.replacen(r#""revision":3"#, r#""revision":3,"revision":9"#, 1);
+    assert_ne!(twice, saved, "the fixture must hold the key twice");
+    assert_eq!(restore(&twice).unwrap().revision, 9);
+    assert_eq!(saved_revision(&twice), Some(9));
+
+    let store = MemoryStore::new();
+    store.set(&keys::document("d1"), &twice).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+    let result = save_document(&store, &mut doc, now);
+    assert!(
+        matches!(result, Err(SaveError::Conflict(_))),
+        "a newer save was overwritten"
+    );
+    assert_eq!(
+        store.get(&keys::document("d1")).unwrap().as_deref(),
+        Some(twice.as_str())
+    );
 }
 
 #[test]

@@ -140,9 +140,13 @@ pub fn saved_revision(src: &str) -> Option<u64> {
         #[serde(default)]
         revision: u64,
     }
-    let head: Head = serde_json::from_str(src).ok()?;
-    (head.format == DOCUMENT_FORMAT && head.version <= DOCUMENT_VERSION)
-        .then_some(head.document.revision)
+    match serde_json::from_str::<Head>(src) {
+        Ok(head) => (head.format == DOCUMENT_FORMAT && head.version <= DOCUMENT_VERSION)
+            .then_some(head.document.revision),
+        // The quick read refuses what the full read may still take (a key written twice: the
+        // full read keeps the last), so it asks the full read rather than miss another tab's save.
+        Err(_) => restore(src).ok().map(|document| document.revision),
+    }
 }
 
 /// Reads a saved document of any released version, migrating it to the current shape.
