@@ -320,17 +320,23 @@ function coldTimes() {
   };
 }
 
-/** Cold load of `path` until `selector` takes a typed key: navigation start to the key's
- * character being in the field (and, for the app, in its answers). */
-async function coldKeystroke(browser, url, selector, setup) {
-  const { context, page, transfers } = await coldPhone(browser);
-  if (setup) await page.addInitScript(setup.fn, setup.arg);
+/** Opens `url` and types one key into `selector` as soon as it is there, as a person would;
+ * then `coldTimes` of that load. */
+async function openAndType(page, url, selector) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector(selector, { timeout: 60000 });
   await page.locator(selector).focus();
   await page.keyboard.type('M');
   await page.waitForFunction((sel) => document.querySelector(sel)?.value?.endsWith('M'), selector);
-  const t = await page.evaluate(coldTimes);
+  return page.evaluate(coldTimes);
+}
+
+/** Cold load of `path` until `selector` takes a typed key: navigation start to the key's
+ * character being in the field (and, for the app, in its answers). */
+async function coldKeystroke(browser, url, selector, setup) {
+  const { context, page, transfers } = await coldPhone(browser);
+  if (setup) await page.addInitScript(setup.fn, setup.arg);
+  const t = await openAndType(page, url, selector);
   // data: URLs (the browser's own date-picker icon) cross no network.
   const files = [...transfers.values()].filter((f) => /^https?:/.test(f.url));
   await context.close();
@@ -373,12 +379,7 @@ async function repeatVisits(browser, appUrl, runs) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto(appUrl + '/doc/cold-doc', { waitUntil: 'commit' });
-    await page.waitForSelector(selector, { timeout: 60000 });
-    await page.locator(selector).focus();
-    await page.keyboard.type('M');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.value?.endsWith('M'), selector);
-    const t = await page.evaluate(coldTimes);
+    const t = await openAndType(page, appUrl + '/doc/cold-doc', selector);
     t.from_device = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).every((e) => e.deliveryType === 'cache-storage'));
     visits.push(t);
     await page.close();

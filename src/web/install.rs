@@ -29,9 +29,5 @@ pub fn install_way() -> InstallWay {
 
 /// Shows the browser's install dialog, where it offered one.
 pub fn ask_to_install() {
-    if let Some(w) = web_sys::window() {
-        if let Ok(event) = web_sys::Event::new("ff-install") {
-            let _ = w.dispatch_event(&event);
-        }
-    }
+    super::tell_page_script("ff-install");
 }

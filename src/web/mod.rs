@@ -58,3 +58,12 @@ fn root_attribute(name: &str) -> Option<String> {
         .document_element()?
         .get_attribute(name)
 }
+
+/// Asks js/installed-app.js to act (take a waiting version, show the install dialog): it
+/// listens on `window` for these events, as it holds what the browser gave it before the app
+/// started.
+fn tell_page_script(event_name: &str) {
+    if let (Some(w), Ok(event)) = (web_sys::window(), web_sys::Event::new(event_name)) {
+        let _ = w.dispatch_event(&event);
+    }
+}

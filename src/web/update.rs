@@ -11,11 +11,7 @@ pub fn update_waiting() -> bool {
 
 /// Asks the waiting version to take over; js/installed-app.js reloads the page when it has.
 pub fn apply_update() {
-    if let Some(w) = web_sys::window() {
-        if let Ok(event) = web_sys::Event::new("ff-apply-update") {
-            let _ = w.dispatch_event(&event);
-        }
-    }
+    super::tell_page_script("ff-apply-update");
 }
 
 /// Whether the app is kept on this device for use with no connection, as js/installed-app.js
