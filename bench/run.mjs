@@ -2,8 +2,8 @@
 // throttling (4×) and, for cold loads, a slow-4G network. Prints a Markdown table with a pass or
 // fail for each budget and writes bench-results/latest.json. Run through scripts/bench, which
 // builds release first. Tests never time anything; this is where speed is judged.
-import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -41,6 +41,20 @@ function sizes() {
   files.sort((a, b) => b.gzip - a.gzip);
   const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
   return { files, total };
+}
+
+// What Leptos alone weighs, built the way the app is (bench/framework-floor, built by
+// scripts/bench): the part of the size budget no app code can take back.
+function frameworkFloor() {
+  const out = join(ROOT, 'target', 'framework-floor', 'out');
+  if (!existsSync(join(out, 'floor_bg.wasm'))) return null;
+  const files = ['floor_bg.wasm', 'floor.js'].map((name) => {
+    const raw = readFileSync(join(out, name));
+    const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return { file: name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli };
+  });
+  const sum = (key) => files.reduce((n, f) => n + f[key], 0);
+  return { files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 }
 
 async function firstRender(browser, url) {
@@ -446,6 +460,7 @@ async function pdfExport(browser, url) {
 }
 
 const size = sizes();
+const floorSize = frameworkFloor();
 // The budget is in gzip bytes: each file the first load fetched, at its gzip size (the server
 // sends brotli where the browser accepts it, which is smaller: the transfer column).
 const gzipOf = (url) => {
@@ -484,6 +499,14 @@ if (only) {
 const lines = ['| file | raw KB | gzip KB |', '|---|---:|---:|'];
 for (const f of size.files) lines.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
 lines.push(`| **total** | **${kb(size.total.raw)}** | **${kb(size.total.gzip)}** |`);
+if (floorSize) {
+  const app = size.files.filter((f) => /^family-forms-.*\.(wasm|js)$/.test(f.file));
+  const appGzip = app.reduce((n, f) => n + f.gzip, 0);
+  lines.push('', "| the app's code against Leptos alone (wasm and its JS, built the same way) | raw KB | gzip KB |", '|---|---:|---:|');
+  lines.push(`| the app | ${kb(app.reduce((n, f) => n + f.raw, 0))} | ${kb(appGzip)} |`);
+  lines.push(`| Leptos alone: one short answer, one long answer, a count (bench/framework-floor) | ${kb(floorSize.raw)} | ${kb(floorSize.gzip)} |`);
+  lines.push(`| the app's own share | | ${kb(appGzip - floorSize.gzip)} |`);
+}
 lines.push('', '| measure (median of ' + timing.runs + ' runs, no throttling) | ms |', '|---|---:|');
 lines.push(`| first contentful paint, home | ${timing.fcp_ms.toFixed(1)} |`);
 lines.push(`| home rendered (h1 in the DOM) | ${timing.home_rendered_ms.toFixed(1)} |`);
@@ -531,5 +554,5 @@ if (!keys.typed_ok) lines.push('', 'WARNING: the typed text did not arrive whole
 console.log(lines.join('\n'));
 
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, timing, cold_load: cold, render_300: big, typing: keys, typing_static_floor: floorKeys, pdf, home_200: home,
+writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), sizes: size, framework_floor: floorSize, timing, cold_load: cold, render_300: big, typing: keys, typing_static_floor: floorKeys, pdf, home_200: home,
   budgets: budgets.map(([name, value, limit, unit]) => ({ name, value, limit, unit, pass: value <= limit })) }, null, 2));
