@@ -57,6 +57,27 @@ function frameworkFloor() {
   return { files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 }
 
+/** Leptos alone as a page to cold-load (its question's box is `#name`): the floor's wasm and
+ * JS, the app's stylesheet, and the same preloads and start-up module as trunk writes for the
+ * app, each with gzip and brotli copies as the app's build writes them. */
+function frameworkFloorPage() {
+  const out = join(ROOT, 'target', 'framework-floor', 'out');
+  const dir = mkdtempSync(join(tmpdir(), 'ff-leptos-'));
+  copyFileSync(join(out, 'floor.js'), join(dir, 'floor.js'));
+  copyFileSync(join(out, 'floor_bg.wasm'), join(dir, 'floor_bg.wasm'));
+  copyFileSync(join(ROOT, 'style', 'main.css'), join(dir, 'style.css'));
+  writeFileSync(join(dir, 'boot.js'), "import init from '/floor.js';\nawait init({ module_or_path: '/floor_bg.wasm' });\n");
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Leptos alone</title><link rel="stylesheet" href="/style.css"><script type="module" src="/boot.js"></script><link rel="modulepreload" href="/floor.js" crossorigin="anonymous"><link rel="preload" href="/floor_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"></head><body></body></html>');
+  for (const name of readdirSync(dir)) {
+    const raw = readFileSync(join(dir, name));
+    writeFileSync(join(dir, name + '.gz'), gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }));
+    writeFileSync(join(dir, name + '.br'), brotliCompressSync(raw, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    }));
+  }
+  return dir;
+}
+
 async function firstRender(browser, url) {
   const fcp = [];
   const rendered = [];
@@ -403,7 +424,7 @@ async function repeatVisits(browser, appUrl, runs) {
 }
 
 /** Cold loads: home and the largest form, in the app and as a static page, medians. */
-async function coldLoads(browser, appUrl, staticUrl) {
+async function coldLoads(browser, appUrl, staticUrl, leptosUrl) {
   const { def } = largestForm();
   const first = def.sections[0].fields.find((f) => f.kind === 'short_text');
   const doc = filledDocument(def, 'cold-doc');
@@ -428,6 +449,7 @@ async function coldLoads(browser, appUrl, staticUrl) {
   }));
   const floor = await collect(() => coldKeystroke(browser, staticUrl + '/', `#f-${first.id}`, null));
   const later = await repeatVisits(browser, appUrl, runs);
+  const leptos = leptosUrl ? await collect(() => coldKeystroke(browser, leptosUrl + '/', '#name', null)) : null;
   const pick = (xs, k) => median(xs.filter(Boolean).map((x) => x[k]));
   const firstLoadFiles = form[0].files.map((f) => ({ url: f.url.replace(appUrl, ''), bytes: f.bytes })).sort((a, b) => b.bytes - a.bytes);
   return {
@@ -435,6 +457,7 @@ async function coldLoads(browser, appUrl, staticUrl) {
     home_fcp_ms: pick(homeKey, 'fcp'), home_first_key_ms: pick(homeKey, 'accepted'), home_code_arrived_ms: pick(homeKey, 'code_arrived'),
     form: def.id, form_fcp_ms: pick(form, 'fcp'), form_first_key_ms: pick(form, 'accepted'), form_code_arrived_ms: pick(form, 'code_arrived'),
     static_fcp_ms: pick(floor, 'fcp'), static_first_key_ms: pick(floor, 'accepted'),
+    leptos_alone: leptos && { fcp_ms: pick(leptos, 'fcp'), code_arrived_ms: pick(leptos, 'code_arrived'), first_key_ms: pick(leptos, 'accepted'), bytes: pick(leptos, 'bytes') },
     later_visit_fcp_ms: pick(later, 'fcp'), later_visit_first_key_ms: pick(later, 'accepted'), later_visits_from_device: later.filter((v) => v.from_device).length,
     first_load_bytes: pick(form, 'bytes'), first_load_files: firstLoadFiles, static_bytes: pick(floor, 'bytes'),
   };
@@ -473,6 +496,7 @@ const staticDir = mkdtempSync(join(tmpdir(), 'ff-static-'));
 writeFileSync(join(staticDir, 'index.html'), staticPage(largestForm().def));
 copyFileSync(join(ROOT, 'style', 'main.css'), join(staticDir, 'style.css'));
 const staticServer = await serveDist(staticDir);
+const leptosServer = floorSize ? await serveDist(frameworkFloorPage()) : null;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 let timing, big, keys, floorKeys, home, cold, pdf;
 // BENCH_ONLY=typing (for example) runs one measure while working on it; the full run is the report.
@@ -480,7 +504,7 @@ const only = process.env.BENCH_ONLY;
 const run = (name, fn) => (!only || only === name ? fn() : null);
 try {
   timing = await run('first', () => firstRender(browser, server.url));
-  cold = await run('cold', () => coldLoads(browser, server.url, staticServer.url));
+  cold = await run('cold', () => coldLoads(browser, server.url, staticServer.url, leptosServer?.url));
   big = await run('render300', () => render300(browser, server.url));
   keys = await run('typing', () => typing(browser, server.url));
   floorKeys = await run('typing', () => typing(browser, server.url, staticServer.url));
@@ -490,6 +514,7 @@ try {
   await browser.close();
   await server.close();
   await staticServer.close();
+  await leptosServer?.close();
 }
 
 if (only) {
@@ -530,6 +555,7 @@ lines.push('', `| cold load, ${cold.network} (median of ${cold.runs}) | first pa
 lines.push(`| home (typing a child's name) | ${cold.home_fcp_ms.toFixed(0)} ms | ${cold.home_code_arrived_ms.toFixed(0)} ms | ${cold.home_first_key_ms.toFixed(0)} ms |`);
 lines.push(`| ${cold.form}, the app | ${cold.form_fcp_ms.toFixed(0)} ms | ${cold.form_code_arrived_ms.toFixed(0)} ms | ${cold.form_first_key_ms.toFixed(0)} ms |`);
 lines.push(`| ${cold.form}, static HTML with no script (the floor) | ${cold.static_fcp_ms.toFixed(0)} ms | | ${cold.static_first_key_ms.toFixed(0)} ms |`);
+if (cold.leptos_alone) lines.push(`| Leptos alone, one question (bench/framework-floor, ${kb(cold.leptos_alone.bytes)} KB transferred) | ${cold.leptos_alone.fcp_ms.toFixed(0)} ms | ${cold.leptos_alone.code_arrived_ms.toFixed(0)} ms | ${cold.leptos_alone.first_key_ms.toFixed(0)} ms |`);
 lines.push(`| ${cold.form}, a later visit: the app kept on the device (${cold.later_visits_from_device} of ${cold.runs} from the device) | ${cold.later_visit_fcp_ms.toFixed(0)} ms | | ${cold.later_visit_first_key_ms.toFixed(0)} ms |`);
 lines.push(`| ratio app ÷ static | | | ${(cold.form_first_key_ms / cold.static_first_key_ms).toFixed(1)}× |`);
 lines.push('', '| first load, per file | transferred KB (brotli) | gzip KB |', '|---|---:|---:|');
