@@ -48,6 +48,29 @@ window.addEventListener('error', (event) => {
 }, true);
 if (typeof WebAssembly !== 'object') failed();
 
+// The app's code, fetched for the start-up script (scripts/post-build.mjs points it here), so
+// the start-up screen can show how much has arrived: on a weak signal a first visit takes a
+// while, and a bar that moves says it is getting somewhere. The bytes go on to the compiler as
+// they come; a failed download still fails the start as before.
+window.ffDownload = (url) => fetch(url).then((response) => {
+  const screen = boot();
+  const bar = screen?.querySelector('.boot-progress');
+  const total = Number(screen?.dataset.appBytes);
+  if (!bar || !(total > 0) || !response.ok || !response.body || typeof TransformStream !== 'function') return response;
+  let received = 0;
+  // Only when it takes long enough to see: a later visit reads the code from the device at once.
+  const show = setTimeout(() => { bar.hidden = false; }, 400);
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      bar.value = Math.min(100, Math.round((100 * received) / total));
+      controller.enqueue(chunk);
+    },
+    flush() { clearTimeout(show); },
+  }));
+  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+});
+
 setTimeout(() => say('status', [
   ['en', 'Still opening… On a weak signal this can take a minute.'],
   ['es', 'Todavía abriendo… Con poca señal puede tardar un minuto.'],

@@ -16,14 +16,29 @@ const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) { console.error('post-build: no directory (TRUNK_STAGING_DIR or an argument)'); process.exit(1); }
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 
-// 1. Inline start-up script → /boot-<hash>.js
+// 1. Inline start-up script → /boot-<hash>.js, fetching the app's code through
+//    js/start-up.js's ffDownload (which shows the download's progress on the start-up screen,
+//    against the wasm's size written on that screen).
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-html = html.replace(/<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g, (_, body) => {
+const wasmFile = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+if (!wasmFile || !html.includes('<div id="boot"')) { console.error('post-build: no app wasm or no start-up screen'); process.exit(1); }
+html = html.replace('<div id="boot"', `<div id="boot" data-app-bytes="${statSync(join(dir, wasmFile)).size}"`);
+let fetchesThroughStartUp = false;
+html = html.replace(/<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g, (_, script) => {
+  const body = script.replace(/module_or_path: ('\/[^']+_bg\.wasm')/, (_, url) => {
+    fetchesThroughStartUp = true;
+    // Without start-up.js (it failed to load), the app fetches its code as before.
+    return `module_or_path: window.ffDownload ? window.ffDownload(${url}) : ${url}`;
+  });
   const name = `boot-${sha(body).slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);
   return `<script type="module" src="/${name}"></script>`;
 });
+if (!fetchesThroughStartUp) {
+  console.error("post-build: trunk's start-up script no longer passes the wasm as module_or_path: '/…_bg.wasm'");
+  process.exit(1);
+}
 if (/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/.test(html)) {
   console.error('post-build: an inline script is left in index.html; the CSP would block it');
   process.exit(1);

@@ -51,6 +51,33 @@ test('on a slow connection the page says it is opening, in both languages, until
   await context.close();
 });
 
+test('on a weak signal the start-up screen shows how much of the app has arrived, then the app opens', async () => {
+  const { page, context, errors } = await env.phone();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  // Slow enough to watch: the app's code takes a few seconds to arrive.
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: 96 * 1024, uploadThroughput: 48 * 1024 });
+  await page.goto(env.url + '/', { waitUntil: 'domcontentloaded' });
+  const bar = page.getByRole('progressbar', { name: 'Downloading the app / Descargando la aplicación' });
+  await bar.waitFor();
+  // Every value the bar takes, until the app has replaced the start-up screen.
+  const seen = await page.evaluate(() => new Promise((resolve) => {
+    const progress = document.querySelector('#boot .boot-progress');
+    const values = [progress.value];
+    new MutationObserver(() => values.push(progress.value)).observe(progress, { attributeFilter: ['value'] });
+    new MutationObserver((_, gone) => {
+      if (!progress.isConnected) { gone.disconnect(); resolve(values); }
+    }).observe(document.body, { childList: true, subtree: true });
+  }));
+  assert.ok(seen.some((v) => v > 0 && v < 100), `part of the way at some point: ${seen}`);
+  assert.deepEqual(seen, [...seen].sort((a, b) => a - b), 'it never goes back');
+  assert.equal(seen.at(-1), 100, 'all of it before the app starts');
+  await ready(page);
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('when the app cannot download, the start-up screen says so in both languages and reloading starts it', async () => {
   const { page, context } = await env.phone();
   await page.route(/_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
