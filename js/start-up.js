@@ -68,7 +68,9 @@ window.ffDownload = (url) => fetch(url).then((response) => {
     },
     flush() { clearTimeout(show); },
   }));
-  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // Its type only: the length and encoding the server sent describe the compressed bytes.
+  const headers = { 'content-type': response.headers.get('content-type') ?? 'application/wasm' };
+  return new Response(counted, { status: response.status, statusText: response.statusText, headers });
 });
 
 setTimeout(() => say('status', [
