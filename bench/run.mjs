@@ -43,25 +43,13 @@ function sizes() {
   return { files, total };
 }
 
-// What Leptos alone weighs, built the way the app is (bench/framework-floor, built by
-// scripts/bench): the part of the size budget no app code can take back.
-function frameworkFloor() {
-  const out = join(ROOT, 'target', 'framework-floor', 'out');
-  if (!existsSync(join(out, 'floor_bg.wasm'))) return null;
-  const files = ['floor_bg.wasm', 'floor.js'].map((name) => {
-    const raw = readFileSync(join(out, name));
-    const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    return { file: name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli };
-  });
-  const sum = (key) => files.reduce((n, f) => n + f[key], 0);
-  return { files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
-}
-
-/** Leptos alone as a page to cold-load (its question's box is `#name`): the floor's wasm and
- * JS, the app's stylesheet, and the same preloads and start-up module as trunk writes for the
- * app, each with gzip and brotli copies as the app's build writes them. */
+/** Leptos alone (bench/framework-floor, built by scripts/bench) as a page to cold-load (its
+ * question's box is `#name`): the floor's wasm and JS, the app's stylesheet, and the same
+ * preloads and start-up module as trunk writes for the app, each with gzip and brotli copies as
+ * the app's build writes them. Null when the floor was not built. */
 function frameworkFloorPage() {
   const out = join(ROOT, 'target', 'framework-floor', 'out');
+  if (!existsSync(join(out, 'floor_bg.wasm'))) return null;
   const dir = mkdtempSync(join(tmpdir(), 'ff-leptos-'));
   copyFileSync(join(out, 'floor.js'), join(dir, 'floor.js'));
   copyFileSync(join(out, 'floor_bg.wasm'), join(dir, 'floor_bg.wasm'));
@@ -76,6 +64,15 @@ function frameworkFloorPage() {
     }));
   }
   return dir;
+}
+
+/** What Leptos alone weighs, read from that page's files and their compressed copies: the part
+ * of the size budget no app code can take back. */
+function frameworkFloorSize(dir) {
+  const size = (name) => statSync(join(dir, name)).size;
+  const files = ['floor_bg.wasm', 'floor.js'].map((file) => ({ file, raw: size(file), gzip: size(file + '.gz'), brotli: size(file + '.br') }));
+  const sum = (key) => files.reduce((n, f) => n + f[key], 0);
+  return { files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 }
 
 async function firstRender(browser, url) {
@@ -483,7 +480,8 @@ async function pdfExport(browser, url) {
 }
 
 const size = sizes();
-const floorSize = frameworkFloor();
+const floorDir = frameworkFloorPage();
+const floorSize = floorDir && frameworkFloorSize(floorDir);
 // The budget is in gzip bytes: each file the first load fetched, at its gzip size (the server
 // sends brotli where the browser accepts it, which is smaller: the transfer column).
 const gzipOf = (url) => {
@@ -496,7 +494,7 @@ const staticDir = mkdtempSync(join(tmpdir(), 'ff-static-'));
 writeFileSync(join(staticDir, 'index.html'), staticPage(largestForm().def));
 copyFileSync(join(ROOT, 'style', 'main.css'), join(staticDir, 'style.css'));
 const staticServer = await serveDist(staticDir);
-const leptosServer = floorSize ? await serveDist(frameworkFloorPage()) : null;
+const leptosServer = floorDir ? await serveDist(floorDir) : null;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 let timing, big, keys, floorKeys, home, cold, pdf;
 // BENCH_ONLY=typing (for example) runs one measure while working on it; the full run is the report.
