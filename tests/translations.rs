@@ -83,3 +83,46 @@ fn every_key_is_used_in_the_code() {
         .collect();
     assert!(unused.is_empty(), "keys no code uses: {unused:?}");
 }
+
+#[test]
+fn no_message_hedges_a_count_with_a_bracketed_plural() {
+    // "3 thing(s)" or "faltan 1 obligatorias" reads as unfinished software: a counted message
+    // has a `_one` key for exactly one and a plain plural for any other number.
+    for lang in ["en", "es"] {
+        let all = strings(lang);
+        for (key, text) in &all {
+            for hedge in ["(s)", "(es)", "(ren)", "(ies)"] {
+                assert!(!text.contains(hedge), "{lang} {key} hedges its plural: {text}");
+            }
+            if let Some(plural_key) = key.strip_suffix("_one") {
+                let plural = all
+                    .get(plural_key)
+                    .unwrap_or_else(|| panic!("{lang} {key} has no plural {plural_key}"));
+                assert!(blanks(plural).contains("n"), "{lang} {plural_key} has no {{{{ n }}}}");
+                assert!(!blanks(text).contains("n"), "{lang} {key} is for one, not {{{{ n }}}}");
+            }
+        }
+    }
+}
+
+#[test]
+fn progress_words_agree_with_their_number_in_both_languages() {
+    use family_forms::model::progress::Progress;
+    use family_forms::model::text::Locale;
+    use family_forms::ui::progress_bar::progress_words;
+    let left = |required_left| Progress {
+        total: 25,
+        answered: 1,
+        required_left,
+    };
+    let cases = [
+        (left(1), Locale::En, "1 of 25 answered · 1 required left"),
+        (left(2), Locale::En, "1 of 25 answered · 2 required left"),
+        (left(0), Locale::En, "1 of 25 answered"),
+        (left(1), Locale::Es, "1 de 25 respondidas · falta 1 obligatoria"),
+        (left(3), Locale::Es, "1 de 25 respondidas · faltan 3 obligatorias"),
+    ];
+    for (progress, locale, words) in cases {
+        assert_eq!(progress_words(progress, locale), words);
+    }
+}

@@ -1,6 +1,6 @@
 //! "Check my form": lists what is missing or wrong and jumps to it.
 
-use crate::ui::translate::{tr, tr_in};
+use crate::ui::translate::{tr, tr_n};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ pub fn CheckPanel(
                     view! {
                         <p>{move || {
                             let n = problems.with(Vec::len);
-                            tr_in!(locale.get(), things_to_look_at, n = n)
+                            tr_n!(locale.get(), n, things_to_look_at_one, things_to_look_at)
                         }}</p>
                         <ul class="problem-list">{list.clone()}</ul>
                     }.into_any()

@@ -3,7 +3,7 @@
 
 mod copy_language;
 
-use crate::ui::translate::{tr, tr_in};
+use crate::ui::translate::{tr, tr_in, tr_n};
 use std::sync::Arc;
 
 use chrono::Utc;
@@ -109,10 +109,11 @@ pub fn ExportActions(
                 let n = file.replaced;
                 say(
                     false,
-                    tr_in!(
+                    tr_n!(
                         locale.get_untracked(),
+                        n,
+                        pdf_replaced_chars_one,
                         pdf_replaced_chars,
-                        n = n,
                         marker = MARKER
                     ),
                 );

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::model::progress::Progress;
 use crate::model::text::Locale;
 use crate::ui::context::use_locale;
-use crate::ui::translate::tr_in;
+use crate::ui::translate::{tr_in, tr_n};
 
 /// Words for a progress: "12 of 30 answered · 2 required left".
 pub fn progress_words(p: Progress, locale: Locale) -> String {
@@ -16,7 +16,12 @@ pub fn progress_words(p: Progress, locale: Locale) -> String {
         total = p.total
     );
     if p.required_left > 0 {
-        s += &tr_in!(locale, progress_required_left, n = p.required_left);
+        s += &tr_n!(
+            locale,
+            p.required_left,
+            progress_required_left_one,
+            progress_required_left
+        );
     }
     s
 }

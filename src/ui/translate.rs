@@ -33,4 +33,18 @@ macro_rules! tr_in {
     };
 }
 
-pub(crate) use {tr, tr_in};
+/// Counted UI text, `tr_n!(locale, n, things_one, things)`: the `_one` key's words when `n` is
+/// exactly one, otherwise the other key's with `{{ n }}` filled in. English and Spanish both
+/// use the singular for one and only one, so this is their whole plural rule (no "(s)").
+macro_rules! tr_n {
+    ($locale:expr, $n:expr, $one:ident, $many:ident $(, $name:ident = $value:expr)* $(,)?) => {{
+        let n = $n;
+        if n == 1 {
+            $crate::ui::translate::tr_in!($locale, $one $(, $name = $value)*).to_string()
+        } else {
+            $crate::ui::translate::tr_in!($locale, $many, n = n $(, $name = $value)*)
+        }
+    }};
+}
+
+pub(crate) use {tr, tr_in, tr_n};

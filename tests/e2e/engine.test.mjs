@@ -160,7 +160,7 @@ test('"Check my form" lists what is missing and jumps to it', async () => {
   await ready(page);
   await page.getByRole('button', { name: 'Next →' }).tap();
   await page.getByRole('button', { name: 'Check my form' }).tap();
-  await page.getByText('3 thing(s) to look at:').waitFor();
+  await page.getByText('3 things to look at:').waitFor();
   await page.getByRole('button', { name: /Health — Does your child have any allergies/ }).tap();
   await page.getByRole('heading', { name: '1. Health' }).waitFor();
   // Focus moves on the frame after the section is drawn.

@@ -343,7 +343,7 @@ test('a backup made on one device restores everything on another, and erase empt
   await two.page.goto(env.url + '/settings');
   await ready(two.page);
   await two.page.locator('#restore-file').setInputFiles(file);
-  await two.page.getByText('Restaurado: 0 hijo(s), 1 documento(s), 0 formulario(s).').waitFor();
+  await two.page.getByText('Restaurado: 0 hijos, 1 documento y 0 formularios.').waitFor();
   await two.page.locator('#restore-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await two.page.getByText('Este archivo no es una copia de seguridad de Family Forms.').waitFor();
   await two.page.getByRole('link', { name: 'Family Forms' }).tap();

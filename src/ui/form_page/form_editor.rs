@@ -25,7 +25,7 @@ use crate::ui::not_found::NotFound;
 use crate::ui::progress_bar::ProgressBar;
 use crate::ui::router::use_navigate;
 use crate::ui::section_nav::{SectionList, SectionSteps};
-use crate::ui::translate::{tr, tr_in};
+use crate::ui::translate::{tr, tr_in, tr_n};
 use chrono::Utc;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -362,11 +362,7 @@ pub fn FormEditor(
     let updated_view = updated_from_file.map(|n| {
         view! {
             <div class="banner banner-ok" role="status">
-                {move || if n == 1 {
-                    tr_in!(locale.get(), updated_from_file_one).to_string()
-                } else {
-                    tr_in!(locale.get(), updated_from_file, n = n)
-                }}
+                {move || tr_n!(locale.get(), n, updated_from_file_one, updated_from_file)}
             </div>
         }
     });
@@ -458,7 +454,7 @@ pub fn FormEditor(
                             view! {
                                 <li class="doc-item">
                                     <span>{move || relative_time(saved, now, locale.get())}</span>
-                                    <span class="doc-meta">{move || tr_in!(locale.get(), n_answered, n = answered)}</span>
+                                    <span class="doc-meta">{move || tr_n!(locale.get(), answered, n_answered_one, n_answered)}</span>
                                     <button type="button" class="secondary" on:click=restore_version>{tr!(restore_this_version)}</button>
                                 </li>
                             }

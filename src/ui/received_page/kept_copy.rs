@@ -8,7 +8,7 @@ use crate::model::document::Document;
 use crate::storage::documents::{update_from_received, SaveError};
 use crate::ui::context::{use_locale, use_store};
 use crate::ui::router::use_navigate;
-use crate::ui::translate::{tr, tr_in};
+use crate::ui::translate::{tr, tr_in, tr_n};
 use chrono::Utc;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -77,14 +77,7 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
             .map(|t| view! { <li>{t}</li> })
             .collect_view()
     };
-    let count = move || {
-        let l = locale.get();
-        if n == 1 {
-            tr_in!(l, kept_changes_one).to_string()
-        } else {
-            tr_in!(l, kept_changes, n = n)
-        }
-    };
+    let count = move || tr_n!(locale.get(), n, kept_changes_one, kept_changes);
     view! {
         <div class="kept-copy">
             <p><strong>{count}</strong></p>

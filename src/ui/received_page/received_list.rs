@@ -10,7 +10,7 @@ use crate::ui::context::{
     use_forms, use_locale, use_opened_files, use_received, use_store, OpenedFile,
 };
 use crate::ui::open_received::OpenReceived;
-use crate::ui::translate::{tr, tr_in};
+use crate::ui::translate::{tr, tr_in, tr_n};
 use crate::web;
 use leptos::prelude::*;
 
@@ -116,9 +116,8 @@ pub(super) fn ReceivedList() -> impl IntoView {
                                 .into_any()
                             }
                             (None, kept_here) => {
-                                let note = kept_here.map(|(_, n)| match n {
-                                    1 => tr_in!(l, received_kept_changes_one).to_string(),
-                                    n => tr_in!(l, received_kept_changes, n = n),
+                                let note = kept_here.map(|(_, n)| {
+                                    tr_n!(l, n, received_kept_changes_one, received_kept_changes)
                                 });
                                 let read = move |_| {
                                     current.set(Some(received.clone()));
@@ -160,12 +159,12 @@ pub(super) fn ReceivedList() -> impl IntoView {
             {move || {
                 let n = unsaved();
                 (n > 0).then(|| view! {
-                    <button type="button" on:click=save_all.clone()>{move || tr_in!(locale.get(), save_all_n, n = n)}</button>
+                    <button type="button" on:click=save_all.clone()>{move || tr_n!(locale.get(), n, save_all_n_one, save_all_n)}</button>
                 })
             }}
             <div role="status">
                 {move || outcome.get().map(|o| match o {
-                    Ok(n) => view! { <p class="banner banner-ok">{move || tr_in!(locale.get(), saved_all_n, n = n)}</p> }.into_any(),
+                    Ok(n) => view! { <p class="banner banner-ok">{move || tr_n!(locale.get(), n, saved_all_n_one, saved_all_n)}</p> }.into_any(),
                     Err(message) => view! { <p class="banner banner-error">{message}</p> }.into_any(),
                 })}
             </div>

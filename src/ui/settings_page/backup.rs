@@ -7,7 +7,7 @@ use crate::storage::backup::{backup_everything, note_time, restore_backup, Resto
 use crate::storage::documents::load_children;
 use crate::storage::keys;
 use crate::ui::context::{use_children, use_locale, use_store, SharedStore};
-use crate::ui::translate::{tr, tr_in};
+use crate::ui::translate::{tr, tr_in, tr_n};
 use crate::web;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -81,15 +81,30 @@ fn report_words(r: &RestoreReport, l: Locale) -> String {
     let mut s = tr_in!(
         l,
         restore_report,
-        children = r.children_added,
-        docs = docs,
-        forms = r.forms_added
+        children = tr_n!(
+            l,
+            r.children_added,
+            restored_children_one,
+            restored_children
+        ),
+        docs = tr_n!(l, docs, restored_documents_one, restored_documents),
+        forms = tr_n!(l, r.forms_added, restored_forms_one, restored_forms)
     );
     if r.documents_kept > 0 {
-        s += &tr_in!(l, restore_report_kept, n = r.documents_kept);
+        s += &tr_n!(
+            l,
+            r.documents_kept,
+            restore_report_kept_one,
+            restore_report_kept
+        );
     }
     if r.skipped > 0 {
-        s += &tr_in!(l, restore_report_skipped, n = r.skipped);
+        s += &tr_n!(
+            l,
+            r.skipped,
+            restore_report_skipped_one,
+            restore_report_skipped
+        );
     }
     s
 }
