@@ -732,3 +732,56 @@ fn a_log_by_month_lists_the_months_entries_and_who_has_none() {
         ["Ana Nuñez", "Leo Smith", "Omar Haddad"]
     );
 }
+
+#[test]
+fn a_problem_in_a_row_names_its_row_and_column_and_a_named_row_reads_person_2() {
+    let plain = def();
+    let named = parse_definition(&include_str!("fixtures/every-kind.json").replace(
+        r#""add_label": { "en": "Add a person", "es": "Agregar una persona" },"#,
+        r#""add_label": { "en": "Add a person", "es": "Agregar una persona" },
+           "item_label": { "en": "Person", "es": "Persona" },"#,
+    ))
+    .unwrap();
+    let household = |d: &FormDef| d.field("household").unwrap().clone();
+    assert_eq!(household(&named).row_title(1, Locale::En), "Person 2");
+    assert_eq!(household(&named).row_title(0, Locale::Es), "Persona 1");
+    assert_eq!(
+        household(&plain).row_title(1, Locale::En),
+        "Who lives at home 2"
+    );
+
+    let mut a = Answers::default();
+    a.set("name", Answer::text("Mia"));
+    a.set("allergies", yes_no(YesNo::No));
+    a.set(
+        "household",
+        Answer::Rows {
+            rows: vec![
+                row("r1", &[("who", "Ana"), ("age", "40")]),
+                row("r2", &[("who", "Leo"), ("age", "200")]),
+            ],
+        },
+    );
+    let in_row = |d: &FormDef| {
+        validate(d, &a)
+            .into_iter()
+            .find(|p| p.place.cell.is_some())
+            .expect("the age of 200 is a problem")
+    };
+    let (words, words_plain) = (in_row(&named), in_row(&plain));
+    assert_eq!(words.kind, ProblemKind::AboveMax(120.0));
+    assert_eq!(
+        words.place_words(&named, Locale::En),
+        "Who lives at home, Person 2, Age"
+    );
+    assert_eq!(
+        words.place_words(&named, Locale::Es),
+        "Quién vive en casa, Persona 2, Edad"
+    );
+    assert_eq!(
+        words_plain.place_words(&plain, Locale::En),
+        "Who lives at home 2, Age"
+    );
+    let top = validate(&named, &Answers::default()).remove(0);
+    assert_eq!(top.place_words(&named, Locale::En), "Full name");
+}

@@ -92,14 +92,23 @@ fn no_message_hedges_a_count_with_a_bracketed_plural() {
         let all = strings(lang);
         for (key, text) in &all {
             for hedge in ["(s)", "(es)", "(ren)", "(ies)"] {
-                assert!(!text.contains(hedge), "{lang} {key} hedges its plural: {text}");
+                assert!(
+                    !text.contains(hedge),
+                    "{lang} {key} hedges its plural: {text}"
+                );
             }
             if let Some(plural_key) = key.strip_suffix("_one") {
                 let plural = all
                     .get(plural_key)
                     .unwrap_or_else(|| panic!("{lang} {key} has no plural {plural_key}"));
-                assert!(blanks(plural).contains("n"), "{lang} {plural_key} has no {{{{ n }}}}");
-                assert!(!blanks(text).contains("n"), "{lang} {key} is for one, not {{{{ n }}}}");
+                assert!(
+                    blanks(plural).contains("n"),
+                    "{lang} {plural_key} has no {{{{ n }}}}"
+                );
+                assert!(
+                    !blanks(text).contains("n"),
+                    "{lang} {key} is for one, not {{{{ n }}}}"
+                );
             }
         }
     }
@@ -119,8 +128,16 @@ fn progress_words_agree_with_their_number_in_both_languages() {
         (left(1), Locale::En, "1 of 25 answered · 1 required left"),
         (left(2), Locale::En, "1 of 25 answered · 2 required left"),
         (left(0), Locale::En, "1 of 25 answered"),
-        (left(1), Locale::Es, "1 de 25 respondidas · falta 1 obligatoria"),
-        (left(3), Locale::Es, "1 de 25 respondidas · faltan 3 obligatorias"),
+        (
+            left(1),
+            Locale::Es,
+            "1 de 25 respondidas · falta 1 obligatoria",
+        ),
+        (
+            left(3),
+            Locale::Es,
+            "1 de 25 respondidas · faltan 3 obligatorias",
+        ),
     ];
     for (progress, locale, words) in cases {
         assert_eq!(progress_words(progress, locale), words);

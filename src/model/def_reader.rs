@@ -106,6 +106,7 @@ fn field(v: &Value, path: Path<'_>) -> Read<Field> {
             min_rows: o.whole("min_rows", 0, u32::MAX.into())?.map(|n| n as u32),
             max_rows: o.whole("max_rows", 0, u32::MAX.into())?.map(|n| n as u32),
             add_label: o.opt_text("add_label")?,
+            item_label: o.opt_text("item_label")?,
             by_month: o.opt("by_month", by_month)?,
         },
         "derived" => FieldKind::Derived {

@@ -374,6 +374,7 @@ impl Checker {
                 min_rows,
                 max_rows,
                 add_label,
+                item_label,
                 by_month,
             } => {
                 if let Some(by) = by_month {
@@ -405,6 +406,9 @@ impl Checker {
                 }
                 if let Some(add) = add_label {
                     self.text(&format!("{fp}.add_label"), add);
+                }
+                if let Some(item) = item_label {
+                    self.text(&format!("{fp}.item_label"), item);
                 }
                 let mut seen = HashSet::new();
                 for (ci, column) in columns.iter().enumerate() {

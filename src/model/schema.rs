@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::text::Text;
+use super::text::{Locale, Text};
 
 /// A whole form definition, as read from a `forms/*.json` file or a file the user adds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -153,6 +153,9 @@ pub enum FieldKind {
         /// Label of the "Add" button ("Add a person").
         #[serde(skip_serializing_if = "Option::is_none")]
         add_label: Option<Text>,
+        /// What one row is ("Person"), so its card reads "Person 2", not the question again.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        item_label: Option<Text>,
         /// For a log: which columns hold each entry's date and person, so the form can show
         /// a month's entries and who has none that month.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -208,6 +211,21 @@ pub const KIND_NAMES: [&str; 16] = [
     "info",
     "letter",
 ];
+
+impl Field {
+    /// The title of a row's card, and of a problem in that row: "Person 2" (counting from 1)
+    /// where the form names one row, else the question's own label and the number.
+    pub fn row_title(&self, index: usize, locale: Locale) -> String {
+        let name = match &self.kind {
+            FieldKind::Rows {
+                item_label: Some(item),
+                ..
+            } => item,
+            _ => &self.label,
+        };
+        format!("{} {}", name.get(locale), index + 1)
+    }
+}
 
 impl FieldKind {
     /// The `kind` name as written in a definition.

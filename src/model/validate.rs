@@ -39,6 +39,38 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+impl Problem {
+    /// Where the problem is, in words for a list of problems: the question's label, and for a
+    /// cell of a row the row and the column too ("Who will be there, Person 2, Role", or
+    /// "Who will be there 2, Role" where the form does not name its rows).
+    pub fn place_words(&self, def: &FormDef, locale: Locale) -> String {
+        let Some(field) = def.field(&self.place.field) else {
+            return String::new();
+        };
+        let label = field.label.get(locale);
+        let (
+            Some((row, column_id)),
+            FieldKind::Rows {
+                columns,
+                item_label,
+                ..
+            },
+        ) = (&self.place.cell, &field.kind)
+        else {
+            return label.to_string();
+        };
+        let row = field.row_title(*row, locale);
+        let row = match item_label {
+            Some(_) => format!("{label}, {row}"),
+            None => row,
+        };
+        match columns.iter().find(|c| &c.id == column_id) {
+            Some(column) => format!("{row}, {}", column.label.get(locale)),
+            None => row,
+        }
+    }
+}
+
 impl ProblemKind {
     /// What to tell the person, in their language.
     pub fn message(&self, locale: Locale) -> String {

@@ -43,9 +43,7 @@ pub fn CheckPanel(
         let l = locale.get();
         problems.get().into_iter().map(|p| {
             let section = def.sections.get(p.place.section).map(|s| s.title.get(l).to_string()).unwrap_or_default();
-            let field = def.field(&p.place.field).map(|f| f.label.get(l).to_string()).unwrap_or_default();
-            let row = p.place.cell.as_ref().map(|(r, _)| format!(" {}", r + 1)).unwrap_or_default();
-            let text = format!("{section} — {field}{row}: {}", p.kind.message(l));
+            let text = format!("{section} — {}: {}", p.place_words(&def, l), p.kind.message(l));
             view! { <li><button type="button" class="link" on:click=move |_| jump(p.clone())>{text}</button></li> }
         }).collect_view()
     };

@@ -184,12 +184,16 @@ test('rows follow the person: a new row takes typing at once, focus moves with a
     await page.keyboard.type(name);
   }
   assert.deepEqual(await names(), ['Ana', 'Luis']);
+  // Each card is titled by what one row is, not by the question again.
+  const titles = () => page.locator('.row-card .row-title').allInnerTexts();
+  assert.deepEqual(await titles(), ['Person 1', 'Person 2']);
 
   // With the keyboard, focus goes along with the row that moved.
   await page.getByRole('button', { name: 'Move down 1' }).focus();
   await page.keyboard.press('Enter');
   await focusOn('Move up 2');
   assert.deepEqual(await names(), ['Luis', 'Ana'], 'Ana is last now, so her other arrow has the focus');
+  assert.deepEqual(await titles(), ['Person 1', 'Person 2'], 'a card is numbered by its place');
   await page.keyboard.press('Enter');
   await focusOn('Move down 1');
   assert.deepEqual(await names(), ['Ana', 'Luis']);

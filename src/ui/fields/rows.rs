@@ -32,6 +32,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
             max_rows,
             add_label,
             by_month,
+            ..
         } => (
             columns.clone(),
             min_rows.unwrap_or(0),
@@ -97,7 +98,6 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
     // Where focus goes after a remove: "Undo", or "Add" when there is nothing to undo.
     let after_remove = (undo_id.clone(), add_id.clone());
     let can_add = move || max_rows.is_none_or(|m| rows.with(|r| (r.len() as u32) < m));
-    let label_text = localized(ctx.field.label.clone());
     let add_text = add_label.map(localized);
     let row_ids =
         Memo::new(move |_| rows.with(|r| r.iter().map(|row| row.id.clone()).collect::<Vec<_>>()));
@@ -132,7 +132,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                         let card = card_id(&row_id);
                         let (up_id, down_id) = (format!("{card}-up"), format!("{card}-down"));
                         let remove_id = format!("{card}-remove");
-                        let label_text = label_text.clone();
+                        let field = ctx.field.clone();
                         let index = {
                             let row_id = row_id.clone();
                             Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.id == row_id).unwrap_or(0)))
@@ -169,7 +169,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                                 focus_later(origin.clone(), target, false);
                             }
                         };
-                        let heading = move || format!("{} {}", label_text(), index.get() + 1);
+                        let heading = move || field.row_title(index.get(), locale.get());
                         let heading_id = format!("{}-{}-title", ctx.dom_id, row_id);
                         let heading_for = heading_id.clone();
                         let cells = columns.iter().map(|column| cell_view(&ctx, &row_id, column.clone(), index)).collect_view();
