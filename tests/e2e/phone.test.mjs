@@ -428,6 +428,8 @@ test('a form can be filled with the keyboard alone, with a visible focus everywh
   }
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: '1. Health' }).waitFor();
+  // The focus goes to the new section's heading, not back to the top of the page.
+  await page.waitForFunction(() => document.activeElement?.id === 'section-title' && document.activeElement.textContent === '1. Health');
   await tabTo('f-allergies');
   await page.keyboard.press('Space');
   await tabTo('f-allergies-details');
@@ -439,6 +441,7 @@ test('a form can be filled with the keyboard alone, with a visible focus everywh
   assert.equal(await page.locator('#f-allergies-details').inputValue(), 'Peanuts');
   await page.getByRole('button', { name: '← Previous' }).press('Enter');
   await page.getByRole('heading', { name: 'About your child' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'section-title' && document.activeElement.textContent === 'About your child');
   assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Keyboard Kai');
   await context.close();
 });

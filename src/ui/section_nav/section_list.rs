@@ -50,7 +50,13 @@ pub fn SectionList(
                             <li>
                                 <button type="button" class="section-link"
                                     aria-current=move || (current.get() == i).then_some("step")
-                                    on:click=move |_| { current.set(i); open.set(false); }>
+                                    on:click=move |_| {
+                                        current.set(i);
+                                        open.set(false);
+                                        // The button folds away with the list: the focus goes
+                                        // to the new section's heading once it is drawn.
+                                        request_animation_frame(|| crate::web::focus_by_id("section-title"));
+                                    }>
                                     <span>{move || title.get(locale.get()).to_string()}</span>
                                     <span class="section-done" class:complete=move || p().is_complete()>
                                         {move || format!("{}%", p().percent())}

@@ -14,7 +14,10 @@ pub fn SectionSteps(current: RwSignal<usize>, visible: Signal<Vec<usize>>) -> im
             .unwrap_or(0) as isize;
         if let Some(next) = shown.get((pos + delta).max(0) as usize) {
             current.set(*next);
-            crate::web::focus_by_id("section-title");
+            // The new section (its heading with it) is drawn after this handler: focusing now
+            // would focus the old heading, which then leaves the page and drops the focus to
+            // the body. On the next frame the new heading is there.
+            request_animation_frame(|| crate::web::focus_by_id("section-title"));
         }
     };
     let at_start = move || visible.with(|v| v.first() == Some(&current.get()));
