@@ -29,7 +29,13 @@ pub fn provide_router() {
         }
     });
     let history = window_event_listener(ev::popstate, move |_| {
+        let before = route.get_untracked();
         address.set(web::current_address());
+        // A jump within the page (the skip link's `#main`) fires this too: the browser has
+        // put the focus where it belongs, so only another page takes it to its heading.
+        if route.get_untracked() != before {
+            request_animation_frame(web::focus_page_heading);
+        }
     });
     on_cleanup(move || {
         links.remove();
@@ -60,6 +66,9 @@ impl Navigate {
     pub fn to(self, address: &str) {
         web::push_address(address);
         self.0.set(address.to_string());
+        // On the frame after the new page is drawn; a page that puts the focus somewhere of
+        // its own (an "Undo", a section) does so on a later frame callback, and wins.
+        request_animation_frame(web::focus_page_heading);
     }
 }
 

@@ -26,8 +26,8 @@ pub use id_and_date::{local_date_iso, new_id, today_iso};
 pub use install::{ask_to_install, install_way, InstallWay, INSTALL_CHANGED};
 pub use measure::{end_measure, start_measure};
 pub use page::{
-    browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place, focus_still_on,
-    reload, replace_url, set_html_lang, set_title,
+    browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place,
+    focus_page_heading, focus_still_on, reload, replace_url, set_html_lang, set_title,
 };
 pub use picked_file::{read_picked_file, read_picked_files, FileReadError};
 pub use print::{clear_page_footer, print, set_page_footer};

@@ -32,6 +32,26 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the page's main heading (or to the content itself), without
+/// scrolling. Called once the app has drawn another page: a full page load would start a
+/// keyboard or screen-reader user at the top of the new page, and without this the focus
+/// stays on the link that was followed, which has left the page with the old one.
+pub fn focus_page_heading() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let heading = doc.query_selector("#main h1").ok().flatten();
+    let target = heading.or_else(|| doc.get_element_by_id("main"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
 /// Moves keyboard focus to the element with `id`, scrolling only as far as the browser must
 /// (for a control that moved a little, where a jump to the top would lose the person's place).
 pub fn focus_in_place(id: &str) {

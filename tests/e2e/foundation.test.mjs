@@ -157,23 +157,29 @@ test('links change the page without reloading the app; back and forward move bet
   await ready(page);
   // A reload would lose this mark: every page below must be drawn by the app already running.
   await page.evaluate(() => { window.sameApp = true; });
+  // As after a full page load, a keyboard or screen-reader user starts at the new page's
+  // heading, not on the link just followed (gone with the old page, or still in the header).
+  const focusOnHeading = (text) => page.waitForFunction((t) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === t, text);
 
   await page.getByRole('link', { name: 'Settings' }).tap();
   await page.waitForURL(/\/settings$/);
   await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
+  await focusOnHeading('Settings');
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.getByRole('heading', { name: 'Your children' }).waitFor();
   // A tap on the link to the page already shown adds no step to "back".
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
   await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  await focusOnHeading('Seven things to tell the teacher');
   const docUrl = page.url();
   await page.getByLabel("Your child's full name").fill('Leo');
 
   await page.goBack();
   await page.getByRole('heading', { name: 'Your children' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
+  await focusOnHeading('Family Forms');
   await page.goBack();
   await page.waitForURL(/\/settings$/);
   await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
