@@ -203,7 +203,11 @@ pub fn HomePage() -> impl IntoView {
                     view! { <AddChild adding/> }.into_any()
                 } else {
                     view! {
-                        <button type="button" on:click=move |_| adding.set(true)>{tr!(add_a_child)}</button>
+                        <button type="button" id="add-child-button" on:click=move |_| {
+                            adding.set(true);
+                            // The button gives way to the form: the focus goes to its first box.
+                            request_animation_frame(|| web::focus_in_place("child-name"));
+                        }>{tr!(add_a_child)}</button>
                     }.into_any()
                 }}
             </section>

@@ -189,6 +189,7 @@ test('where the browser can install the app, home offers it once something is sa
   await browserOffersInstall(page);
   await tip.getByRole('button', { name: 'Not now' }).tap();
   await tip.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 });
   await page.reload();
   await ready(page);
   await browserOffersInstall(page);

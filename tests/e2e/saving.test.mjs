@@ -27,13 +27,23 @@ test('a child added once is pre-filled into a form started for them, and listed 
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/');
   await ready(page);
+  const focusedId = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
+  // The button gives way to the form, and the name box takes the typing at once; Cancel
+  // gives the focus back to the button.
   await page.getByRole('button', { name: 'Add a child' }).tap();
-  await page.getByLabel('Full name *').fill('Mía Núñez');
+  await focusedId('child-name');
+  await page.getByRole('button', { name: 'Cancel' }).tap();
+  await focusedId('add-child-button');
+  await page.getByRole('button', { name: 'Add a child' }).tap();
+  await focusedId('child-name');
+  await page.keyboard.type('Mía Núñez');
+  assert.equal(await page.getByLabel('Full name *').inputValue(), 'Mía Núñez');
   await page.getByLabel('The name they like to be called').fill('Mía');
   await page.getByLabel('Date of birth').fill('2021-03-04');
   await page.getByLabel('Grade').selectOption('k');
   await page.getByRole('button', { name: 'Save child' }).tap();
   await page.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
+  await focusedId('add-child-button');
 
   await page.getByLabel('Start a form for Mía').selectOption('getting-to-know-my-child');
   await page.getByRole('button', { name: 'Start', exact: true }).tap();
@@ -535,6 +545,8 @@ test('after a week of use home suggests a backup; a download or "Not now" puts i
       await reminder.getByRole('button', { name: 'Not now' }).tap();
       await reminder.waitFor({ state: 'detached' });
     }
+    // The tapped button is gone either way: the focus goes to the page's heading.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await page.reload();
     await ready(page);
     await page.locator('.doc-list a').first().waitFor();

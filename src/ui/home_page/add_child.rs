@@ -16,6 +16,11 @@ pub(super) fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
     let locale = use_locale();
     let draft = RwSignal::new(Child::default());
     let error = RwSignal::new(None::<String>);
+    // The form gives way to "Add a child" again, and the focus goes back to that button.
+    let close = move || {
+        adding.set(false);
+        request_animation_frame(|| web::focus_in_place("add-child-button"));
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut child = draft.get_untracked();
@@ -32,7 +37,7 @@ pub(super) fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
         match save_children(store.as_ref(), &all) {
             Ok(()) => {
                 children.set(all);
-                adding.set(false);
+                close();
             }
             Err(e) => error.set(Some(e.message(locale.get_untracked()))),
         }
@@ -72,7 +77,7 @@ pub(super) fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
             <p class="field-error" aria-live="polite">{move || error.get()}</p>
             <div class="row-actions">
                 <button type="submit">{tr!(save_child)}</button>
-                <button type="button" class="secondary" on:click=move |_| adding.set(false)>{tr!(cancel)}</button>
+                <button type="button" class="secondary" on:click=move |_| close()>{tr!(cancel)}</button>
             </div>
         </form>
     }

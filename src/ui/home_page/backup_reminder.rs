@@ -8,6 +8,7 @@ use crate::storage::keys;
 use crate::ui::context::use_store;
 use crate::ui::settings_page::download_backup;
 use crate::ui::translate::tr;
+use crate::web;
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -32,11 +33,21 @@ pub(super) fn BackupReminder(
     let outcome: RwSignal<Option<Result<(), String>>> = RwSignal::new(None);
     let download = {
         let store = store.clone();
-        move |_| outcome.set(Some(download_backup(&store)))
+        move |_| {
+            let result = download_backup(&store);
+            if result.is_ok() {
+                // The buttons give way to "done": the focus goes to the page's heading, not
+                // to nowhere.
+                request_animation_frame(web::focus_page_heading);
+            }
+            outcome.set(Some(result));
+        }
     };
     let not_now = move |_| {
         note_time(store.as_ref(), keys::BACKUP_REMINDER_DISMISSED, Utc::now());
         shown.set(false);
+        // The reminder goes with its buttons: the focus goes to the page's heading.
+        request_animation_frame(web::focus_page_heading);
     };
     move || {
         shown.get().then(|| {
