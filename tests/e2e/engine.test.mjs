@@ -97,9 +97,9 @@ test('every kind of question can be filled on a phone', async () => {
   assert.equal(await add.isDisabled(), true, 'max 3 rows');
   await page.locator('#f-household-r1-who').fill('Ana');
   await page.locator('#f-household-r2-who').fill('Luis');
-  await page.getByRole('button', { name: 'Move down 1' }).tap();
+  await page.getByRole('button', { name: 'Move down Who lives at home 1' }).tap();
   assert.equal(await page.locator('.row-card').first().locator('input').first().inputValue(), 'Luis');
-  await page.getByRole('button', { name: 'Remove 3' }).tap();
+  await page.getByRole('button', { name: 'Remove Who lives at home 3' }).tap();
   assert.equal(await page.locator('.row-card').count(), 2);
   assert.equal(await add.isDisabled(), false);
   await page.getByLabel('Start date').fill('2026-09-01');
@@ -191,17 +191,17 @@ test('rows follow the person: a new row takes typing at once, focus moves with a
   assert.deepEqual(await titles(), ['Person 1', 'Person 2']);
 
   // With the keyboard, focus goes along with the row that moved.
-  await page.getByRole('button', { name: 'Move down 1' }).focus();
+  await page.getByRole('button', { name: 'Move down Person 1' }).focus();
   await page.keyboard.press('Enter');
-  await focusOn('Move up 2');
+  await focusOn('Move up Person 2');
   assert.deepEqual(await names(), ['Luis', 'Ana'], 'Ana is last now, so her other arrow has the focus');
   assert.deepEqual(await titles(), ['Person 1', 'Person 2'], 'a card is numbered by its place');
   await page.keyboard.press('Enter');
-  await focusOn('Move down 1');
+  await focusOn('Move down Person 1');
   assert.deepEqual(await names(), ['Ana', 'Luis']);
 
   // A stray tap on "Remove": Undo brings the row back, answers and place.
-  await page.getByRole('button', { name: 'Remove 1' }).tap();
+  await page.getByRole('button', { name: 'Remove Person 1' }).tap();
   assert.deepEqual(await names(), ['Luis']);
   const undo = page.locator('.rows-undo');
   await undo.getByText('Row removed.').waitFor();
@@ -218,7 +218,7 @@ test('rows follow the person: a new row takes typing at once, focus moves with a
 
   // A row with nothing in it goes without an offer to undo; focus goes to "Add".
   await add.tap();
-  await page.getByRole('button', { name: 'Remove 3' }).tap();
+  await page.getByRole('button', { name: 'Remove Person 3' }).tap();
   await focusOn('Add a person');
   assert.equal(await undo.innerText(), '');
   assert.deepEqual(await names(), ['Ana', 'Luis']);

@@ -169,7 +169,13 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                                 focus_later(origin.clone(), target, false);
                             }
                         };
-                        let heading = move || field.row_title(index.get(), locale.get());
+                        // "Person 2", in the card's title and in its buttons' names ("Remove
+                        // Person 2"): a screen reader on a button hears which row it acts on.
+                        let title = {
+                            let field = field.clone();
+                            move || field.row_title(index.get(), locale.get())
+                        };
+                        let heading = title.clone();
                         let heading_id = format!("{}-{}-title", ctx.dom_id, row_id);
                         let heading_for = heading_id.clone();
                         let cells = columns.iter().map(|column| cell_view(&ctx, &row_id, column.clone(), index)).collect_view();
@@ -179,15 +185,15 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                                 {cells}
                                 <div class="row-actions">
                                     <button type="button" class="secondary" id=up_id
-                                        aria-label=move || format!("{} {}", tr_in!(locale.get(), move_up), index.get() + 1)
+                                        aria-label={ let t = title.clone(); move || format!("{} {}", tr_in!(locale.get(), move_up), t()) }
                                         disabled=move || index.get() == 0
                                         on:click={ let m = move_by.clone(); move |_| m(-1) }>"↑"</button>
                                     <button type="button" class="secondary" id=down_id
-                                        aria-label=move || format!("{} {}", tr_in!(locale.get(), move_down), index.get() + 1)
+                                        aria-label={ let t = title.clone(); move || format!("{} {}", tr_in!(locale.get(), move_down), t()) }
                                         disabled=move || { index.get() + 1 >= rows.with(Vec::len) }
                                         on:click=move |_| move_by(1)>"↓"</button>
                                     <button type="button" class="danger" id=remove_id
-                                        aria-label=move || format!("{} {}", tr_in!(locale.get(), remove), index.get() + 1)
+                                        aria-label=move || format!("{} {}", tr_in!(locale.get(), remove), title())
                                         on:click=remove>{tr!(remove)}</button>
                                 </div>
                             </li>
