@@ -326,6 +326,10 @@ test('an earlier version can be brought back, and that can be undone', async () 
   assert.equal(await versions.count(), 2);
   await versions.last().getByRole('button', { name: 'Restore this version' }).tap();
   assert.equal(await teacher.inputValue(), 'First teacher');
+  // The list closes with the tapped button in it: the page says what happened, and the focus
+  // goes back to "Earlier versions".
+  await page.getByRole('status').getByText('The earlier version is back.', { exact: false }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'history-button');
   await page.clock.runFor(1000);
   await page.reload();
   await ready(page);

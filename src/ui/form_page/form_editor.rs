@@ -423,6 +423,9 @@ pub fn FormEditor(
         }
     };
     let show_history = RwSignal::new(false);
+    // Set by "Restore this version": the list closes, so the page says what happened and the
+    // focus goes back to the button that opened it.
+    let restored = RwSignal::new(false);
     let history_view = move || {
         show_history.get().then(|| {
             let id = document.with_value(|d| d.id.clone());
@@ -450,6 +453,8 @@ pub fn FormEditor(
                                 dirty.set_value(true);
                                 answers.set(v.answers.clone());
                                 show_history.set(false);
+                                restored.set(true);
+                                request_animation_frame(|| crate::web::focus_in_place("history-button"));
                             };
                             view! {
                                 <li class="doc-item">
@@ -507,11 +512,16 @@ pub fn FormEditor(
             <ExportActions def=export_def snapshot child/>
             <div class="doc-actions row-actions screen-only">
                 <button type="button" class="secondary" on:click=duplicate>{tr!(duplicate_document)}</button>
-                <button type="button" class="secondary" aria-expanded=move || show_history.get().to_string()
-                    on:click=move |_| show_history.update(|s| *s = !*s)>{tr!(earlier_versions)}</button>
+                <button type="button" class="secondary" id="history-button" aria-expanded=move || show_history.get().to_string()
+                    on:click=move |_| { restored.set(false); show_history.update(|s| *s = !*s) }>{tr!(earlier_versions)}</button>
                 <button type="button" class="danger" on:click=delete>{tr!(delete)}</button>
             </div>
-            <div class="screen-only">{history_view}</div>
+            <div class="screen-only">
+                {move || restored.get().then(|| view! {
+                    <p class="banner banner-ok" role="status">{tr!(version_restored)}</p>
+                })}
+                {history_view}
+            </div>
         </article>
     }
     .into_any()
