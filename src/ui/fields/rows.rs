@@ -132,7 +132,6 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                         let card = card_id(&row_id);
                         let (up_id, down_id) = (format!("{card}-up"), format!("{card}-down"));
                         let remove_id = format!("{card}-remove");
-                        let field = ctx.field.clone();
                         let index = {
                             let row_id = row_id.clone();
                             Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.id == row_id).unwrap_or(0)))
@@ -172,7 +171,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                         // "Person 2", in the card's title and in its buttons' names ("Remove
                         // Person 2"): a screen reader on a button hears which row it acts on.
                         let title = {
-                            let field = field.clone();
+                            let field = ctx.field.clone();
                             move || field.row_title(index.get(), locale.get())
                         };
                         let heading = title.clone();
