@@ -32,7 +32,7 @@ pub fn KeyAnswersPage(form_id: String) -> impl IntoView {
         }
     };
     let page_title = title.clone();
-    Effect::new(move |_| web::set_title(&format!("{} · Family Forms", page_title())));
+    Effect::new(move |_| web::set_page_title(&page_title()));
     let sheet = move || {
         let l = locale.get();
         let sheet = children.with(|c| class_sheet(&def, &docs, c, l));

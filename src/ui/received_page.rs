@@ -54,7 +54,10 @@ pub fn ReceivedPage() -> impl IntoView {
         None if taking_shared.get() => {
             view! { <p class="page" role="status">{tr!(opening_shared_files)}</p> }.into_any()
         }
-        None => view! {
+        None => {
+            let title = tr!(no_file_is_open);
+            Effect::new(move |_| web::set_page_title(title()));
+            view! {
             <section class="page">
                 {move || shared_refused.get().map(|why| view! {
                     <div class="banner banner-error" role="alert">
@@ -66,8 +69,9 @@ pub fn ReceivedPage() -> impl IntoView {
                 <p>{tr!(received_empty_help)}</p>
                 <OpenReceived/>
             </section>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 

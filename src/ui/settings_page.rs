@@ -21,7 +21,7 @@ use trash::Trash;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let settings = tr!(settings);
-    Effect::new(move |_| web::set_title(&format!("{} · Family Forms", settings())));
+    Effect::new(move |_| web::set_page_title(settings()));
     view! {
         <section class="page settings">
             <h1>{tr!(settings)}</h1>

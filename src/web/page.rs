@@ -17,6 +17,12 @@ pub fn set_html_lang(tag: &str) {
     }
 }
 
+/// Names the window after a page of the app: "Settings · Family Forms". Every page but home
+/// (which is plain "Family Forms") has one, for the tab, the history list and a screen reader.
+pub fn set_page_title(page: &str) {
+    set_title(&format!("{page} · Family Forms"));
+}
+
 /// Sets the window title.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

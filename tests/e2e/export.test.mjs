@@ -369,8 +369,11 @@ test("a teacher opens a class's files at once: reads each, sees which was refuse
   await list.locator('li', { hasText: 'Leo' }).getByRole('button', { name: 'Read' }).tap();
   await page.getByText('Received: Seven things to tell the teacher — Leo').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'received-title');
+  assert.match(await page.title(), /Leo · Family Forms$/, 'reading one file names the window after it');
   await page.getByRole('button', { name: '← All the files you opened' }).tap();
   await page.getByRole('heading', { name: 'Files you received (3)' }).waitFor();
+  // The window is named after the list again, not after the file just read.
+  assert.equal(await page.title(), 'Files you received (3) · Family Forms');
 
   // One saved on its own is not saved again with the rest.
   await list.locator('li', { hasText: 'Mía' }).getByRole('button', { name: 'Read' }).tap();

@@ -146,6 +146,7 @@ test('an unknown address shows a way home', async () => {
   await page.goto(env.url + '/nowhere');
   await ready(page);
   assert.equal(await page.locator('h1').innerText(), 'Page not found');
+  assert.equal(await page.title(), 'Page not found · Family Forms');
   await page.getByRole('link', { name: 'Go to the home page' }).tap();
   await page.getByRole('heading', { name: 'Your children' }).waitFor();
   await context.close();

@@ -180,7 +180,7 @@ pub fn FormEditor(
     let def_for_history = def.clone();
     let title = localized(def.title.clone());
     let page_title = title.clone();
-    Effect::new(move |_| crate::web::set_title(&format!("{} · Family Forms", page_title())));
+    Effect::new(move |_| crate::web::set_page_title(&page_title()));
 
     let problems = {
         let def = def.clone();

@@ -58,7 +58,7 @@ pub(super) fn ReceivedDocument(
         }
     };
     let page_title = title.clone();
-    Effect::new(move |_| web::set_title(&format!("{} · Family Forms", page_title())));
+    Effect::new(move |_| web::set_page_title(&page_title()));
 
     let booklet_view = {
         let (def, doc, child) = (def.clone(), received.document.clone(), child.clone());

@@ -21,6 +21,9 @@ pub(super) fn ReceivedList() -> impl IntoView {
     let forms = use_forms();
     let opened = use_opened_files();
     let current = use_received();
+    let heading = move || tr_in!(locale.get(), files_you_received, n = opened.with(Vec::len));
+    // Also when the person comes back from reading one file, which named the window after it.
+    Effect::new(move |_| web::set_page_title(&heading()));
     // What the last "Save all" did: how many were saved, or why it stopped.
     let outcome: RwSignal<Option<Result<usize, String>>> = RwSignal::new(None);
     // For each file not saved here yet: the copy this device keeps of it, if any (its id, and
@@ -153,7 +156,7 @@ pub(super) fn ReceivedList() -> impl IntoView {
 
     view! {
         <section class="page received-list">
-            <h1 id="received-list-title" tabindex="-1">{move || tr_in!(locale.get(), files_you_received, n = opened.with(Vec::len))}</h1>
+            <h1 id="received-list-title" tabindex="-1">{heading}</h1>
             <p class="help">{tr!(received_files_help)}</p>
             <ul class="doc-list">{items}</ul>
             {move || {
