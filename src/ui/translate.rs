@@ -7,6 +7,7 @@
 
 use crate::i18n;
 use crate::model::text::Locale;
+use leptos::prelude::Get;
 
 /// leptos_i18n's name for one of the app's languages.
 pub fn lang(locale: Locale) -> i18n::Locale {
@@ -19,10 +20,19 @@ pub fn lang(locale: Locale) -> i18n::Locale {
 /// UI text as a closure that follows the current language, for `view!`: `tr!(print)`.
 /// Made while a component is built, once; `tr_in!` is for text needed in a handler.
 macro_rules! tr {
-    ($key:ident) => {{
-        let locale = $crate::ui::context::use_locale();
-        move || ::leptos_i18n::td_string!($crate::ui::translate::lang(locale.get()), $key)
-    }};
+    ($key:ident) => {
+        $crate::ui::translate::ui_text(|l| ::leptos_i18n::td_string!(l, $key))
+    };
+}
+
+/// The closure behind `tr!`. Not generic, so every piece of UI text in every view has this one
+/// type, and the framework's code for drawing and redrawing text is made once, not once per
+/// string.
+pub fn ui_text(
+    words: fn(i18n::Locale) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = crate::ui::context::use_locale();
+    move || words(lang(locale.get()))
 }
 
 /// UI text in a given language, now: `tr_in!(locale, key)` gives `&'static str`, and
