@@ -497,6 +497,12 @@ fn data_file_round_trips_with_form_and_child() {
         ..Child::default()
     };
     let text = write_data_file(&def, &doc, Some(&child), false, Utc::now());
+    // Laid out one key a line, keys in order, as the files sent by earlier versions.
+    assert!(
+        text.starts_with("{\n  \"child\": {\n    \"name\": \""),
+        "{text:.80}"
+    );
+    assert!(text.contains("\n  \"document\": {\n"));
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["form"]["id"], def.id.as_str());
     assert_eq!(value["form"]["version"], def.version);

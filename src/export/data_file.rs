@@ -8,13 +8,14 @@
 use std::borrow::Borrow;
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::model::child::{typed_in_form, Child};
 use crate::model::definition::parse_definition;
 use crate::model::document::{restore, Document, RestoreError, DOCUMENT_FORMAT, DOCUMENT_VERSION};
 use crate::model::schema::{ChildAttr, FormDef};
-use crate::model::text::Locale;
+use crate::model::text::{Locale, Text};
 use crate::model::values::Answer;
 
 /// Largest file opened; a filled form is a few kilobytes.
@@ -89,26 +90,64 @@ pub fn write_data_file(
     include_definition: bool,
     now: DateTime<Utc>,
 ) -> String {
-    let mut file = json!({
-        "format": DOCUMENT_FORMAT,
-        "version": DOCUMENT_VERSION,
-        "exported": now,
-        "form": { "id": def.id, "version": def.version, "title": def.title },
-        "document": doc,
-    });
     // Who the file is about: the child's profile, else the names typed in the form.
     let typed = |attr: ChildAttr| typed_in_form(def, &doc.answers, attr);
-    let (name, preferred) = match child {
+    let (name, preferred_name) = match child {
         Some(c) => (c.name.clone(), c.preferred_name.clone()),
         None => (typed(ChildAttr::Name), typed(ChildAttr::PreferredName)),
     };
-    if !name.is_empty() || !preferred.is_empty() {
-        file["child"] = json!({ "name": name, "preferred_name": preferred });
-    }
-    if include_definition {
-        file["definition"] = serde_json::to_value(def).unwrap_or(Value::Null);
-    }
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let file = DataFileOut {
+        format: DOCUMENT_FORMAT,
+        version: DOCUMENT_VERSION,
+        exported: now,
+        form: FormOut {
+            id: &def.id,
+            version: def.version,
+            title: &def.title,
+        },
+        document: doc,
+        child: (!name.is_empty() || !preferred_name.is_empty()).then_some(ChildOut {
+            name,
+            preferred_name,
+        }),
+        definition: include_definition.then_some(def),
+    };
+    // Written by the same serializer as every save, then laid out for a person to read (keys
+    // in order, as before): a second serializer, into a JSON tree, would be code of its own
+    // for every type in a document and a form.
+    let compact = serde_json::to_string(&file).unwrap_or_default();
+    serde_json::from_str::<Value>(&compact)
+        .map(|tree| serde_json::to_string_pretty(&tree).unwrap_or_default())
+        .unwrap_or(compact)
+}
+
+/// A data file as written (see [`write_data_file`]).
+#[derive(Serialize)]
+struct DataFileOut<'a> {
+    format: &'a str,
+    version: u32,
+    exported: DateTime<Utc>,
+    form: FormOut<'a>,
+    document: &'a Document,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    child: Option<ChildOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    definition: Option<&'a FormDef>,
+}
+
+/// Which form a data file's answers belong to.
+#[derive(Serialize)]
+struct FormOut<'a> {
+    id: &'a str,
+    version: u32,
+    title: &'a Text,
+}
+
+/// The names of the child a data file is about.
+#[derive(Serialize)]
+struct ChildOut {
+    name: String,
+    preferred_name: String,
 }
 
 /// Reads a received file. `forms` are the forms this device knows (as values or shared); a form
