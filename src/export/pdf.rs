@@ -12,6 +12,18 @@ use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use super::booklet::{Booklet, Entry, Mode};
 use super::winansi_table::WINANSI_HIGH;
 
+/// The byte and character of each [`WINANSI_HIGH`] entry, made at compile time: the glyph names
+/// are for `build.rs` only, so they stay out of the app's wasm (about 2 KB).
+const WINANSI_BYTES: [(u8, char); WINANSI_HIGH.len()] = {
+    let mut out = [(0, '\0'); WINANSI_HIGH.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = (WINANSI_HIGH[i].0, WINANSI_HIGH[i].1);
+        i += 1;
+    }
+    out
+};
+
 mod widths {
     include!(concat!(env!("OUT_DIR"), "/font_widths.rs"));
 }
@@ -84,8 +96,8 @@ fn encode(text: &str, replaced: &mut usize) -> Vec<u8> {
             // Joiners, direction marks and variation selectors carry nothing to print.
             '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' => {}
             c if c.is_control() => {}
-            c => match WINANSI_HIGH.iter().find(|(_, ch, _)| *ch == c) {
-                Some((byte, _, _)) => out.push(*byte),
+            c => match WINANSI_BYTES.iter().find(|(_, ch)| *ch == c) {
+                Some((byte, _)) => out.push(*byte),
                 None => {
                     out.extend_from_slice(MARKER.as_bytes());
                     *replaced += 1;
