@@ -139,6 +139,26 @@ fn hostile_backup_files_are_refused_with_a_reason() {
 }
 
 #[test]
+fn a_single_documents_saved_copy_restores_like_a_backup_holding_just_it() {
+    let mut doc = Document::new("d7", "seven-things", 1, t(1));
+    doc.answers.set("teacher", Answer::text("Ms. Núñez"));
+    let contents = read_backup(&family_forms::model::document::to_saved(&doc)).unwrap();
+    assert_eq!(contents.documents, vec![doc]);
+    assert_eq!(
+        (
+            contents.children.len(),
+            contents.forms.len(),
+            contents.skipped
+        ),
+        (0, 0, 0)
+    );
+    // A damaged copy restores nothing and is counted, as a damaged entry of a backup is.
+    let damaged = r#"{"format":"family-forms/document","version":2,"document":{"id":3}}"#;
+    let contents = read_backup(damaged).unwrap();
+    assert_eq!((contents.documents.len(), contents.skipped), (0, 1));
+}
+
+#[test]
 fn history_keeps_a_version_every_two_minutes_up_to_twenty() {
     let (store, _) = family();
     let mut doc = list_documents(&store).remove(0);
