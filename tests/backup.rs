@@ -117,6 +117,11 @@ fn hostile_backup_files_are_refused_with_a_reason() {
         read_backup("{\"format\":\"family-forms/backup\",\"version\":9}").err(),
         Some(BackupError::Newer(9))
     );
+    // A key written twice leaves it unclear which to trust: refused, not guessed.
+    assert_eq!(
+        read_backup(r#"{"format":"family-forms/backup","version":1,"created":"2026-11-23T08:00:00Z","children":[],"children":[]}"#).err(),
+        Some(BackupError::NotABackup)
+    );
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert_eq!(read_backup(&deep).err(), Some(BackupError::NotJson));
     let huge = "x".repeat(20_000_001);
