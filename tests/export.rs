@@ -496,7 +496,7 @@ fn data_file_round_trips_with_form_and_child() {
         preferred_name: "Mía".into(),
         ..Child::default()
     };
-    let text = write_data_file(&def, &doc, Some(&child), false, Utc::now());
+    let text = write_data_file(&def, &doc, Some(&child), None, Utc::now());
     // Laid out one key a line, keys in order, as the files sent by earlier versions.
     assert!(
         text.starts_with("{\n  \"child\": {\n    \"name\": \""),
@@ -516,16 +516,21 @@ fn data_file_round_trips_with_form_and_child() {
 
 #[test]
 fn a_school_form_travels_inside_the_file() {
-    let def =
-        family_forms::model::definition::parse_definition(include_str!("fixtures/every-kind.json"))
-            .unwrap();
+    let source = include_str!("fixtures/every-kind.json");
+    let def = family_forms::model::definition::parse_definition(source).unwrap();
     let doc = filled(&def);
-    let text = write_data_file(&def, &doc, None, true, Utc::now());
+    let text = write_data_file(&def, &doc, None, Some(source), Utc::now());
+    // The form goes as it was added, not as this app reads it.
+    let sent: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        sent["definition"],
+        serde_json::from_str::<serde_json::Value>(source).unwrap()
+    );
     let received = read_data_file(&text, builtin()).expect("opens with its own form");
     assert_eq!(received.def, def);
     assert!(received.new_form_source.is_some());
     // Without the definition, the app says which form is missing.
-    let bare = write_data_file(&def, &doc, None, false, Utc::now());
+    let bare = write_data_file(&def, &doc, None, None, Utc::now());
     match read_data_file(&bare, builtin()) {
         Err(ImportError::UnknownForm(name)) => assert_eq!(name, def.title.en),
         other => panic!("expected UnknownForm, got {other:?}"),
@@ -549,7 +554,7 @@ fn hostile_files_are_refused_with_a_reason_in_both_languages() {
     let def = form("seven-things");
     let doc = filled(&def);
     let good: serde_json::Value =
-        serde_json::from_str(&write_data_file(&def, &doc, None, false, Utc::now())).unwrap();
+        serde_json::from_str(&write_data_file(&def, &doc, None, None, Utc::now())).unwrap();
     let with = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v = good.clone();
         f(&mut v);
@@ -629,7 +634,7 @@ fn script_in_answers_stays_plain_text_everywhere() {
     doc.answers
         .0
         .insert(field.id.clone(), Answer::text(payload));
-    let text = write_data_file(&def, &doc, None, false, Utc::now());
+    let text = write_data_file(&def, &doc, None, None, Utc::now());
     let received = read_data_file(&text, builtin()).expect("a strange answer is still an answer");
     let b = booklet(
         &received.def,
@@ -657,7 +662,7 @@ mod fuzz {
         #[test]
         fn arbitrary_edits_of_a_real_file_never_panic(cut in 0usize..4000, insert in "[\\[\\]{}\",:a-z0-9 ]{0,16}") {
             let def = form("seven-things");
-            let text = write_data_file(&def, &filled(&def), None, false, Utc::now());
+            let text = write_data_file(&def, &filled(&def), None, None, Utc::now());
             let cut = cut.min(text.len());
             let cut = (0..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
             let mutated = format!("{}{}{}", &text[..cut], insert, &text[cut..]);
@@ -689,7 +694,7 @@ fn a_data_file_without_a_child_profile_names_the_child_typed_in_the_form() {
     doc.answers
         .0
         .insert("preferred_name".into(), Answer::text("Mía"));
-    let text = write_data_file(&def, &doc, None, false, Utc::now());
+    let text = write_data_file(&def, &doc, None, None, Utc::now());
     assert_eq!(read_data_file(&text, builtin()).unwrap().child_name, "Mía");
 }
 

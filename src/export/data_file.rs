@@ -81,13 +81,14 @@ impl ImportError {
     }
 }
 
-/// Writes `doc` as a file another device can open. `include_definition` is for forms not
-/// shipped with the app, so the receiver can read them too.
+/// Writes `doc` as a file another device can open. `definition_source` is for forms not shipped
+/// with the app, so the receiver can read them too: the text the form was added from (or came
+/// in), put in the file as it is, so the receiver reads exactly the form this device read.
 pub fn write_data_file(
     def: &FormDef,
     doc: &Document,
     child: Option<&Child>,
-    include_definition: bool,
+    definition_source: Option<&str>,
     now: DateTime<Utc>,
 ) -> String {
     // Who the file is about: the child's profile, else the names typed in the form.
@@ -110,7 +111,7 @@ pub fn write_data_file(
             name,
             preferred_name,
         }),
-        definition: include_definition.then_some(def),
+        definition: definition_source.and_then(|src| serde_json::from_str(src).ok()),
     };
     // Written by the same serializer as every save, then laid out for a person to read (keys
     // in order, as before): a second serializer, into a JSON tree, would be code of its own
@@ -132,7 +133,7 @@ struct DataFileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     child: Option<ChildOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    definition: Option<&'a FormDef>,
+    definition: Option<Value>,
 }
 
 /// Which form a data file's answers belong to.

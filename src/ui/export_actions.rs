@@ -33,9 +33,19 @@ pub fn ExportActions(
     /// Offers "print a blank copy" (not for a received document: its sender has the form).
     #[prop(default = true)]
     blank: bool,
+    /// The text of a form not shipped with the app, when it came in a received file and is not
+    /// kept on this device; a form added here is found in storage.
+    #[prop(optional_no_strip)]
+    form_source: Option<String>,
 ) -> impl IntoView {
     let locale = use_locale();
     let store = use_store();
+    // A data file carries the form too when the receiver may not have it.
+    let form_source = StoredValue::new(form_source.or_else(|| {
+        (!is_builtin(&def.id))
+            .then(|| store.get(&keys::added_form(&def.id)).ok().flatten())
+            .flatten()
+    }));
     // Copies follow the app's language until the person picks one; the pick is remembered.
     let chosen = RwSignal::new(saved_locale(&store, keys::COPY_LOCALE));
     let copy_locale = Signal::derive(move || chosen.get().unwrap_or_else(|| locale.get()));
@@ -125,7 +135,9 @@ pub fn ExportActions(
         let doc = snapshot.run(());
         let text = def.with_value(|def| {
             child.with_value(|c| {
-                write_data_file(def, &doc, c.as_ref(), !is_builtin(&def.id), Utc::now())
+                form_source.with_value(|src| {
+                    write_data_file(def, &doc, c.as_ref(), src.as_deref(), Utc::now())
+                })
             })
         });
         let b = build(&doc, Mode::Filled);

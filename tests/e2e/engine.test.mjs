@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { start, ready, ARTIFACTS, ROOT } from './harness.mjs';
+import { start, ready, downloadedText, ARTIFACTS, ROOT } from './harness.mjs';
 
 const EVERY_KIND = readFileSync(join(ROOT, 'tests', 'fixtures', 'every-kind.json'));
 
@@ -375,4 +375,47 @@ test("a teacher's contact log shows a month's contacts and the students with non
   assert.equal(await reminder.innerText(), `Follow-up date (Leo Smith): ${weekday} · in 3 days`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("a school's own form travels in the file, as it was added, to a teacher who never had it, and on from her", async () => {
+  const added = JSON.parse(EVERY_KIND);
+  /** "Save a file for the app" on `page`: the file's JSON. */
+  const sendFile = async (page) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save a file for the app' }).tap(),
+    ]);
+    return { path: await download.path(), sent: JSON.parse(await downloadedText(download)) };
+  };
+  // The family adds the school's form from its file and answers a question.
+  const family = await env.phone();
+  await family.page.goto(env.url + '/');
+  await ready(family.page);
+  await addFormFile(family.page, 'every-kind.json', EVERY_KIND);
+  await family.page.getByRole('link', { name: 'Every kind of question' }).tap();
+  await family.page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  await family.page.getByLabel('Full name').fill('Mia Ruiz');
+  await family.page.getByText('Saved on this device').waitFor();
+  const fromFamily = await sendFile(family.page);
+  assert.deepEqual(fromFamily.sent.definition, added, 'the form as the family added it');
+  assert.deepEqual(family.errors, []);
+
+  // The teacher's browser has never seen the form: the file brings it.
+  const teacher = await env.phone();
+  const { page } = teacher;
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.locator('#open-received-file').setInputFiles(fromFamily.path);
+  await page.waitForURL(/\/received$/);
+  await page.getByText('Received: Every kind of question', { exact: false }).waitFor();
+  assert.ok((await page.locator('.booklet').innerText()).includes('Mia Ruiz'));
+  // Sent on before it is kept here, and after: the form goes with it both times.
+  assert.deepEqual((await sendFile(page)).sent.definition, added, 'sent on from the received file');
+  await page.getByRole('button', { name: 'Save on this device' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  assert.equal(await page.getByLabel('Full name').inputValue(), 'Mia Ruiz');
+  assert.deepEqual((await sendFile(page)).sent.definition, added, 'sent on from the kept copy');
+  assert.deepEqual(teacher.errors, []);
+  await family.context.close();
+  await teacher.context.close();
 });

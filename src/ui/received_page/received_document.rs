@@ -132,7 +132,7 @@ pub(super) fn ReceivedDocument(
             </div>
             // On paper goes the copy the export section draws, in the language chosen there.
             <div class="screen-only">{booklet_view}</div>
-            <ExportActions def snapshot child blank=false/>
+            <ExportActions def snapshot child blank=false form_source=received.new_form_source.clone()/>
         </article>
     }
 }
