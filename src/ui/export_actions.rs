@@ -40,12 +40,17 @@ pub fn ExportActions(
 ) -> impl IntoView {
     let locale = use_locale();
     let store = use_store();
-    // A data file carries the form too when the receiver may not have it.
-    let form_source = StoredValue::new(form_source.or_else(|| {
-        (!is_builtin(&def.id))
-            .then(|| store.get(&keys::added_form(&def.id)).ok().flatten())
-            .flatten()
-    }));
+    // A data file carries the form too when the receiver may not have it: the text it came in,
+    // else the one it was added from, read when a file is made (nothing is read to open a page).
+    let form_source = StoredValue::new(form_source);
+    let added_form_source = {
+        let store = store.clone();
+        move |id: &str| {
+            (!is_builtin(id))
+                .then(|| store.get(&keys::added_form(id)).ok().flatten())
+                .flatten()
+        }
+    };
     // Copies follow the app's language until the person picks one; the pick is remembered.
     let chosen = RwSignal::new(saved_locale(&store, keys::COPY_LOCALE));
     let copy_locale = Signal::derive(move || chosen.get().unwrap_or_else(|| locale.get()));
@@ -134,10 +139,11 @@ pub fn ExportActions(
     let data_file = move |_| {
         let doc = snapshot.run(());
         let text = def.with_value(|def| {
+            let source = form_source
+                .get_value()
+                .or_else(|| added_form_source(&def.id));
             child.with_value(|c| {
-                form_source.with_value(|src| {
-                    write_data_file(def, &doc, c.as_ref(), src.as_deref(), Utc::now())
-                })
+                write_data_file(def, &doc, c.as_ref(), source.as_deref(), Utc::now())
             })
         });
         let b = build(&doc, Mode::Filled);
