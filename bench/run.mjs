@@ -231,8 +231,8 @@ function filledDocument(def, id, childId = null, when = '2026-11-20T10:00:00Z') 
     id, form_id: def.id, child_id: childId, form_version: def.version, answers, created: when, updated: when, revision: 1 } });
 }
 
-/** Home with 50 children and 4 documents each: tap home from Settings until every card is in
- * (a return visit: the first visit has cached each document's summary). */
+/** Home with 50 children and 4 documents each: tap home from Settings until every card is in,
+ * with its list of forms (a return visit: the first visit has cached each document's summary). */
 async function home200(browser, url) {
   // Four documents per child, as the budget says: the four family forms a parent fills for a
   // child (reading every shipped form made it 350 documents once teacher tools and letters came).
@@ -241,6 +241,7 @@ async function home200(browser, url) {
   const children = Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, name: `Niño ${i}`, preferred_name: '', birth_date: '2020-01-01', grade: 'k', school: '' }));
   const entries = [['family-forms:children', JSON.stringify({ format: 'family-forms/children', version: 1, children })]];
   children.forEach((c, i) => forms.forEach((def, j) => entries.push([`family-forms:doc:d${i}-${j}`, filledDocument(def, `d${i}-${j}`, c.id, `2026-11-${String(1 + ((i + j) % 20)).padStart(2, '0')}T10:00:00Z`)])));
+  const shippedForms = readdirSync(join(ROOT, 'src', 'forms')).filter((f) => f.endsWith('.json')).length;
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await throttled(browser);
@@ -250,14 +251,20 @@ async function home200(browser, url) {
     await page.waitForSelector('.child-card');
     await page.click('a.settings-link');
     await page.waitForSelector('#device-title');
-    times.push(await page.evaluate(() => new Promise((resolve) => {
+    times.push(await page.evaluate((choices) => new Promise((resolve) => {
       const t0 = performance.now();
+      // Every card, each with its list of forms to start ("Choose a form" and each shipped
+      // form), so a list filled later would count.
+      const done = () => {
+        const cards = document.querySelectorAll('.child-card');
+        return cards.length === 50 && [...cards].every((c) => c.querySelectorAll('select option').length === choices);
+      };
       const obs = new MutationObserver(() => {
-        if (document.querySelectorAll('.child-card').length === 50) { obs.disconnect(); resolve(performance.now() - t0); }
+        if (done()) { obs.disconnect(); resolve(performance.now() - t0); }
       });
       obs.observe(document.body, { childList: true, subtree: true });
       document.querySelector('a.brand').click();
-    })));
+    }), shippedForms + 1));
     await context.close();
   }
   return { children: 50, documents: 200, ms: median(times) };
@@ -547,7 +554,7 @@ lines.push(`| the same typing in the static page (the floor): p50 / p95 | ${floo
 lines.push(`| keystroke to work done (handlers, updates, autosave) p50 / p95 | ${keys.work_p50_ms.toFixed(1)} / ${keys.work_p95_ms.toFixed(1)} ms |`);
 lines.push(`| autosave work per flush p50 / max (${keys.saves} flushes, ${(keys.doc_bytes / 1024).toFixed(1)} KB document, ${(keys.history_bytes / 1024).toFixed(0)} KB of history) | ${keys.save_p50_ms.toFixed(2)} / ${keys.save_max_ms.toFixed(2)} ms |`);
 lines.push(`| autosave work per keystroke (all flushes ÷ keys) | ${keys.save_per_key_ms.toFixed(2)} ms |`);
-lines.push(`| home with ${home.children} children × 4 documents: tap to all cards in the DOM (median of ${RUNS}) | ${home.ms.toFixed(1)} ms |`);
+lines.push(`| home with ${home.children} children × 4 documents: tap to all cards, with their lists of forms, in the DOM (median of ${RUNS}) | ${home.ms.toFixed(1)} ms |`);
 lines.push(`| PDF of a fully filled ${pdf.form} (${(pdf.pdf_bytes / 1024).toFixed(1)} KB file, median of ${RUNS}) | ${pdf.ms.toFixed(1)} ms |`);
 lines.push('', `| cold load, ${cold.network} (median of ${cold.runs}) | first paint | the app's code arrived | first keystroke accepted |`, '|---|---:|---:|---:|');
 lines.push(`| home (typing a child's name) | ${cold.home_fcp_ms.toFixed(0)} ms | ${cold.home_code_arrived_ms.toFixed(0)} ms | ${cold.home_first_key_ms.toFixed(0)} ms |`);

@@ -45,7 +45,14 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await page.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
   await focusedId('add-child-button');
 
-  await page.getByLabel('Start a form for Mía').selectOption('getting-to-know-my-child');
+  // The card offers every shipped form to start, after a first choice that starts nothing.
+  const startList = page.getByLabel('Start a form for Mía');
+  let choices = await startList.locator('option').allInnerTexts();
+  assert.equal(choices.length, 10, String(choices));
+  assert.equal(choices[0], 'Choose a form…');
+  assert.ok(choices.includes("Preparing for my child's PPT"), String(choices));
+  assert.equal(await startList.inputValue(), '');
+  await startList.selectOption('getting-to-know-my-child');
   await page.getByRole('button', { name: 'Start', exact: true }).tap();
   await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Mía Núñez');
@@ -58,8 +65,19 @@ test('a child added once is pre-filled into a form started for them, and listed 
   const card = page.locator('.child-card', { hasText: 'Mía' });
   await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
   assert.match(await card.locator('.doc-meta').innerText(), /% answered · edited just now/);
+  // A form chosen but not started is let go when the language changes: the list starts
+  // again from its first choice, and so does the Start button, which waits for one.
+  await card.locator('select').selectOption('ppt-prep');
+  assert.equal(await card.getByRole('button', { name: 'Start', exact: true }).isEnabled(), true);
   await page.getByRole('button', { name: 'Español' }).tap();
   assert.match(await card.locator('.doc-meta').innerText(), /% respondido · editado hace un momento/);
+  assert.equal(await card.locator('select').inputValue(), '');
+  assert.equal(await card.getByRole('button', { name: 'Empezar', exact: true }).isEnabled(), false);
+  // The list of forms to start follows the language too.
+  choices = await card.locator('select option').allInnerTexts();
+  assert.equal(choices.length, 10, String(choices));
+  assert.equal(choices[0], 'Elija un formulario…');
+  assert.ok(choices.includes('Preparándome para el PPT de mi hijo o hija'), String(choices));
   await page.screenshot({ path: join(ARTIFACTS, 'saving-home-with-child.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
