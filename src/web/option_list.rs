@@ -1,8 +1,8 @@
 //! A `<select>`'s options made once and copied into every select that offers the same choices.
 //!
 //! Home gives each child a "Start a form" list of every form: with 50 children that was 500
-//! options, each an element, an attribute and a text built one call at a time, and about a
-//! quarter of the time home took to draw. The browser copies a finished set in one call.
+//! options, each an element, an attribute and a text built one call at a time. Copying a
+//! finished set is one call per select: home drew in about 82 ms instead of 94 ms at 4× CPU.
 
 /// A finished set of `<option>`s, ready to be copied into selects.
 #[derive(Clone)]
