@@ -150,15 +150,6 @@ pub fn HomePage() -> impl IntoView {
             })
             .collect_view()
     };
-    // Every child card offers the same forms to start: the list is made once per drawing.
-    let start_options = move |l| {
-        let all = forms.get_untracked();
-        let choose = tr_in!(l, choose_a_form);
-        web::OptionList::new(
-            std::iter::once(("", choose))
-                .chain(all.iter().map(|f| (f.id.as_str(), f.title.get(l)))),
-        )
-    };
     let school_in_use = forms.with_untracked(|f| {
         docs.with_untracked(|d| {
             d.iter().any(|s| {
@@ -201,11 +192,10 @@ pub fn HomePage() -> impl IntoView {
                     // it changes: far fewer reactive nodes for a family with many documents.
                     {move || {
                         let (l, q) = (locale.get(), query.get());
-                        let start_options = start_options(l);
                         children.get().into_iter().filter_map(|child| {
                             let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
                             let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
-                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted start_options=start_options.clone()/> })
+                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted/> })
                         }).collect_view()
                     }}
                 </ul>

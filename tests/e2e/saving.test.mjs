@@ -65,8 +65,9 @@ test('a child added once is pre-filled into a form started for them, and listed 
   const card = page.locator('.child-card', { hasText: 'Mía' });
   await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
   assert.match(await card.locator('.doc-meta').innerText(), /% answered · edited just now/);
-  // A form chosen but not started is let go when the language changes: the list starts
-  // again from its first choice, and so does the Start button, which waits for one.
+  // A form chosen but not started is let go when home is drawn again (here in another
+  // language): the list starts again from its first choice, as the Start button does, which
+  // waits for one.
   await card.locator('select').selectOption('ppt-prep');
   assert.equal(await card.getByRole('button', { name: 'Start', exact: true }).isEnabled(), true);
   await page.getByRole('button', { name: 'Español' }).tap();

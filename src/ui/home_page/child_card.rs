@@ -5,24 +5,23 @@ use crate::model::child::Child;
 use crate::model::text::Locale;
 use crate::storage::backup::trash_child;
 use crate::storage::documents::DocSummary;
-use crate::ui::context::use_store;
+use crate::ui::context::{use_forms, use_store};
 use crate::ui::translate::tr_in;
 use crate::web;
-use crate::web::{copy_options, OptionList};
+use crate::web::first_choice;
 use chrono::Utc;
 use leptos::prelude::*;
 
-/// One child: their documents and a way to start a form for them, from `start_options` (the
-/// same list on every card, made once). `deleted` hears of the child's deletion, with the trash
-/// entry that can bring them back.
+/// One child: their documents and a way to start a form for them. `deleted` hears of the
+/// child's deletion, with the trash entry that can bring them back.
 #[component]
 pub(super) fn ChildCard(
     child: Child,
     docs: Vec<DocSummary>,
     l: Locale,
     deleted: Callback<String>,
-    start_options: OptionList,
 ) -> impl IntoView {
+    let forms = use_forms();
     let name = child.display_name().to_string();
     let select_id = format!("start-{}", child.id);
     let chosen = RwSignal::new(String::new());
@@ -59,7 +58,15 @@ pub(super) fn ChildCard(
             <div class="start-form">
                 <label for=select_id.clone()>{tr_in!(l, start_a_form_for, name = name)}</label>
                 <div class="input-row">
-                    <select id=select_id use:copy_options=start_options on:change=move |ev| chosen.set(event_target_value(&ev))></select>
+                    // Home draws its cards again in the same places (another language, a
+                    // search typed), maybe for another child: each list starts again from
+                    // "Choose a form…", as its card's Start button does.
+                    <select id=select_id use:first_choice on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        <option value="">{tr_in!(l, choose_a_form)}</option>
+                        {forms.get_untracked().into_iter().map(|f| {
+                            view! { <option value=f.id.clone()>{f.title.get(l).to_string()}</option> }
+                        }).collect_view()}
+                    </select>
                     <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr_in!(l, start)}</button>
                 </div>
             </div>
