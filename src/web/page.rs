@@ -1,4 +1,5 @@
-//! The page itself: its language, title, address, focus, a yes/no question, a reload.
+//! The page itself: its language, title, address, focus, a yes/no question, a reload, and a
+//! list that starts from its first choice each time it is drawn.
 
 use wasm_bindgen::JsCast;
 
