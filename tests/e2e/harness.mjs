@@ -63,6 +63,21 @@ export async function downloadedText(download) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Run in the page (`page.evaluate(fillStorage)`, Playwright's or Puppeteer's): fills this
+ * origin's localStorage to the brim with `filler-` entries, as a full device would be. */
+export function fillStorage() {
+  let i = 0;
+  for (const size of [256 * 1024, 1024, 16, 1]) {
+    const chunk = 'x'.repeat(size);
+    try { for (;;) localStorage.setItem(`filler-${i++}`, chunk); } catch {}
+  }
+}
+
+/** Run in the page: takes away what `fillStorage` put there, as a person freeing room would. */
+export function freeStorage() {
+  for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k);
+}
+
 /** A file another device sent: a few answers of Seven things about Mía, last edited on
  * November 21, 2026. */
 export const SENT_FILE = Buffer.from(JSON.stringify({

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, ready, downloadedText, ARTIFACTS, PHONE, ROOT, SENT_FILE } from './harness.mjs';
+import { start, ready, downloadedText, fillStorage, freeStorage, ARTIFACTS, PHONE, ROOT, SENT_FILE } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -207,17 +207,13 @@ test('a full device shows an error at once, keeps the typing, and saves once spa
   // up (its one kept version is dropped first), so the device can only refuse.
   await page.evaluate(() => {
     for (const k of Object.keys(localStorage)) if (k.startsWith('family-forms:history:')) localStorage.removeItem(k);
-    let i = 0;
-    for (const size of [256 * 1024, 1024, 16, 1]) {
-      const chunk = 'x'.repeat(size);
-      try { for (;;) localStorage.setItem(`filler-${i++}`, chunk); } catch {}
-    }
   });
+  await page.evaluate(fillStorage);
   const box = page.getByLabel("Your child's full name");
   await box.fill('Valentina Rosario');
   await page.getByText("Could not save: this device's storage is full. Your answers are still on this page.").waitFor();
   assert.equal(await box.inputValue(), 'Valentina Rosario');
-  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); });
+  await page.evaluate(freeStorage);
   await box.press('End');
   await box.pressSequentially(' M.');
   await page.getByText('Saved on this device').waitFor();
@@ -243,13 +239,7 @@ test('a full device gives up older versions to save what is being typed, and say
   }, [JSON.stringify(doc), JSON.stringify(versions)]);
   await page.goto(env.url + '/doc/busy');
   await ready(page);
-  await page.evaluate(() => {
-    let i = 0;
-    for (const size of [256 * 1024, 1024, 16, 1]) {
-      const chunk = 'x'.repeat(size);
-      try { for (;;) localStorage.setItem(`filler-${i++}`, chunk); } catch {}
-    }
-  });
+  await page.evaluate(fillStorage);
   await page.getByLabel("Your child's full name").fill('Valentina Rosario');
   await page.getByText('Saved on this device. It was full, so older versions of your forms were removed to make room.').waitFor();
   await page.reload();
@@ -258,7 +248,7 @@ test('a full device gives up older versions to save what is being typed, and say
   await page.getByRole('button', { name: 'Earlier versions' }).tap();
   const kept = await page.locator('.history .doc-item').count();
   assert.ok(kept >= 5 && kept <= 6, `the newest versions stay: ${kept}`);
-  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); });
+  await page.evaluate(freeStorage);
   assert.deepEqual(errors, []);
   await context.close();
 });
