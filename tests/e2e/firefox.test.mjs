@@ -1,0 +1,207 @@
+// The journeys that lean hardest on the browser, again in Firefox: Gecko is the engine of
+// Firefox on Android, and every other end-to-end test runs in Chromium. Debian's firefox-esr
+// is driven through puppeteer-core over WebDriver BiDi (no browser download), in a
+// phone-sized window (Firefox's automation has no touch emulation, so these tests click).
+// Each test checks what a person would see: the app in the browser's language, a date typed
+// into Gecko's own date box, answers kept through a reload, the PDF in the downloads folder
+// read back with pdftotext, a full device refused in words, a received file, and the app
+// opening and saving with the server gone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { serveDist } from './server.mjs';
+import { fillStorage, freeStorage, ARTIFACTS, ROOT, SENT_FILE } from './harness.mjs';
+
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+const DOWNLOADS = mkdtempSync(join(tmpdir(), 'ff-firefox-downloads-'));
+
+let server;
+/** One Firefox per browser language; each test opens its own profile in it. */
+const browsers = new Map();
+before(async () => {
+  assert.ok(existsSync(FIREFOX), `${FIREFOX} is missing: scripts/setup installs Debian's firefox-esr`);
+  server = await serveDist(join(ROOT, 'dist'));
+});
+after(async () => {
+  for (const b of browsers.values()) await (await b).close();
+  await server?.close();
+  rmSync(DOWNLOADS, { recursive: true, force: true });
+});
+
+/** Firefox with `language` as the browser's language; downloads go to DOWNLOADS unasked. */
+function firefox(language = 'en-US') {
+  if (!browsers.has(language)) {
+    browsers.set(language, puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      extraPrefsFirefox: {
+        'intl.accept_languages': language,
+        'browser.download.dir': DOWNLOADS,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        // A PDF is saved, not opened in Firefox's own viewer.
+        'pdfjs.disabled': true,
+      },
+    }));
+  }
+  return browsers.get(language);
+}
+
+/** A fresh profile's tab (its own storage) at a phone's size; `errors` collects what the page
+ * threw or logged as an error. */
+async function phone(browser) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 390, height: 844 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { context, page, errors };
+}
+
+const ready = (page) => page.waitForSelector('header.app-bar', { timeout: 20000 });
+const button = (page, name) => page.locator(`::-p-aria([name="${name}"][role="button"])`);
+const link = (page, name) => page.locator(`::-p-aria([name="${name}"][role="link"])`);
+const shows = (page, text) => page.waitForFunction((t) => document.body.innerText.includes(t), { timeout: 10000 }, text);
+
+/** The box whose label reads `label` (a required one's "*" and its note in brackets aside),
+ * as a person finds it. */
+async function field(page, label) {
+  const id = await page.waitForFunction((label) => {
+    const found = [...document.querySelectorAll('label')].find(
+      (l) => l.innerText.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*\*\s*$/, '').trim() === label);
+    return found?.htmlFor || null;
+  }, { timeout: 10000 }, label);
+  return page.$(`[id="${await id.jsonValue()}"]`);
+}
+
+/** Waits for a finished download named `name` and returns its path. */
+async function downloaded(name) {
+  const path = join(DOWNLOADS, name);
+  for (let i = 0; i < 100; i++) {
+    if (readdirSync(DOWNLOADS).includes(name) && !readdirSync(DOWNLOADS).some((f) => f.endsWith('.part'))) return path;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`no ${name} in the downloads, only: ${readdirSync(DOWNLOADS).join(', ')}`);
+}
+
+const ACCENTS = '¿Qué le gusta? ¡Cantar! Ñandú, pingüino, “cuentos” — árbol';
+
+test('in Firefox, a child added with a typed birth date fills a form started for them; answers survive a reload and the PDF downloads', async () => {
+  const { page, context, errors } = await phone(await firefox());
+  await page.goto(server.url + '/');
+  await ready(page);
+  await shows(page, 'Everything you type stays on this device until you print or share it.');
+  await button(page, 'Add a child').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'child-name');
+  await page.keyboard.type('Mía Núñez');
+  // Gecko's date box takes the month, day and year as typed digits.
+  await (await field(page, 'Date of birth')).click();
+  await page.keyboard.type('03042021');
+  await button(page, 'Save child').click();
+  const card = await page.waitForSelector('.child-card');
+  await page.screenshot({ path: join(ARTIFACTS, 'firefox-home.png'), fullPage: true });
+  await (await card.$('select')).select('getting-to-know-my-child');
+  await button(page, 'Start').click();
+  await page.waitForFunction(() => /\/doc\/d[0-9a-f]+$/.test(location.pathname));
+  await ready(page);
+  assert.equal(await (await field(page, "My child's full name")).evaluate((e) => e.value), 'Mía Núñez');
+  assert.equal(await (await field(page, 'Date of birth')).evaluate((e) => e.value), '2021-03-04');
+  const school = await field(page, 'School and district');
+  await school.click();
+  await page.keyboard.type(ACCENTS);
+  await shows(page, 'Saved on this device');
+  // Firefox on a computer gives its scrollbar room of its own, which a phone's browser does not.
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+    .then(([scroll, client]) => scroll <= client || `${scroll} px wide in ${client} px`), true, 'no sideways scrolling');
+  await page.screenshot({ path: join(ARTIFACTS, 'firefox-form.png'), fullPage: true });
+
+  await page.reload();
+  await ready(page);
+  assert.equal(await (await field(page, 'School and district')).evaluate((e) => e.value), ACCENTS);
+
+  await button(page, 'Save or share as PDF').click();
+  await shows(page, 'PDF saved to your downloads.');
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+  const pdf = await downloaded(`getting-to-know-my-child-mia-nunez-${today}.pdf`);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
+  assert.ok(text.includes('Getting to Know My Child'), text.slice(0, 300));
+  assert.ok(text.includes(ACCENTS), `accents intact in: ${text.slice(0, 400)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in Firefox set to Spanish, the app speaks Spanish, and a full device is reported in Spanish without losing the typing', async () => {
+  const { page, context, errors } = await phone(await firefox('es-US'));
+  await page.goto(server.url + '/');
+  await ready(page);
+  await shows(page, 'Sus hijos');
+  await link(page, 'Siete cosas que contarle a la maestra').click();
+  await page.waitForFunction(() => /\/doc\//.test(location.pathname));
+  const name = await field(page, 'Nombre completo de su hijo o hija');
+  // Fill this profile's storage to the brim, as Gecko counts it. A new document has no older
+  // versions to give up (its one kept version is dropped first), so the device can only refuse.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('family-forms:history:')) localStorage.removeItem(k);
+  });
+  await page.evaluate(fillStorage);
+  await name.click();
+  await page.keyboard.type('Valentina Rosario');
+  await shows(page, 'No se pudo guardar: el espacio de este aparato está lleno. Sus respuestas siguen en esta página.');
+  assert.equal(await name.evaluate((e) => e.value), 'Valentina Rosario');
+  await page.evaluate(freeStorage);
+  await page.keyboard.type(' M.');
+  await shows(page, 'Guardado en este aparato');
+  await page.reload();
+  await ready(page);
+  assert.equal(await (await field(page, 'Nombre completo de su hijo o hija')).evaluate((e) => e.value), 'Valentina Rosario M.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in Firefox, a file a family sent opens read-only and is kept only when asked', async () => {
+  const { page, context, errors } = await phone(await firefox());
+  const file = join(DOWNLOADS, 'sent-mia.json');
+  writeFileSync(file, SENT_FILE);
+  await page.goto(server.url + '/');
+  await ready(page);
+  await (await page.$('#open-received-file')).uploadFile(file);
+  await shows(page, 'Received: Seven things to tell the teacher — Mía');
+  await shows(page, 'Read only.');
+  assert.ok((await page.$eval('.booklet', (b) => b.innerText)).includes('Cacahuetes'), 'the family’s words, as typed');
+  const kept = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:doc:')).length);
+  assert.equal(await kept(), 0, 'nothing kept yet');
+  await button(page, 'Save on this device').click();
+  await page.waitForFunction(() => /\/doc\/d[0-9a-f]+$/.test(location.pathname));
+  assert.equal(await (await field(page, 'The name your child likes to be called')).evaluate((e) => e.value), 'Mía');
+  assert.equal(await kept(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in Firefox, after one visit the app opens, fills and saves a form with the server gone', async () => {
+  const own = await serveDist(join(ROOT, 'dist'));
+  const { page, context, errors } = await phone(await firefox());
+  await page.goto(own.url + '/');
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, { timeout: 20000 });
+  await own.close();
+  await page.goto(own.url + '/form/seven-things');
+  await page.waitForFunction(() => /\/doc\//.test(location.pathname), { timeout: 20000 });
+  await ready(page);
+  const name = await field(page, "Your child's full name");
+  await name.click();
+  await page.keyboard.type('Offline Olivia');
+  await shows(page, 'Saved on this device');
+  await page.reload();
+  await ready(page);
+  assert.equal(await (await field(page, "Your child's full name")).evaluate((e) => e.value), 'Offline Olivia');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
