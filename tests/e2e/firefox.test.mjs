@@ -4,8 +4,8 @@
 // phone-sized window (Firefox's automation has no touch emulation, so these tests click).
 // Each test checks what a person would see: the app in the browser's language, a date typed
 // into Gecko's own date box, answers kept through a reload, the PDF in the downloads folder
-// read back with pdftotext, a full device refused in words, a received file, and the app
-// opening and saving with the server gone.
+// read back with pdftotext, the printed booklet, a full device refused in words, a received
+// file, and the app opening and saving with the server gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -202,6 +202,32 @@ test('in Firefox, after one visit the app opens, fills and saves a form with the
   await page.reload();
   await ready(page);
   assert.equal(await (await field(page, "Your child's full name")).evaluate((e) => e.value), 'Offline Olivia');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in Firefox, Print draws the booklet alone: the cover, then the answers, and none of the app', async () => {
+  const { page, context, errors } = await phone(await firefox());
+  // The print dialog is the browser's; here it only records that it was asked for, and the
+  // page is then printed to a PDF as the dialog would.
+  await page.evaluateOnNewDocument(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(server.url + '/form/getting-to-know-my-child');
+  await page.waitForFunction(() => /\/doc\//.test(location.pathname));
+  await (await field(page, "My child's full name")).type('Mía Núñez');
+  await (await field(page, 'School and district')).type(ACCENTS);
+  await shows(page, 'Saved on this device');
+  await button(page, 'Print').click();
+  await page.waitForFunction(() => window.__printed === 1);
+  const path = join(DOWNLOADS, 'printed.pdf');
+  writeFileSync(path, await page.pdf({ format: 'letter' }));
+  const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8').split('\f').map((p) => p.replace(/\s+/g, ' ').trim());
+  assert.match(pages[0], /Getting to Know My Child/);
+  assert.doesNotMatch(pages[0], /About my child/, 'the cover stands alone');
+  const answers = pages.slice(1).join(' ');
+  assert.ok(answers.includes('About my child') && answers.includes(ACCENTS), answers.slice(0, 300));
+  for (const chrome of ['Print or share', 'Check my form', 'Next →', 'Español']) {
+    assert.ok(!pages.join(' ').includes(chrome), `"${chrome}" is the app's, not the booklet's`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
