@@ -1,0 +1,222 @@
+// The journeys that lean hardest on the browser, again in WebKit: the engine of every browser
+// on an iPhone, with JavaScriptCore running the app's wasm, and, like Safari, no
+// `requestIdleCallback` (so the app's idle work takes its fallback path). Debian's WebKitGTK
+// MiniBrowser is driven by its own WebDriver (`WebKitWebDriver`) through selenium-webdriver,
+// on an X server of its own (Xvfb); no browser is downloaded. This is WebKit on Linux, not
+// Safari on iOS: the same engine, not the same phone. Its window is at least 447 px wide
+// (MiniBrowser's toolbar), so layout at phone widths stays with the Chromium tests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Builder, By, until } from 'selenium-webdriver';
+import { serveDist } from './server.mjs';
+import { fillStorage, freeStorage, ROOT, SENT_FILE } from './harness.mjs';
+
+/** Debian keeps MiniBrowser under the architecture's library folder. */
+const MINIBROWSER = process.env.MINIBROWSER || readdirSync('/usr/lib')
+  .map((d) => join('/usr/lib', d, 'webkit2gtk-4.1', 'MiniBrowser')).find((p) => existsSync(p));
+const WORK = mkdtempSync(join(tmpdir(), 'ff-webkit-'));
+
+let server;
+let xvfb;
+let webdriver;
+let driverUrl;
+
+/** A port nothing listens on now. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address();
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+before(async () => {
+  for (const [what, path] of [['WebKitWebDriver', '/usr/bin/WebKitWebDriver'], ['MiniBrowser', MINIBROWSER], ['Xvfb', '/usr/bin/Xvfb']]) {
+    assert.ok(path && existsSync(path), `${what} is missing: scripts/setup installs Debian's webkit2gtk-driver and xvfb`);
+  }
+  server = await serveDist(join(ROOT, 'dist'));
+  // An X server of our own; it writes the display number it took to its stdout.
+  xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const display = await new Promise((resolve, reject) => {
+    xvfb.stdout.once('data', (d) => resolve(`:${String(d).trim()}`));
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+  });
+  const port = await freePort();
+  webdriver = spawn('/usr/bin/WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  driverUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`${driverUrl}/status`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail('WebKitWebDriver did not start');
+});
+after(async () => {
+  webdriver?.kill();
+  xvfb?.kill();
+  await server?.close();
+  rmSync(WORK, { recursive: true, force: true });
+});
+
+/** A new MiniBrowser (a session of its own, with its own storage), its window as narrow as
+ * it goes. */
+async function webkit() {
+  const driver = await new Builder().usingServer(driverUrl).withCapabilities({
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+  }).build();
+  await driver.manage().window().setRect({ width: 390, height: 844 });
+  return driver;
+}
+
+/** Opens `url` and waits for the app; from then on the page keeps what it throws in
+ * `window.__errors` (WebDriver has no console to listen to). */
+async function open(driver, url) {
+  await driver.get(url);
+  await ready(driver);
+}
+async function ready(driver) {
+  await driver.wait(until.elementLocated(By.css('header.app-bar')), 20000);
+  await driver.executeScript(`if (!window.__errors) {
+    window.__errors = [];
+    addEventListener('error', (e) => window.__errors.push(String(e.message)));
+    addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
+  }`);
+}
+/** What the page threw since it was opened, and whether the app's "stopped" banner shows. */
+const problems = (driver) => driver.executeScript(
+  'return window.__errors.concat(document.querySelector(".crash-banner") ? ["the app stopped"] : [])');
+
+const shows = (driver, text) => driver.wait(
+  () => driver.executeScript('return document.body.innerText.includes(arguments[0])', text), 10000, `never showed "${text}"`);
+const button = (driver, name) => driver.findElement(By.xpath(`//button[normalize-space(.)=${JSON.stringify(name)}]`));
+const link = (driver, name) => driver.findElement(By.xpath(`//a[normalize-space(.)=${JSON.stringify(name)}]`));
+const inDoc = (driver) => driver.wait(() => driver.executeScript('return /\\/doc\\/d[0-9a-f]+$/.test(location.pathname)'), 10000);
+
+/** The box whose label reads `label` (a required one's "*" and its note in brackets aside). */
+async function field(driver, label) {
+  const id = await driver.wait(() => driver.executeScript(`
+    const found = [...document.querySelectorAll('label')].find(
+      (l) => l.innerText.replace(/\\s*\\([^)]*\\)\\s*$/, '').replace(/\\s*\\*\\s*$/, '').trim() === arguments[0]);
+    return found ? found.htmlFor : null;`, label), 10000, `no box labelled "${label}"`);
+  return driver.findElement(By.id(id));
+}
+const valueOf = async (driver, label) => (await field(driver, label)).getAttribute('value');
+
+const ACCENTS = '¿Qué le gusta? ¡Cantar! Ñandú, pingüino, “cuentos” — árbol';
+
+test('in WebKit, with no requestIdleCallback, a parent fills a form; answers survive a reload, and the PDF made is a real one', async () => {
+  const driver = await webkit();
+  try {
+    await open(driver, server.url + '/');
+    assert.equal(await driver.executeScript('return typeof window.requestIdleCallback'), 'undefined', 'as on Safari');
+    await shows(driver, 'Everything you type stays on this device until you print or share it.');
+    await link(driver, 'Getting to Know My Child').click();
+    await inDoc(driver);
+    await (await field(driver, "My child's full name")).sendKeys('Mía Núñez');
+    await (await field(driver, 'School and district')).sendKeys(ACCENTS);
+    await shows(driver, 'Saved on this device');
+    await driver.navigate().refresh();
+    await ready(driver);
+    assert.equal(await valueOf(driver, "My child's full name"), 'Mía Núñez');
+    assert.equal(await valueOf(driver, 'School and district'), ACCENTS);
+
+    // The file the app hands to the browser's download, kept here to be read back (where
+    // WebKitGTK then puts downloads is its own business).
+    await driver.executeScript(`
+      const make = URL.createObjectURL;
+      URL.createObjectURL = (blob) => { window.__made = blob; return make.call(URL, blob); };`);
+    await button(driver, 'Save or share as PDF').click();
+    await shows(driver, 'PDF saved to your downloads.');
+    const base64 = await driver.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      const reader = new FileReader();
+      reader.onload = () => done(reader.result.split(',')[1]);
+      reader.readAsDataURL(window.__made);`);
+    const pdf = join(WORK, 'made.pdf');
+    writeFileSync(pdf, Buffer.from(base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
+    assert.ok(text.includes('Getting to Know My Child'), text.slice(0, 300));
+    assert.ok(text.includes(ACCENTS), `accents intact in: ${text.slice(0, 400)}`);
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+});
+
+test('in WebKit, switched to Spanish, a full device is reported in Spanish without losing the typing', async () => {
+  const driver = await webkit();
+  try {
+    await open(driver, server.url + '/');
+    await button(driver, 'Español').click();
+    await shows(driver, 'Sus hijos');
+    await link(driver, 'Siete cosas que contarle a la maestra').click();
+    await inDoc(driver);
+    const name = await field(driver, 'Nombre completo de su hijo o hija');
+    // A new document has no older versions to give up (its one kept version is dropped
+    // first), so the device can only refuse.
+    await driver.executeScript(`
+      for (const k of Object.keys(localStorage)) if (k.startsWith('family-forms:history:')) localStorage.removeItem(k);`);
+    await driver.executeScript(`(${fillStorage})()`);
+    await name.sendKeys('Valentina Rosario');
+    await shows(driver, 'No se pudo guardar: el espacio de este aparato está lleno. Sus respuestas siguen en esta página.');
+    assert.equal(await name.getAttribute('value'), 'Valentina Rosario');
+    await driver.executeScript(`(${freeStorage})()`);
+    await name.sendKeys(' M.');
+    await shows(driver, 'Guardado en este aparato');
+    await driver.navigate().refresh();
+    await ready(driver);
+    assert.equal(await valueOf(driver, 'Nombre completo de su hijo o hija'), 'Valentina Rosario M.');
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+});
+
+test('in WebKit, a file a family sent opens read-only and is kept only when asked', async () => {
+  const driver = await webkit();
+  try {
+    const file = join(WORK, 'sent-mia.json');
+    writeFileSync(file, SENT_FILE);
+    await open(driver, server.url + '/');
+    await driver.findElement(By.id('open-received-file')).sendKeys(file);
+    await shows(driver, 'Received: Seven things to tell the teacher — Mía');
+    await shows(driver, 'Read only.');
+    assert.ok((await driver.findElement(By.css('.booklet')).getText()).includes('Cacahuetes'), 'the family’s words, as typed');
+    const kept = () => driver.executeScript(
+      "return Object.keys(localStorage).filter((k) => k.startsWith('family-forms:doc:')).length");
+    assert.equal(await kept(), 0, 'nothing kept yet');
+    await button(driver, 'Save on this device').click();
+    await inDoc(driver);
+    assert.equal(await valueOf(driver, 'The name your child likes to be called'), 'Mía');
+    assert.equal(await kept(), 1);
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+});
+
+test('in WebKit, after one visit the app opens, fills and saves a form with the server gone', async () => {
+  const own = await serveDist(join(ROOT, 'dist'));
+  const driver = await webkit();
+  try {
+    await open(driver, own.url + '/');
+    await driver.wait(() => driver.executeScript('return navigator.serviceWorker.controller != null'), 20000, 'the service worker never took the page');
+    await own.close();
+    await driver.get(own.url + '/form/seven-things');
+    await ready(driver);
+    await inDoc(driver);
+    await (await field(driver, "Your child's full name")).sendKeys('Offline Olivia');
+    await shows(driver, 'Saved on this device');
+    await driver.navigate().refresh();
+    await ready(driver);
+    assert.equal(await valueOf(driver, "Your child's full name"), 'Offline Olivia');
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+});
