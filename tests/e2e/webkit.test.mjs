@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 import { serveDist } from './server.mjs';
-import { fillStorage, freeStorage, ROOT, SENT_FILE } from './harness.mjs';
+import { fillStorage, freeStorage, start as startChromium, ROOT, SENT_FILE } from './harness.mjs';
 
 /** Debian keeps MiniBrowser under the architecture's library folder. */
 const MINIBROWSER = process.env.MINIBROWSER || readdirSync('/usr/lib')
@@ -215,6 +215,54 @@ test('in WebKit, after one visit the app opens, fills and saves a form with the 
     await driver.navigate().refresh();
     await ready(driver);
     assert.equal(await valueOf(driver, "Your child's full name"), 'Offline Olivia');
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+});
+
+test('a family moving from an Android phone to an iPhone: a backup made in Chromium restores everything in WebKit', async () => {
+  // The old phone: Chromium, a child and a form started for them.
+  const chromium = await startChromium();
+  const file = join(WORK, 'backup.json');
+  try {
+    const { page, errors } = await chromium.phone();
+    await page.goto(chromium.url + '/');
+    await page.locator('header.app-bar').waitFor({ timeout: 20000 });
+    await page.getByRole('button', { name: 'Add a child' }).tap();
+    await page.getByLabel('Full name *').fill('Mía Núñez');
+    await page.getByLabel('Date of birth').fill('2021-03-04');
+    await page.getByRole('button', { name: 'Save child' }).tap();
+    await page.getByLabel('Start a form for Mía Núñez').selectOption('getting-to-know-my-child');
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await page.waitForURL(/\/doc\//);
+    await page.getByLabel('School and district').fill(ACCENTS);
+    await page.getByText('Saved on this device').waitFor();
+    await page.getByRole('link', { name: 'Settings' }).tap();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup' }).tap(),
+    ]);
+    await download.saveAs(file);
+    assert.deepEqual(errors, []);
+  } finally {
+    await chromium.close();
+  }
+
+  // The new phone: WebKit, empty until the backup is restored.
+  const driver = await webkit();
+  try {
+    await open(driver, server.url + '/settings');
+    await driver.findElement(By.id('restore-file')).sendKeys(file);
+    await shows(driver, 'Restored: 1 child, 1 document and 0 forms.');
+    await link(driver, 'Family Forms').click();
+    const card = await driver.wait(until.elementLocated(By.css('.child-card')), 10000);
+    assert.match(await card.getText(), /Mía Núñez/);
+    await card.findElement(By.xpath('.//a[normalize-space(.)="Getting to Know My Child"]')).click();
+    await inDoc(driver);
+    assert.equal(await valueOf(driver, "My child's full name"), 'Mía Núñez');
+    assert.equal(await valueOf(driver, 'Date of birth'), '2021-03-04');
+    assert.equal(await valueOf(driver, 'School and district'), ACCENTS);
     assert.deepEqual(await problems(driver), []);
   } finally {
     await driver.quit();
