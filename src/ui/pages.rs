@@ -1,4 +1,5 @@
-//! The page the address names, drawn anew whenever the page changes (see `router`).
+//! The page the address names, drawn anew whenever the page changes, or comes back from the
+//! browser's back-forward cache (see `router`).
 
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
@@ -9,7 +10,7 @@ use crate::ui::home_page::HomePage;
 use crate::ui::key_answers_page::KeyAnswersPage;
 use crate::ui::not_found::NotFound;
 use crate::ui::received_page::ReceivedPage;
-use crate::ui::router::use_route;
+use crate::ui::router::{use_redraw, use_route};
 use crate::ui::settings_page::SettingsPage;
 
 /// The page the address names.
@@ -20,8 +21,10 @@ use crate::ui::settings_page::SettingsPage;
 #[component]
 pub fn Pages() -> impl IntoView {
     let route = use_route();
+    let redraw = use_redraw();
     let outer = Owner::current().unwrap_or_default();
     move || {
+        redraw.track();
         let route = route.get();
         let owner = outer.child();
         let page = owner.with(|| untrack(|| page(route)));

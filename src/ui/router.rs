@@ -16,13 +16,20 @@ use crate::web;
 struct RouterCtx {
     address: RwSignal<String>,
     route: Memo<Route>,
+    /// Fires when the page must be drawn again though the address is the same.
+    redraw: Trigger,
 }
 
 /// Starts the router at the page's address and follows links, back and forward from now on.
 pub fn provide_router() {
     let address = RwSignal::new(web::current_address());
     let route = Memo::new(move |_| address.with(|a| Route::parse(a)));
-    provide_context(RouterCtx { address, route });
+    let redraw = Trigger::new();
+    provide_context(RouterCtx {
+        address,
+        route,
+        redraw,
+    });
     let links = window_event_listener(ev::click, move |event| {
         if let Some(to) = web::take_app_link_click(&event) {
             Navigate(address).to(&to);
@@ -37,9 +44,20 @@ pub fn provide_router() {
             request_animation_frame(web::focus_page_heading);
         }
     });
+    // A page the browser brings back from its back-forward cache (Back after leaving the app
+    // in the same tab) is the page as it was left, frozen. WebKit, every iPhone browser's
+    // engine, empties its text boxes with autocomplete off on the way back, though their
+    // answers are saved, and another tab may have saved since: so it is drawn again from
+    // what is saved, as a load would draw it.
+    let shown = window_event_listener(ev::pageshow, move |event| {
+        if event.persisted() {
+            redraw.notify();
+        }
+    });
     on_cleanup(move || {
         links.remove();
         history.remove();
+        shown.remove();
     });
 }
 
@@ -50,6 +68,12 @@ fn router() -> RouterCtx {
 /// The page the address names; changes only when the page does, not with its query.
 pub fn use_route() -> Memo<Route> {
     router().route
+}
+
+/// Fires whenever the page must be drawn again at the same address (see `provide_router`);
+/// tracked by what draws the page.
+pub fn use_redraw() -> Trigger {
+    router().redraw
 }
 
 /// The value of `name` in the address's query, as the page is drawn (`?undo=t1`).

@@ -137,6 +137,30 @@ test('in Firefox, a child added with a typed birth date fills a form started for
   await context.close();
 });
 
+test('in Firefox, Back to a form after leaving the app in the same tab shows every answer, and typing goes on', async () => {
+  const { page, context, errors } = await phone(await firefox());
+  await page.goto(server.url + '/form/seven-things');
+  await page.waitForFunction(() => /\/doc\//.test(location.pathname));
+  await (await field(page, 'The name your child likes to be called')).type('Luchi');
+  await shows(page, 'Saved on this device');
+  const form = page.url();
+  await page.evaluate(() => { window.__leftAt = Date.now(); });
+  await page.goto(server.url + '/settings');
+  await ready(page);
+  // Back, as the browser's button does (a page from the back-forward cache fires no load).
+  await page.evaluate(() => history.back());
+  await page.waitForFunction((form) => location.href === form && window.__leftAt != null, { timeout: 10000 }, form);
+  await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Luchi'), { timeout: 5000 });
+  await (await field(page, 'The name your child likes to be called')).type('!');
+  await shows(page, 'Saved on this device');
+  // Loaded anew (Puppeteer's own reload loses track of a page from the back-forward cache).
+  await page.evaluate(() => location.reload());
+  await page.waitForFunction(() => window.__leftAt == null && document.querySelector('header.app-bar'), { timeout: 20000 });
+  assert.equal(await (await field(page, 'The name your child likes to be called')).evaluate((e) => e.value), 'Luchi!');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in Firefox set to Spanish, the app speaks Spanish, and a full device is reported in Spanish without losing the typing', async () => {
   const { page, context, errors } = await phone(await firefox('es-US'));
   await page.goto(server.url + '/');

@@ -4,7 +4,9 @@
 // MiniBrowser is driven by its own WebDriver (`WebKitWebDriver`) through selenium-webdriver,
 // on an X server of its own (Xvfb); no browser is downloaded. This is WebKit on Linux, not
 // Safari on iOS: the same engine, not the same phone. Its window is at least 447 px wide
-// (MiniBrowser's toolbar), so layout at phone widths stays with the Chromium tests.
+// (MiniBrowser's toolbar), so layout at phone widths stays with the Chromium tests. Back to
+// a form from WebKit's back-forward cache is here too: WebKit empties text boxes whose
+// autocomplete is off on the way back, so the app draws such a page again from what is saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -142,6 +144,39 @@ test('in WebKit, with no requestIdleCallback, a parent fills a form; answers sur
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
     assert.ok(text.includes('Getting to Know My Child'), text.slice(0, 300));
     assert.ok(text.includes(ACCENTS), `accents intact in: ${text.slice(0, 400)}`);
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+});
+
+test('in WebKit, Back to a form after leaving the app in the same tab shows every answer, as saved', async () => {
+  const driver = await webkit();
+  try {
+    await open(driver, server.url + '/form/seven-things');
+    await inDoc(driver);
+    await (await field(driver, "Your child's full name")).sendKeys('Lucía Núñez');
+    await (await field(driver, 'The name your child likes to be called')).sendKeys('Luchi');
+    await shows(driver, 'Saved on this device');
+    const form = await driver.getCurrentUrl();
+    // Somewhere else in the same tab (another site, as far as this page knows), then Back.
+    await driver.executeScript('window.__leftAt = Date.now()');
+    await driver.get(server.url + '/settings');
+    await ready(driver);
+    await driver.navigate().back();
+    await driver.wait(async () => (await driver.getCurrentUrl()) === form, 10000);
+    // The premise: WebKit brought the page back from its back-forward cache (its script state
+    // survived), where it empties boxes whose autocomplete is off.
+    await driver.wait(() => driver.executeScript('return window.__leftAt != null'), 10000, 'WebKit loaded the page anew');
+    await driver.wait(async () => (await valueOf(driver, 'The name your child likes to be called')) === 'Luchi', 5000,
+      'the box shows the answer it holds');
+    assert.equal(await valueOf(driver, "Your child's full name"), 'Lucía Núñez');
+    // And typing on goes on from what is there.
+    await (await field(driver, 'The name your child likes to be called')).sendKeys('!');
+    await shows(driver, 'Saved on this device');
+    await driver.navigate().refresh();
+    await ready(driver);
+    assert.equal(await valueOf(driver, 'The name your child likes to be called'), 'Luchi!');
     assert.deepEqual(await problems(driver), []);
   } finally {
     await driver.quit();
