@@ -1,5 +1,5 @@
-//! The page the address names, drawn anew whenever the page changes, or comes back from the
-//! browser's back-forward cache (see `router`).
+//! The page the address names, drawn anew whenever the page changes, or when the page asks
+//! (a form back from the browser's back-forward cache; see `router::use_redraw`).
 
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;

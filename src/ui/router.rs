@@ -16,7 +16,8 @@ use crate::web;
 struct RouterCtx {
     address: RwSignal<String>,
     route: Memo<Route>,
-    /// Fires when the page must be drawn again though the address is the same.
+    /// Fires when the page must be drawn again though the address is the same (a form back
+    /// from the browser's back-forward cache, see `FormEditor`).
     redraw: Trigger,
 }
 
@@ -44,20 +45,9 @@ pub fn provide_router() {
             request_animation_frame(web::focus_page_heading);
         }
     });
-    // A page the browser brings back from its back-forward cache (Back after leaving the app
-    // in the same tab) is the page as it was left, frozen. WebKit, every iPhone browser's
-    // engine, empties its text boxes with autocomplete off on the way back, though their
-    // answers are saved, and another tab may have saved since: so it is drawn again from
-    // what is saved, as a load would draw it.
-    let shown = window_event_listener(ev::pageshow, move |event| {
-        if event.persisted() {
-            redraw.notify();
-        }
-    });
     on_cleanup(move || {
         links.remove();
         history.remove();
-        shown.remove();
     });
 }
 
@@ -70,8 +60,8 @@ pub fn use_route() -> Memo<Route> {
     router().route
 }
 
-/// Fires whenever the page must be drawn again at the same address (see `provide_router`);
-/// tracked by what draws the page.
+/// Fires whenever the page must be drawn again at the same address; tracked by what draws
+/// the page (`Pages`), notified by a page that knows it is out of date.
 pub fn use_redraw() -> Trigger {
     router().redraw
 }

@@ -161,6 +161,42 @@ test('in Firefox, Back to a form after leaving the app in the same tab shows eve
   await context.close();
 });
 
+test('in Firefox, Back to a form whose last save failed (a full device) keeps the unsaved answer on the page', async () => {
+  const { page, context, errors } = await phone(await firefox());
+  await page.goto(server.url + '/form/seven-things');
+  await page.waitForFunction(() => /\/doc\//.test(location.pathname));
+  const nickname = 'The name your child likes to be called';
+  await (await field(page, nickname)).type('Luchi');
+  // Every key saved (not only the first), then the device full, with no older versions to
+  // give up, so the next save can only fail.
+  await page.waitForFunction(() => Object.keys(localStorage)
+    .some((k) => k.startsWith('family-forms:doc:') && localStorage.getItem(k).includes('"Luchi"')));
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('family-forms:history:')) localStorage.removeItem(k);
+  });
+  await page.evaluate(fillStorage);
+  // Longer than the few characters Firefox leaves free past the filler's last key.
+  const more = ' Rosario: her grandmother calls her Chía, and her big sister calls her Lulú';
+  await (await field(page, nickname)).type(more);
+  await shows(page, "Could not save: this device's storage is full. Your answers are still on this page.");
+  const form = page.url();
+  await page.evaluate(() => { window.__leftAt = Date.now(); });
+  await page.goto(server.url + '/settings');
+  await ready(page);
+  await page.evaluate(() => history.back());
+  await page.waitForFunction((form) => location.href === form && window.__leftAt != null, { timeout: 10000 }, form);
+  // Drawing the page again from what is saved would show "Luchi": the rest is only here.
+  assert.equal(await (await field(page, nickname)).evaluate((e) => e.value), `Luchi${more}`);
+  await page.evaluate(freeStorage);
+  await (await field(page, nickname)).type('!');
+  await shows(page, 'Saved on this device');
+  await page.evaluate(() => location.reload());
+  await page.waitForFunction(() => window.__leftAt == null && document.querySelector('header.app-bar'), { timeout: 20000 });
+  assert.equal(await (await field(page, nickname)).evaluate((e) => e.value), `Luchi${more}!`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in Firefox set to Spanish, the app speaks Spanish, and a full device is reported in Spanish without losing the typing', async () => {
   const { page, context, errors } = await phone(await firefox('es-US'));
   await page.goto(server.url + '/');

@@ -23,7 +23,7 @@ use crate::ui::field::{localized, FieldCtx, ShownProblem};
 use crate::ui::fields::FieldView;
 use crate::ui::not_found::NotFound;
 use crate::ui::progress_bar::ProgressBar;
-use crate::ui::router::use_navigate;
+use crate::ui::router::{use_navigate, use_redraw};
 use crate::ui::section_nav::{SectionList, SectionSteps};
 use crate::ui::translate::{tr, tr_in, tr_n};
 use chrono::Utc;
@@ -154,6 +154,17 @@ pub fn FormEditor(
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush.run(()));
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush.run(()));
+    // Back to this page from the browser's back-forward cache (after leaving the app in the
+    // same tab) shows it as it was left, frozen: WebKit, every iPhone browser's engine, has
+    // emptied its text boxes whose autocomplete is off, and another tab may have saved since.
+    // Leaving saved everything, so the page is drawn again from what is saved. Not while a
+    // save has failed (a full device): then the answers are only here, and they stay.
+    let redraw = use_redraw();
+    let on_shown = window_event_listener(leptos::ev::pageshow, move |event| {
+        if event.persisted() && !read_only && !dirty.get_value() {
+            redraw.notify();
+        }
+    });
     // Edits saved in another tab show up here, unless this tab has unsaved edits of its own
     // (then the next save finds the conflict and keeps both).
     let on_storage = window_event_listener(leptos::ev::storage, move |ev| {
@@ -174,6 +185,7 @@ pub fn FormEditor(
         flush.run(());
         on_hide.remove();
         on_hidden.remove();
+        on_shown.remove();
         on_storage.remove();
     });
 
