@@ -91,6 +91,25 @@ async function downloaded(name) {
   assert.fail(`no ${name} in the downloads, only: ${readdirSync(DOWNLOADS).join(', ')}`);
 }
 
+/** Leaves the app in the same tab (a full load elsewhere), then goes Back, as the browser's
+ * button does, to the page it came from, which the back-forward cache brings back (its
+ * script state survives; such a page fires no load, which Puppeteer's own goBack awaits). */
+async function leaveAndComeBack(page) {
+  const left = page.url();
+  await page.evaluate(() => { window.__leftAt = Date.now(); });
+  await page.goto(server.url + '/settings');
+  await ready(page);
+  await page.evaluate(() => history.back());
+  await page.waitForFunction((left) => location.href === left && window.__leftAt != null, { timeout: 10000 }, left);
+}
+
+/** Loads the page anew (Puppeteer's own reload loses track of a page from the back-forward
+ * cache) and waits for the app. */
+async function reloadAfterComingBack(page) {
+  await page.evaluate(() => location.reload());
+  await page.waitForFunction(() => window.__leftAt == null && document.querySelector('header.app-bar'), { timeout: 20000 });
+}
+
 const ACCENTS = '¿Qué le gusta? ¡Cantar! Ñandú, pingüino, “cuentos” — árbol';
 
 test('in Firefox, a child added with a typed birth date fills a form started for them; answers survive a reload and the PDF downloads', async () => {
@@ -143,19 +162,11 @@ test('in Firefox, Back to a form after leaving the app in the same tab shows eve
   await page.waitForFunction(() => /\/doc\//.test(location.pathname));
   await (await field(page, 'The name your child likes to be called')).type('Luchi');
   await shows(page, 'Saved on this device');
-  const form = page.url();
-  await page.evaluate(() => { window.__leftAt = Date.now(); });
-  await page.goto(server.url + '/settings');
-  await ready(page);
-  // Back, as the browser's button does (a page from the back-forward cache fires no load).
-  await page.evaluate(() => history.back());
-  await page.waitForFunction((form) => location.href === form && window.__leftAt != null, { timeout: 10000 }, form);
+  await leaveAndComeBack(page);
   await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Luchi'), { timeout: 5000 });
   await (await field(page, 'The name your child likes to be called')).type('!');
   await shows(page, 'Saved on this device');
-  // Loaded anew (Puppeteer's own reload loses track of a page from the back-forward cache).
-  await page.evaluate(() => location.reload());
-  await page.waitForFunction(() => window.__leftAt == null && document.querySelector('header.app-bar'), { timeout: 20000 });
+  await reloadAfterComingBack(page);
   assert.equal(await (await field(page, 'The name your child likes to be called')).evaluate((e) => e.value), 'Luchi!');
   assert.deepEqual(errors, []);
   await context.close();
@@ -179,19 +190,13 @@ test('in Firefox, Back to a form whose last save failed (a full device) keeps th
   const more = ' Rosario: her grandmother calls her Chía, and her big sister calls her Lulú';
   await (await field(page, nickname)).type(more);
   await shows(page, "Could not save: this device's storage is full. Your answers are still on this page.");
-  const form = page.url();
-  await page.evaluate(() => { window.__leftAt = Date.now(); });
-  await page.goto(server.url + '/settings');
-  await ready(page);
-  await page.evaluate(() => history.back());
-  await page.waitForFunction((form) => location.href === form && window.__leftAt != null, { timeout: 10000 }, form);
+  await leaveAndComeBack(page);
   // Drawing the page again from what is saved would show "Luchi": the rest is only here.
   assert.equal(await (await field(page, nickname)).evaluate((e) => e.value), `Luchi${more}`);
   await page.evaluate(freeStorage);
   await (await field(page, nickname)).type('!');
   await shows(page, 'Saved on this device');
-  await page.evaluate(() => location.reload());
-  await page.waitForFunction(() => window.__leftAt == null && document.querySelector('header.app-bar'), { timeout: 20000 });
+  await reloadAfterComingBack(page);
   assert.equal(await (await field(page, nickname)).evaluate((e) => e.value), `Luchi${more}!`);
   assert.deepEqual(errors, []);
   await context.close();
