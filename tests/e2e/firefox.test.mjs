@@ -164,6 +164,8 @@ test('in Firefox, Back to a form after leaving the app in the same tab shows eve
   await shows(page, 'Saved on this device');
   await leaveAndComeBack(page);
   await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Luchi'), { timeout: 5000 });
+  // The box that had the focus was drawn again: the focus starts at the page's heading.
+  await page.waitForFunction(() => document.activeElement.tagName === 'H1', { timeout: 5000 });
   await (await field(page, 'The name your child likes to be called')).type('!');
   await shows(page, 'Saved on this device');
   await reloadAfterComingBack(page);

@@ -171,6 +171,8 @@ test('in WebKit, Back to a form after leaving the app in the same tab shows ever
     await driver.wait(async () => (await valueOf(driver, 'The name your child likes to be called')) === 'Luchi', 5000,
       'the box shows the answer it holds');
     assert.equal(await valueOf(driver, "Your child's full name"), 'Lucía Núñez');
+    // The box that had the focus was drawn again: the focus starts at the page's heading.
+    await driver.wait(() => driver.executeScript('return document.activeElement.tagName === "H1"'), 5000, 'the focus is at the heading');
     // And typing on goes on from what is there.
     await (await field(driver, 'The name your child likes to be called')).sendKeys('!');
     await shows(driver, 'Saved on this device');

@@ -163,6 +163,9 @@ pub fn FormEditor(
     let on_shown = window_event_listener(leptos::ev::pageshow, move |event| {
         if event.persisted() && !read_only && !dirty.get_value() {
             redraw.notify();
+            // The box that had the focus went with the old drawing: start at the heading, as
+            // after Back within the app.
+            request_animation_frame(crate::web::focus_page_heading);
         }
     });
     // Edits saved in another tab show up here, unless this tab has unsaved edits of its own
