@@ -185,6 +185,43 @@ test('in WebKit, Back to a form after leaving the app in the same tab shows ever
   }
 });
 
+test('in WebKit, Back to home keeps the search and a half-typed child in their boxes', async () => {
+  const driver = await webkit();
+  try {
+    // A device with a class's worth of children, so home offers "Find a child or a form".
+    await open(driver, server.url + '/');
+    await driver.executeScript(`localStorage.setItem('family-forms:children', JSON.stringify({
+      format: 'family-forms/children', version: 1,
+      children: ['Mía Núñez', 'Ana Díaz', 'Sofía Ortiz', 'Lucas Pérez', 'Emma Gómez', 'Noah Silva', 'Olivia Cruz', 'Liam Soto']
+        .map((name, i) => ({ id: 'c' + i, name, preferred_name: '', birth_date: '', grade: 'k', school: '' })),
+    }))`);
+    await driver.navigate().refresh();
+    await ready(driver);
+    await driver.findElement(By.id('find')).sendKeys('nunez');
+    const cards = () => driver.executeScript('return [...document.querySelectorAll(".child-card h3")].map((h) => h.innerText)');
+    await driver.wait(async () => (await cards()).length === 1, 5000);
+    await button(driver, 'Add a child').click();
+    await driver.findElement(By.id('child-name')).sendKeys('Leo');
+    await driver.executeScript('window.__leftAt = Date.now()');
+    await driver.get(server.url + '/settings');
+    await ready(driver);
+    await driver.navigate().back();
+    // The premise: the page came back from WebKit's back-forward cache.
+    await driver.wait(() => driver.executeScript('return window.__leftAt != null'), 10000, 'WebKit loaded the page anew');
+    // The list is still narrowed to Mía, and the box says by what.
+    assert.deepEqual(await cards(), ['Mía Núñez']);
+    assert.equal(await driver.findElement(By.id('find')).getAttribute('value'), 'nunez');
+    assert.equal(await driver.findElement(By.id('child-name')).getAttribute('value'), 'Leo');
+    await driver.findElement(By.id('child-name')).sendKeys(' Ruiz');
+    await button(driver, 'Save child').click();
+    await driver.wait(() => driver.executeScript(
+      "return JSON.parse(localStorage.getItem('family-forms:children')).children.some((c) => c.name === 'Leo Ruiz')"), 5000, 'Leo Ruiz saved');
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+});
+
 test('in WebKit, switched to Spanish, a full device is reported in Spanish without losing the typing', async () => {
   const driver = await webkit();
   try {

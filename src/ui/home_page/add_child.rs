@@ -50,7 +50,10 @@ pub(super) fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id>{move || label(locale.get())}</label>
+                // `value` as well, as in `FindBox`: the box WebKit resets on Back from its
+                // back-forward cache comes back to what the draft holds.
                 <input id=id type="text" autocomplete=autocomplete
+                    value=move || draft.with(get)
                     prop:value=move || draft.with(get)
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| set(c, v)) }/>
             </div>
