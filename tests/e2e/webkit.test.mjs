@@ -75,6 +75,18 @@ async function webkit() {
   return driver;
 }
 
+/** Runs `use` in a new MiniBrowser, then checks the page threw nothing and the app did not
+ * stop, and closes the browser whatever happened. */
+async function inWebKit(use) {
+  const driver = await webkit();
+  try {
+    await use(driver);
+    assert.deepEqual(await problems(driver), []);
+  } finally {
+    await driver.quit();
+  }
+}
+
 /** Opens `url` and waits for the app; from then on the page keeps what it throws in
  * `window.__errors` (WebDriver has no console to listen to). */
 async function open(driver, url) {
@@ -112,8 +124,7 @@ const valueOf = async (driver, label) => (await field(driver, label)).getAttribu
 const ACCENTS = '¿Qué le gusta? ¡Cantar! Ñandú, pingüino, “cuentos” — árbol';
 
 test('in WebKit, with no requestIdleCallback, a parent fills a form; answers survive a reload, and the PDF made is a real one', async () => {
-  const driver = await webkit();
-  try {
+  await inWebKit(async (driver) => {
     await open(driver, server.url + '/');
     assert.equal(await driver.executeScript('return typeof window.requestIdleCallback'), 'undefined', 'as on Safari');
     await shows(driver, 'Everything you type stays on this device until you print or share it.');
@@ -144,15 +155,11 @@ test('in WebKit, with no requestIdleCallback, a parent fills a form; answers sur
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
     assert.ok(text.includes('Getting to Know My Child'), text.slice(0, 300));
     assert.ok(text.includes(ACCENTS), `accents intact in: ${text.slice(0, 400)}`);
-    assert.deepEqual(await problems(driver), []);
-  } finally {
-    await driver.quit();
-  }
+  });
 });
 
 test('in WebKit, Back to a form after leaving the app in the same tab shows every answer, as saved', async () => {
-  const driver = await webkit();
-  try {
+  await inWebKit(async (driver) => {
     await open(driver, server.url + '/form/seven-things');
     await inDoc(driver);
     await (await field(driver, "Your child's full name")).sendKeys('Lucía Núñez');
@@ -179,15 +186,11 @@ test('in WebKit, Back to a form after leaving the app in the same tab shows ever
     await driver.navigate().refresh();
     await ready(driver);
     assert.equal(await valueOf(driver, 'The name your child likes to be called'), 'Luchi!');
-    assert.deepEqual(await problems(driver), []);
-  } finally {
-    await driver.quit();
-  }
+  });
 });
 
 test('in WebKit, Back to home keeps the search and a half-typed child in their boxes', async () => {
-  const driver = await webkit();
-  try {
+  await inWebKit(async (driver) => {
     // A device with a class's worth of children, so home offers "Find a child or a form".
     await open(driver, server.url + '/');
     await driver.executeScript(`localStorage.setItem('family-forms:children', JSON.stringify({
@@ -216,15 +219,11 @@ test('in WebKit, Back to home keeps the search and a half-typed child in their b
     await button(driver, 'Save child').click();
     await driver.wait(() => driver.executeScript(
       "return JSON.parse(localStorage.getItem('family-forms:children')).children.some((c) => c.name === 'Leo Ruiz')"), 5000, 'Leo Ruiz saved');
-    assert.deepEqual(await problems(driver), []);
-  } finally {
-    await driver.quit();
-  }
+  });
 });
 
 test('in WebKit, switched to Spanish, a full device is reported in Spanish without losing the typing', async () => {
-  const driver = await webkit();
-  try {
+  await inWebKit(async (driver) => {
     await open(driver, server.url + '/');
     await button(driver, 'Español').click();
     await shows(driver, 'Sus hijos');
@@ -245,15 +244,11 @@ test('in WebKit, switched to Spanish, a full device is reported in Spanish witho
     await driver.navigate().refresh();
     await ready(driver);
     assert.equal(await valueOf(driver, 'Nombre completo de su hijo o hija'), 'Valentina Rosario M.');
-    assert.deepEqual(await problems(driver), []);
-  } finally {
-    await driver.quit();
-  }
+  });
 });
 
 test('in WebKit, a file a family sent opens read-only and is kept only when asked', async () => {
-  const driver = await webkit();
-  try {
+  await inWebKit(async (driver) => {
     const file = join(WORK, 'sent-mia.json');
     writeFileSync(file, SENT_FILE);
     await open(driver, server.url + '/');
@@ -268,16 +263,12 @@ test('in WebKit, a file a family sent opens read-only and is kept only when aske
     await inDoc(driver);
     assert.equal(await valueOf(driver, 'The name your child likes to be called'), 'Mía');
     assert.equal(await kept(), 1);
-    assert.deepEqual(await problems(driver), []);
-  } finally {
-    await driver.quit();
-  }
+  });
 });
 
 test('in WebKit, after one visit the app opens, fills and saves a form with the server gone', async () => {
   const own = await serveDist(join(ROOT, 'dist'));
-  const driver = await webkit();
-  try {
+  await inWebKit(async (driver) => {
     await open(driver, own.url + '/');
     await driver.wait(() => driver.executeScript('return navigator.serviceWorker.controller != null'), 20000, 'the service worker never took the page');
     await own.close();
@@ -289,10 +280,7 @@ test('in WebKit, after one visit the app opens, fills and saves a form with the 
     await driver.navigate().refresh();
     await ready(driver);
     assert.equal(await valueOf(driver, "Your child's full name"), 'Offline Olivia');
-    assert.deepEqual(await problems(driver), []);
-  } finally {
-    await driver.quit();
-  }
+  });
 });
 
 test('a family moving from an Android phone to an iPhone: a backup made in Chromium restores everything in WebKit', async () => {
@@ -324,8 +312,7 @@ test('a family moving from an Android phone to an iPhone: a backup made in Chrom
   }
 
   // The new phone: WebKit, empty until the backup is restored.
-  const driver = await webkit();
-  try {
+  await inWebKit(async (driver) => {
     await open(driver, server.url + '/settings');
     await driver.findElement(By.id('restore-file')).sendKeys(file);
     await shows(driver, 'Restored: 1 child, 1 document and 0 forms.');
@@ -337,8 +324,5 @@ test('a family moving from an Android phone to an iPhone: a backup made in Chrom
     assert.equal(await valueOf(driver, "My child's full name"), 'Mía Núñez');
     assert.equal(await valueOf(driver, 'Date of birth'), '2021-03-04');
     assert.equal(await valueOf(driver, 'School and district'), ACCENTS);
-    assert.deepEqual(await problems(driver), []);
-  } finally {
-    await driver.quit();
-  }
+  });
 });
