@@ -119,11 +119,3 @@ pub fn reload() {
         let _ = w.location().reload();
     }
 }
-
-/// For `use:first_choice` on a `<select>`: shows its first option each time it is drawn
-/// (drawn again in place, it would keep the choice made for what was drawn there before).
-pub fn first_choice(select: leptos::tachys::renderer::types::Element) {
-    if let Some(select) = select.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.set_selected_index(0);
-    }
-}

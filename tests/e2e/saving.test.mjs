@@ -45,15 +45,20 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await page.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
   await focusedId('add-child-button');
 
-  // The card offers every shipped form to start, after a first choice that starts nothing.
-  const startList = page.getByLabel('Start a form for Mía');
-  let choices = await startList.locator('option').allInnerTexts();
-  assert.equal(choices.length, 10, String(choices));
-  assert.equal(choices[0], 'Choose a form…');
+  // The card offers every shipped form to start, folded under one control until asked for.
+  const startForm = page.getByText('Start a form for Mía', { exact: true });
+  assert.equal(await page.getByRole('link', { name: 'Getting to Know My Child' }).count(), 1, 'only the catalogue lists it yet');
+  await startForm.tap();
+  const card = page.locator('.child-card', { hasText: 'Mía' });
+  await card.locator('.start-list a').first().waitFor();
+  let choices = await card.locator('.start-list a').allInnerTexts();
+  assert.equal(choices.length, 9, String(choices));
   assert.ok(choices.includes("Preparing for my child's PPT"), String(choices));
-  assert.equal(await startList.inputValue(), '');
-  await startList.selectOption('getting-to-know-my-child');
-  await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+  // The keyboard reaches the forms next, and Enter starts one.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Getting to Know My Child');
+  await page.keyboard.press('Enter');
   await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Mía Núñez');
   assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía');
@@ -62,22 +67,16 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await page.getByText('Saved on this device').waitFor();
 
   await page.getByRole('link', { name: 'Family Forms' }).tap();
-  const card = page.locator('.child-card', { hasText: 'Mía' });
   await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
   assert.match(await card.locator('.doc-meta').innerText(), /% answered · edited just now/);
-  // A form chosen but not started is let go when home is drawn again (here in another
-  // language): the list starts again from its first choice, as the Start button does, which
-  // waits for one.
-  await card.locator('select').selectOption('ppt-prep');
-  assert.equal(await card.getByRole('button', { name: 'Start', exact: true }).isEnabled(), true);
+  // Home drawn again (here in another language) draws the card's list of forms in that language.
+  await startForm.tap();
   await page.getByRole('button', { name: 'Español' }).tap();
   assert.match(await card.locator('.doc-meta').innerText(), /% respondido · editado hace un momento/);
-  assert.equal(await card.locator('select').inputValue(), '');
-  assert.equal(await card.getByRole('button', { name: 'Empezar', exact: true }).isEnabled(), false);
-  // The list of forms to start follows the language too.
-  choices = await card.locator('select option').allInnerTexts();
-  assert.equal(choices.length, 10, String(choices));
-  assert.equal(choices[0], 'Elija un formulario…');
+  await page.getByText('Empezar un formulario para Mía', { exact: true }).tap();
+  await card.locator('.start-list a').first().waitFor();
+  choices = await card.locator('.start-list a').allInnerTexts();
+  assert.equal(choices.length, 9, String(choices));
   assert.ok(choices.includes('Preparándome para el PPT de mi hijo o hija'), String(choices));
   await page.screenshot({ path: join(ARTIFACTS, 'saving-home-with-child.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -286,8 +285,8 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   await page.getByRole('button', { name: 'Add a child' }).tap();
   await page.getByLabel('Full name *').fill('Leo');
   await page.getByRole('button', { name: 'Save child' }).tap();
-  await page.getByLabel('Start a form for Leo').selectOption('ppt-prep');
-  await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  await page.getByText('Start a form for Leo', { exact: true }).tap();
+  await page.locator('.start-list').getByRole('link', { name: "Preparing for my child's PPT" }).tap();
   await page.waitForURL(/\/doc\//);
   assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Leo');
   await page.getByRole('link', { name: 'Family Forms' }).tap();

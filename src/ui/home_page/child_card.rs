@@ -8,7 +8,6 @@ use crate::storage::documents::DocSummary;
 use crate::ui::context::{use_forms, use_store};
 use crate::ui::translate::tr_in;
 use crate::web;
-use crate::web::first_choice;
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -23,16 +22,10 @@ pub(super) fn ChildCard(
 ) -> impl IntoView {
     let forms = use_forms();
     let name = child.display_name().to_string();
-    let select_id = format!("start-{}", child.id);
-    let chosen = RwSignal::new(String::new());
+    // The list of forms is drawn when the card's "Start a form" is opened: with fifty
+    // children, fifty lists of every form made home slow to draw, for a choice made on one.
+    let open = RwSignal::new(false);
     let child_id = child.id.clone();
-    let navigate = crate::ui::router::use_navigate();
-    let start = move |_| {
-        let form = chosen.get_untracked();
-        if !form.is_empty() {
-            navigate.to(&format!("/new/{form}/{child_id}"));
-        }
-    };
     let heading = name.clone();
     // "Delete child" is described by the name above it, so a screen reader says whose.
     let heading_id = format!("child-{}-name", child.id);
@@ -55,21 +48,18 @@ pub(super) fn ChildCard(
             } else {
                 view! { <DocList docs l/> }.into_any()
             }}
-            <div class="start-form">
-                <label for=select_id.clone()>{tr_in!(l, start_a_form_for, name = name)}</label>
-                <div class="input-row">
-                    // Home draws its cards again in the same places (another language, a
-                    // search typed), maybe for another child: each list starts again from
-                    // "Choose a form…", as its card's Start button does.
-                    <select id=select_id use:first_choice on:change=move |ev| chosen.set(event_target_value(&ev))>
-                        <option value="">{tr_in!(l, choose_a_form)}</option>
+            // Home draws its cards again in the same places (another language, a search
+            // typed), maybe for another child: the box is shut then, as its list is undrawn.
+            <details class="start-form" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary>{tr_in!(l, start_a_form_for, name = name)}</summary>
+                {move || open.get().then(|| view! {
+                    <ul class="start-list">
                         {forms.get_untracked().into_iter().map(|f| {
-                            view! { <option value=f.id.clone()>{f.title.get(l).to_string()}</option> }
+                            view! { <li><a href=format!("/new/{}/{child_id}", f.id)>{f.title.get(l).to_string()}</a></li> }
                         }).collect_view()}
-                    </select>
-                    <button type="button" on:click=start disabled=move || chosen.with(String::is_empty)>{tr_in!(l, start)}</button>
-                </div>
-            </div>
+                    </ul>
+                })}
+            </details>
             <button type="button" class="danger delete-child" aria-describedby=heading_id on:click=delete>{tr_in!(l, delete_child)}</button>
         </li>
     }
