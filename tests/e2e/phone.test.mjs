@@ -356,6 +356,12 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
       });
       if (iconContrast < 3) found.push(`${locale} ${colorScheme} ${path}: settings icon contrast ${iconContrast.toFixed(2)}:1`);
     }
+    // Home with a child's list of forms to start opened.
+    await page.goto(env.url + '/');
+    await ready(page);
+    await page.locator('.start-form > summary').click();
+    await page.locator('.start-list a').first().waitFor();
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} / (a child's forms to start): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     // The received page with a document open, too.
     await page.goto(env.url + '/');
     await ready(page);
