@@ -411,6 +411,7 @@ fn home_offers_to_install_the_app_once_something_is_saved_and_a_month_after_not_
 mod property {
     use super::*;
     use family_forms::model::document::restore;
+    use family_forms::model::route::{path, Route};
     use proptest::prelude::*;
 
     fn documents_by_id(store: &MemoryStore) -> Vec<(String, u64, chrono::DateTime<Utc>)> {
@@ -421,6 +422,15 @@ mod property {
     }
 
     proptest! {
+        /// Ids go into the addresses of links (`/doc/:id`), and a backup's ids can be anything.
+        #[test]
+        fn any_id_a_backup_holds_comes_back_whole_from_its_address(
+            id in prop_oneof![any::<String>(), "[a-f0-9/?#%+ .ñ]{1,12}"]
+                .prop_filter("browsers resolve `.` and `..`", |id| !id.is_empty() && id != "." && id != "..")
+        ) {
+            prop_assert_eq!(Route::parse(&path(&["doc", &id])), Route::Document { id: id.clone() });
+        }
+
         #[test]
         fn arbitrary_edits_of_a_backup_never_lose_newer_data(cut in 0usize..3000, insert in "[\\[\\]{}\",:a-z0-9 ]{0,16}") {
             let (source, _) = family();

@@ -72,6 +72,26 @@ pub fn query_value(address: &str, name: &str) -> Option<String> {
     })
 }
 
+/// The address of the page whose address segments are `segments` (`["doc", id]`), each
+/// escaped so that `Route::parse` gives it back whole. The app makes plain ids, but ids also
+/// come from backups and files, which anyone can edit: one holding `/`, `?`, `#` or `%` would
+/// otherwise open another page, or none. (A segment that is exactly `.` or `..` cannot come
+/// back: browsers resolve those even escaped.)
+pub fn path(segments: &[&str]) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        out.push('/');
+        for byte in segment.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                out.push(char::from(byte));
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// `%XX` escapes to the bytes they stand for; text that is not a valid escape, or bytes that are
 /// not UTF-8, are kept as they came rather than refused (the page then says it was not found).
 fn percent_decode(segment: &str) -> String {
@@ -141,6 +161,39 @@ mod tests {
             }
         );
         assert_eq!(Route::parse("/received?shared=1"), Route::Received);
+    }
+
+    #[test]
+    fn an_id_of_any_characters_comes_back_whole_from_its_address() {
+        for id in [
+            "d18c2f",
+            "d/2?#%41 b",
+            "c/1?x#y%41",
+            "Núñez+1",
+            "%",
+            "a%zz",
+            "..x",
+            " ",
+        ] {
+            assert_eq!(
+                Route::parse(&path(&["doc", id])),
+                Route::Document { id: id.into() },
+                "{id}"
+            );
+            assert_eq!(
+                Route::parse(&path(&["new", "ppt-prep", id])),
+                Route::NewDocument {
+                    form_id: "ppt-prep".into(),
+                    child_id: Some(id.into())
+                },
+                "{id}"
+            );
+        }
+        assert_eq!(
+            path(&["doc", "d18c2f"]),
+            "/doc/d18c2f",
+            "plain ids stay as they are"
+        );
     }
 
     #[test]

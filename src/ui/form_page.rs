@@ -3,6 +3,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::model::route::path;
 use crate::storage::documents::create_document;
 use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::ui::not_found::NotFound;
@@ -30,7 +31,7 @@ fn start_document(form_id: String, child_id: Option<String>) -> AnyView {
         .and_then(|id| use_children().with_untracked(|c| c.iter().find(|c| c.id == id).cloned()));
     match create_document(store.as_ref(), &def, child.as_ref(), &crate::web::new_id("d"), Utc::now()) {
         Ok(doc) => {
-            show_address(format!("/doc/{}", doc.id));
+            show_address(path(&["doc", &doc.id]));
             view! { <FormEditor def doc_id=doc.id.clone() created=doc/> }.into_any()
         }
         Err(e) => view! {
@@ -45,7 +46,7 @@ fn start_document(form_id: String, child_id: Option<String>) -> AnyView {
 /// Shows document `id` on this page and puts its own address in the address bar, so a reload
 /// or a bookmark opens it again. Drawn at once, without a second trip through the router.
 fn open_here(id: String) -> AnyView {
-    show_address(format!("/doc/{id}"));
+    show_address(path(&["doc", &id]));
     view! { <DocumentView id/> }.into_any()
 }
 

@@ -5,6 +5,7 @@
 use crate::export::booklet::Entry;
 use crate::export::class_sheet::class_sheet;
 use crate::model::child::title_and_name;
+use crate::model::route::path;
 use crate::storage::documents::list_documents;
 use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::ui::not_found::NotFound;
@@ -68,7 +69,7 @@ pub fn KeyAnswersPage(form_id: String) -> impl IntoView {
                     <li class="key-answers-card">
                         <h2>{name}</h2>
                         {answers}
-                        <a class="screen-only" href=format!("/doc/{}", child.document_id) aria-label=open_label>{tr_in!(l, open_saved)}</a>
+                        <a class="screen-only" href=path(&["doc", &child.document_id]) aria-label=open_label>{tr_in!(l, open_saved)}</a>
                     </li>
                 }
             })

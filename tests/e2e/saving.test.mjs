@@ -388,6 +388,44 @@ test('a backup made on one device restores everything on another, and erase empt
   await two.context.close();
 });
 
+test('a backup edited by hand, its ids holding / ? # and %, restores a child and a document that open', async () => {
+  // The app makes plain ids, but a backup is a file anyone can edit: its ids go into addresses.
+  const { page, context, errors } = await env.phone();
+  const childId = 'c/1?x#y%41';
+  const doc = {
+    answers: { child_name: { type: 'text', value: 'Ana Ruiz' } }, child_id: childId,
+    created: '2026-11-20T10:00:00Z', form_id: 'partnership-plan', form_version: 1,
+    id: 'd/2?#%41 b', revision: 1, updated: '2026-11-20T10:00:00Z',
+  };
+  const backup = {
+    format: 'family-forms/backup', version: 1, created: '2026-11-20T10:00:00Z',
+    children: [{ id: childId, name: 'Ana Ruiz', birth_date: '2021-05-06', grade: 'k' }],
+    documents: [{ format: 'family-forms/document', version: 2, document: doc }], forms: [],
+  };
+  await page.goto(env.url + '/settings');
+  await ready(page);
+  await page.locator('#restore-file').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByText('Restored: 1 child, 1 document and 0 forms.').waitFor();
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  const card = page.locator('.child-card', { hasText: 'Ana Ruiz' });
+  await card.getByRole('link', { name: 'Our partnership plan' }).tap();
+  await page.getByLabel("Student's name").waitFor();
+  assert.equal(await page.getByLabel("Student's name").inputValue(), 'Ana Ruiz');
+  await page.getByLabel("Student's name").fill('Ana Ruiz Soto');
+  await page.getByText('Saved on this device').waitFor();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Student's name").inputValue(), 'Ana Ruiz Soto', 'the address brings the same document back');
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await card.getByText('Start a form for Ana Ruiz', { exact: true }).tap();
+  await card.locator('.start-list').getByRole('link', { name: 'Getting to Know My Child' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Ana Ruiz');
+  assert.equal(await page.getByLabel('Date of birth').inputValue(), '2021-05-06');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('when saving fails, one tap downloads a copy of the answers', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/form/seven-things');

@@ -5,6 +5,7 @@ use super::drawing_in_batches::{batches, draw_rest_after_paint};
 use crate::model::document::{restore, to_saved, Document};
 use crate::model::logic::{is_section_visible, is_visible_in, shown_section_index};
 use crate::model::progress::progress;
+use crate::model::route::path;
 use crate::model::schema::{Field, FormDef};
 use crate::model::time::relative_time;
 use crate::model::validate::{validate, ProblemKind};
@@ -106,7 +107,7 @@ pub fn FormEditor(
                         .map_err(SaveError::Storage)?;
                     let saved = save_document(store.as_ref(), &mut copy, now)?;
                     *doc = copy;
-                    crate::web::replace_url(&format!("/doc/{copy_id}"));
+                    crate::web::replace_url(&path(&["doc", &copy_id]));
                     conflict.set(true);
                     Ok(saved)
                 }
@@ -372,7 +373,7 @@ pub fn FormEditor(
     let updated_from_file =
         crate::ui::router::use_query_value("updated").and_then(|n| n.parse::<usize>().ok());
     if updated_from_file.is_some() {
-        crate::web::replace_url(&format!("/doc/{doc_id}"));
+        crate::web::replace_url(&path(&["doc", &doc_id]));
     }
     let updated_view = updated_from_file.map(|n| {
         view! {
@@ -417,7 +418,7 @@ pub fn FormEditor(
         };
         let id = crate::web::new_id("d");
         match duplicate_document(duplicate_store.as_ref(), &doc, &id, Utc::now()) {
-            Ok(_) => navigate.to(&format!("/doc/{id}")),
+            Ok(_) => navigate.to(&path(&["doc", &id])),
             Err(e) => save_state.set(SaveState::Failed(e)),
         }
     };

@@ -2,6 +2,7 @@
 
 use super::DocList;
 use crate::model::child::Child;
+use crate::model::route::path;
 use crate::model::text::Locale;
 use crate::storage::backup::trash_child;
 use crate::storage::documents::DocSummary;
@@ -55,7 +56,7 @@ pub(super) fn ChildCard(
                 {move || open.get().then(|| view! {
                     <ul class="start-list">
                         {forms.get_untracked().into_iter().map(|f| {
-                            view! { <li><a href=format!("/new/{}/{child_id}", f.id)>{f.title.get(l).to_string()}</a></li> }
+                            view! { <li><a href=path(&["new", &f.id, &child_id])>{f.title.get(l).to_string()}</a></li> }
                         }).collect_view()}
                     </ul>
                 })}

@@ -3,6 +3,7 @@
 
 use crate::model::child::title_and_name;
 use crate::model::reminders::{date_ahead, next_ahead};
+use crate::model::route::path;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::documents::DocSummary;
@@ -41,7 +42,7 @@ pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
                 }).collect_view();
                 view! {
                     <li class="doc-item">
-                        <a href=format!("/doc/{}", doc.id)>{title}</a>
+                        <a href=path(&["doc", &doc.id])>{title}</a>
                         <span class="doc-meta">{meta}</span>
                         {ahead}
                     </li>

@@ -5,6 +5,7 @@
 use crate::export::data_file::Received;
 use crate::model::differences::changes;
 use crate::model::document::Document;
+use crate::model::route::path;
 use crate::storage::documents::{update_from_received, SaveError};
 use crate::ui::context::{use_locale, use_store};
 use crate::ui::router::use_navigate;
@@ -27,10 +28,10 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
         let labels: Vec<_> = c.questions.iter().map(|f| f.label.clone()).collect();
         (c.count(), labels, c.others)
     };
-    let open_path = format!("/doc/{}", kept.id);
+    let open_path = path(&["doc", &kept.id]);
     let open = {
-        let path = open_path.clone();
-        move |_| navigate.to(&path)
+        let address = open_path.clone();
+        move |_| navigate.to(&address)
     };
     if n == 0 {
         return view! {
@@ -49,7 +50,7 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
             let id = kept.id.clone();
             match update_from_received(store.as_ref(), kept.clone(), &received.document, Utc::now())
             {
-                Ok(_) => navigate.to(&format!("/doc/{id}?updated={n}")),
+                Ok(_) => navigate.to(&format!("{}?updated={n}", path(&["doc", &id]))),
                 Err(SaveError::Storage(e)) => error.set(Some(e.message(l))),
                 Err(SaveError::Conflict(_)) => {
                     error.set(Some(tr_in!(l, kept_changed_meanwhile).to_string()))

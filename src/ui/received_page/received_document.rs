@@ -5,6 +5,7 @@ use super::keep_received;
 use super::kept_copy::KeptCopy;
 use crate::export::booklet::{booklet, Mode};
 use crate::model::child::{title_and_name, Child};
+use crate::model::route::path;
 use crate::storage::documents::kept_copy_of;
 use crate::ui::booklet_view::BookletView;
 use crate::ui::context::{
@@ -92,7 +93,7 @@ pub(super) fn ReceivedDocument(
                         }
                     }
                 });
-                navigate.to(&format!("/doc/{id}"));
+                navigate.to(&path(&["doc", &id]));
                 // Coming back, the list shows where this one went, not this one again.
                 if in_list {
                     current.set(None);

@@ -5,6 +5,7 @@ use super::keep_received;
 use crate::model::child::title_and_name;
 use crate::model::dates::format_date;
 use crate::model::differences::changes;
+use crate::model::route::path;
 use crate::storage::documents::{kept_copy_among, list_documents};
 use crate::ui::context::{
     use_forms, use_locale, use_opened_files, use_received, use_store, OpenedFile,
@@ -114,7 +115,7 @@ pub(super) fn ReceivedList() -> impl IntoView {
                                 };
                                 view! {
                                     <span class="doc-meta">{note}</span>
-                                    <a href=format!("/doc/{id}") aria-describedby=name_id.clone()>{tr_in!(l, open_saved)}</a>
+                                    <a href=path(&["doc", &id]) aria-describedby=name_id.clone()>{tr_in!(l, open_saved)}</a>
                                 }
                                 .into_any()
                             }
