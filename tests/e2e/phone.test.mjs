@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SENT_FILE, start, ready, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
+import { SENT_FILE, start, ready, downloadedText, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -450,6 +450,51 @@ test('a form can be filled with the keyboard alone, with a visible focus everywh
   await page.getByRole('heading', { name: 'About your child' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'section-title' && document.activeElement.textContent === 'About your child');
   assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Keyboard Kai');
+  await context.close();
+});
+
+test('a long unbroken name or answer (a pasted web address) wraps instead of widening any page', async () => {
+  const { context, page, errors } = await env.phone();
+  await page.setViewportSize({ width: 320, height: 740 });
+  const name = 'Maximiliano' + 'x'.repeat(60);
+  const address = 'https://example.org/' + 'a'.repeat(80);
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.evaluate(([name, school]) => localStorage.setItem('family-forms:children', JSON.stringify({
+    format: 'family-forms/children', version: 1,
+    children: [{ id: 'c1', name, preferred_name: '', birth_date: '2021-03-04', grade: 'k', school }],
+  })), [name, address]);
+  const wide = [];
+  const check = async (where) => {
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scroll > 320) wide.push(`${where}: ${scroll}px wide`);
+  };
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.getByText(`Start a form for ${name}`, { exact: true }).tap();
+  await check('home, the list of forms open');
+  await page.locator('.start-list').getByRole('link', { name: 'Getting to Know My Child' }).tap();
+  await page.waitForURL(/\/doc\//);
+  assert.equal(await page.getByLabel('School and district').inputValue(), address, 'the profile fills the form');
+  await check('the form');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save a file for the app' }).tap(),
+  ]);
+  const file = Buffer.from(await downloadedText(download));
+  for (const [path, shown] of [['/', `.child-card h3`], ['/key-answers/getting-to-know-my-child', '.key-answers-card h2'], ['/settings', '#device-title']]) {
+    await page.goto(env.url + path);
+    await ready(page);
+    await page.locator(shown).first().waitFor();
+    await check(path);
+  }
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.locator('#open-received-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: file });
+  await page.locator('.booklet').getByText(address).waitFor();
+  await check('a received file');
+  assert.deepEqual(wide, []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
