@@ -23,6 +23,17 @@ pub struct Child {
 }
 
 impl Child {
+    /// Whether the date of birth could be true on `today` (ISO): none given, or a real date no
+    /// later than today. A year typed wrong (2102 for 2021) would reach every form and booklet.
+    pub fn birth_date_is_possible(&self, today: &str) -> bool {
+        let birth = self.birth_date.trim();
+        birth.is_empty()
+            || matches!(
+                (super::dates::parse_iso_date(birth), super::dates::parse_iso_date(today)),
+                (Some(b), Some(t)) if b <= t
+            )
+    }
+
     /// The name to show: the one the child likes, else the full name.
     pub fn display_name(&self) -> &str {
         if self.preferred_name.trim().is_empty() {
@@ -99,4 +110,28 @@ pub fn prefill(def: &FormDef, child: &Child) -> Answers {
         answers.set(field.id.clone(), answer);
     }
     answers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_of_birth_after_today_or_not_a_date_is_not_possible() {
+        let born = |d: &str| Child {
+            birth_date: d.into(),
+            ..Child::default()
+        };
+        let today = "2026-12-01";
+        assert!(born("").birth_date_is_possible(today));
+        assert!(born("2021-03-04").birth_date_is_possible(today));
+        assert!(
+            born("2026-12-01").birth_date_is_possible(today),
+            "born today"
+        );
+        assert!(!born("2026-12-02").birth_date_is_possible(today));
+        assert!(!born("2102-03-04").birth_date_is_possible(today));
+        assert!(!born("20210-03-04").birth_date_is_possible(today));
+        assert!(!born("2021-02-30").birth_date_is_possible(today));
+    }
 }

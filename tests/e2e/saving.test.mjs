@@ -117,7 +117,7 @@ test('a long form reopens at the section where the person stopped, from home and
   await context.close();
 });
 
-test('in Spanish, the child form speaks Spanish: its labels, grades, and the message for a missing name', async () => {
+test('in Spanish, the child form speaks Spanish: its labels, grades, and the messages for a missing name and a date of birth after today', async () => {
   const { page, context, errors } = await env.phone('es-MX');
   await page.goto(env.url + '/');
   await ready(page);
@@ -130,8 +130,20 @@ test('in Spanish, the child form speaks Spanish: its labels, grades, and the mes
   await page.getByRole('button', { name: 'English' }).tap();
   assert.equal(await page.getByLabel('Full name *').inputValue(), 'Mía');
   assert.equal(await page.locator('#child-grade option[value="1"]').innerText(), '1st grade');
-  // A question asked from a button (a confirm dialog) is in the language too.
+  // A date of birth after today (a year typed wrong) is refused, in the language, and kept
+  // in its box to be mended; the date picker offers no later day.
   await page.getByRole('button', { name: 'Español' }).tap();
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  assert.equal(await page.locator('#child-birth').getAttribute('max'), today);
+  await page.getByLabel('Fecha de nacimiento').fill('2102-03-04');
+  await page.getByRole('button', { name: 'Guardar', exact: true }).tap();
+  await page.getByText('La fecha de nacimiento es posterior a hoy. Revise el año.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'child-birth');
+  assert.equal(await page.locator('.child-card').count(), 0, 'nothing saved');
+  await page.getByLabel('Fecha de nacimiento').fill('2021-03-04');
+  await page.getByRole('button', { name: 'Guardar', exact: true }).tap();
+  await page.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
+  // A question asked from a button (a confirm dialog) is in the language too.
   await page.goto(env.url + '/form/seven-things');
   await ready(page);
   const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));

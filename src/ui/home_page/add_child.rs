@@ -31,6 +31,13 @@ pub(super) fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
             web::focus_by_id("child-name");
             return;
         }
+        if !child.birth_date_is_possible(&web::today_iso()) {
+            error.set(Some(
+                tr_in!(locale.get_untracked(), birth_date_after_today).to_string(),
+            ));
+            web::focus_by_id("child-birth");
+            return;
+        }
         child.id = web::new_id("c");
         let mut all = children.get_untracked();
         all.push(child);
@@ -66,7 +73,8 @@ pub(super) fn AddChild(adding: RwSignal<bool>) -> impl IntoView {
             {text_input("child-preferred", |l| tr_in!(l, child_preferred_name), "off", |c| c.preferred_name.clone(), |c, v| c.preferred_name = v)}
             <div class="field">
                 <label for="child-birth">{tr!(date_of_birth)}</label>
-                <input id="child-birth" type="date" prop:value=move || draft.with(|c| c.birth_date.clone())
+                // The date picker offers no day after today; a typed one is refused on save.
+                <input id="child-birth" type="date" max=web::today_iso() prop:value=move || draft.with(|c| c.birth_date.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); draft.update(|c| c.birth_date = v) }/>
             </div>
             <div class="field">
