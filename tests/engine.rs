@@ -14,12 +14,15 @@ use family_forms::model::validate::{
 };
 use family_forms::model::values::{next_row_id, Answer, Answers, CheckItem, Row, YesNo, OTHER};
 
+/// The day the tests take as today, for dates that cannot be ahead.
+const TODAY: &str = "2026-12-01";
+
 fn def() -> FormDef {
     parse_definition(include_str!("fixtures/every-kind.json")).unwrap()
 }
 
 fn kinds_of(def: &FormDef, answers: &Answers) -> Vec<(String, ProblemKind)> {
-    validate(def, answers)
+    validate(def, answers, TODAY)
         .into_iter()
         .map(|p| (p.place.field, p.kind))
         .collect()
@@ -43,6 +46,64 @@ fn an_empty_form_lists_only_required_fields_and_row_minimums() {
             ("allergies".into(), ProblemKind::Required),
             ("household".into(), ProblemKind::TooFewRows(1)),
         ]
+    );
+}
+
+#[test]
+fn a_date_that_cannot_be_ahead_is_a_problem_only_after_today() {
+    // The fixture's dates, and its rows' "relation" made a date, marked as dates that cannot
+    // be ahead.
+    let src = include_str!("fixtures/every-kind.json")
+        .replace(
+            r#""id": "relation", "kind": "short_text","#,
+            r#""id": "relation", "kind": "date","#,
+        )
+        .replace(
+            r#""kind": "date","#,
+            r#""kind": "date", "not_after_today": true,"#,
+        );
+    let marked = parse_definition(&src).unwrap();
+    let plain = def();
+    let mut a = Answers::default();
+    a.set("birth", Answer::text("2026-12-02"));
+    a.set("start", Answer::text("2026-11-30"));
+    a.set(
+        "household",
+        Answer::Rows {
+            rows: vec![row("r1", &[("who", "Ana"), ("relation", "2102-01-05")])],
+        },
+    );
+    let after_today = |d: &FormDef, today: &str| -> Vec<(String, Option<String>)> {
+        validate(d, &a, today)
+            .into_iter()
+            .filter(|p| p.kind == ProblemKind::DateAfterToday)
+            .map(|p| (p.place.field, p.place.cell.map(|(_, c)| c)))
+            .collect()
+    };
+    assert_eq!(
+        after_today(&marked, TODAY),
+        vec![
+            ("birth".to_string(), None),
+            ("household".to_string(), Some("relation".to_string()))
+        ]
+    );
+    assert!(
+        after_today(&plain, TODAY).is_empty(),
+        "unmarked dates may be ahead"
+    );
+    assert_eq!(
+        after_today(&marked, "2026-12-02").len(),
+        1,
+        "today itself is fine"
+    );
+    assert!(after_today(&marked, "2102-01-05").is_empty());
+    assert!(
+        after_today(&marked, "not a day").is_empty(),
+        "no today, no check"
+    );
+    assert_eq!(
+        ProblemKind::DateAfterToday.message(Locale::Es),
+        "Esta fecha es posterior a hoy. Revise el año."
     );
 }
 
@@ -360,7 +421,7 @@ fn rows_limits_and_cell_checks() {
             ],
         },
     );
-    let problems = validate(&d, &a);
+    let problems = validate(&d, &a, TODAY);
     assert!(problems
         .iter()
         .any(|p| p.kind == ProblemKind::TooManyRows(3)));
@@ -422,7 +483,7 @@ fn answers_for_unknown_fields_survive_a_round_trip() {
     let json = serde_json::to_string(&a).unwrap();
     let back: Answers = serde_json::from_str(&json).unwrap();
     assert_eq!(back, a);
-    assert!(validate(&def(), &back)
+    assert!(validate(&def(), &back, TODAY)
         .iter()
         .all(|p| p.place.field != "field_from_a_newer_version"));
 }
@@ -434,6 +495,7 @@ fn problem_messages_exist_in_both_languages() {
         ProblemKind::Email,
         ProblemKind::Phone,
         ProblemKind::Date,
+        ProblemKind::DateAfterToday,
         ProblemKind::Number,
         ProblemKind::BelowMin(1.0),
         ProblemKind::AboveMax(2.5),
@@ -763,7 +825,7 @@ fn a_problem_in_a_row_names_its_row_and_column_and_a_named_row_reads_person_2() 
         },
     );
     let in_row = |d: &FormDef| {
-        validate(d, &a)
+        validate(d, &a, TODAY)
             .into_iter()
             .find(|p| p.place.cell.is_some())
             .expect("the age of 200 is a problem")
@@ -782,6 +844,6 @@ fn a_problem_in_a_row_names_its_row_and_column_and_a_named_row_reads_person_2() 
         words_plain.place_words(&plain, Locale::En),
         "Who lives at home 2, Age"
     );
-    let top = validate(&named, &Answers::default()).remove(0);
+    let top = validate(&named, &Answers::default(), TODAY).remove(0);
     assert_eq!(top.place_words(&named, Locale::En), "Full name");
 }

@@ -31,7 +31,7 @@ fn answer_for(field: &Field, n: usize) -> Option<Answer> {
     let text = format!("{ACCENTS} ({n})");
     Some(match &field.kind {
         FieldKind::ShortText { .. } | FieldKind::LongText {} => Answer::text(text),
-        FieldKind::Date {} => Answer::text(format!("2026-11-{:02}", 1 + n % 28)),
+        FieldKind::Date { .. } => Answer::text(format!("2026-11-{:02}", 1 + n % 28)),
         FieldKind::Number { .. } => Answer::text(format!("{n}")),
         FieldKind::Email {} => Answer::text(format!("familia{n}@example.org")),
         FieldKind::Phone {} => Answer::text("(860) 555-0134"),

@@ -60,3 +60,28 @@ fn every_definition_file_in_the_folder_ships() {
     }
     assert_eq!(files.len(), BUILTIN_SOURCES.len());
 }
+
+#[test]
+fn every_shipped_date_of_birth_cannot_be_after_today() {
+    use family_forms::model::schema::{ChildAttr, FieldKind};
+    let births: Vec<(String, bool)> = builtin()
+        .iter()
+        .flat_map(|def| def.sections.iter().flat_map(|s| s.fields.iter()))
+        .filter(|f| f.prefill == Some(ChildAttr::BirthDate))
+        .map(|f| {
+            let marked = matches!(
+                f.kind,
+                FieldKind::Date {
+                    not_after_today: true
+                }
+            );
+            (f.id.clone(), marked)
+        })
+        .collect();
+    assert_eq!(
+        births.len(),
+        3,
+        "Getting to Know, PPT prep, the evaluation letter"
+    );
+    assert!(births.iter().all(|(_, marked)| *marked), "{births:?}");
+}

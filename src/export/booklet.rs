@@ -397,7 +397,7 @@ fn blank_entry(field: &Field, question: String, locale: Locale) -> Entry {
 /// One answer as a reader would say it, in `locale`.
 pub fn answer_text(field: &Field, answer: &Answer, locale: Locale) -> String {
     match (&field.kind, answer) {
-        (FieldKind::Date {}, Answer::Text { value }) => format_date(value.trim(), locale),
+        (FieldKind::Date { .. }, Answer::Text { value }) => format_date(value.trim(), locale),
         (FieldKind::Number { unit, .. }, Answer::Text { value }) => match unit {
             Some(unit) if !value.trim().is_empty() => {
                 format!("{} {}", value.trim(), unit.get(locale))

@@ -64,7 +64,9 @@ fn field(v: &Value, path: Path<'_>) -> Read<Field> {
             autocomplete: o.opt_string("autocomplete")?,
         },
         "long_text" => FieldKind::LongText {},
-        "date" => FieldKind::Date {},
+        "date" => FieldKind::Date {
+            not_after_today: o.flag("not_after_today")?,
+        },
         "number" => FieldKind::Number {
             unit: o.opt_text("unit")?,
             min: o.number("min")?,

@@ -275,7 +275,10 @@ impl Checker {
             };
             self.err(format!("{fp}.at_a_glance"), en, es);
         }
-        let a_date = matches!(field.kind, FieldKind::Date {} | FieldKind::Derived { .. });
+        let a_date = matches!(
+            field.kind,
+            FieldKind::Date { .. } | FieldKind::Derived { .. }
+        );
         if field.remind && !a_date {
             self.err(
                 format!("{fp}.remind"),
@@ -483,7 +486,7 @@ impl Checker {
             FieldKind::Derived { rule } => {
                 let src = rule.source();
                 match def.field(src).map(|f| &f.kind) {
-                    Some(FieldKind::Date {}) | Some(FieldKind::Derived { .. }) => {}
+                    Some(FieldKind::Date { .. }) | Some(FieldKind::Derived { .. }) => {}
                     Some(_) => self.err(
                         format!("{fp}.rule.from"),
                         format!("\"{src}\" is not a date field"),

@@ -101,7 +101,12 @@ pub enum FieldKind {
     },
     LongText {},
     /// Stored as ISO `YYYY-MM-DD`, shown in the reader's language.
-    Date {},
+    Date {
+        /// A date that cannot be ahead (a date of birth): one after today is a problem, as a
+        /// year typed wrong (2102 for 2021) would reach the booklet and every letter.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        not_after_today: bool,
+    },
     Number {
         #[serde(skip_serializing_if = "Option::is_none")]
         unit: Option<Text>,
@@ -233,7 +238,7 @@ impl FieldKind {
         match self {
             FieldKind::ShortText { .. } => "short_text",
             FieldKind::LongText {} => "long_text",
-            FieldKind::Date {} => "date",
+            FieldKind::Date { .. } => "date",
             FieldKind::Number { .. } => "number",
             FieldKind::Email {} => "email",
             FieldKind::Phone {} => "phone",

@@ -1,6 +1,8 @@
 //! Validation as a pure function of the definition and the answers. Problems never block
 //! saving: a draft may be incomplete; they guide the person to what is missing.
 
+use chrono::NaiveDate;
+
 use super::dates::parse_iso_date;
 use super::logic::{is_cell_visible, is_section_visible, is_visible_in};
 use super::number::parse_decimal;
@@ -24,6 +26,8 @@ pub enum ProblemKind {
     Email,
     Phone,
     Date,
+    /// A date that cannot be ahead (a date of birth) is after today.
+    DateAfterToday,
     Number,
     BelowMin(f64),
     AboveMax(f64),
@@ -85,6 +89,8 @@ impl ProblemKind {
             Phone => "Enter a phone number (at least 7 digits).".into(),
             Date if es => "Escriba una fecha válida.".into(),
             Date => "Enter a real date.".into(),
+            DateAfterToday if es => "Esta fecha es posterior a hoy. Revise el año.".into(),
+            DateAfterToday => "This date is after today. Check the year.".into(),
             Number if es => "Escriba solo un número.".into(),
             Number => "Enter a number only.".into(),
             BelowMin(n) if es => format!("Debe ser {} o más.", fmt_num(*n)),
@@ -141,8 +147,10 @@ pub fn is_valid_phone(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +-().".contains(c))
 }
 
-/// Every problem with `answers` against `def`, in form order. Hidden fields are skipped.
-pub fn validate(def: &FormDef, answers: &Answers) -> Vec<Problem> {
+/// Every problem with `answers` against `def` on `today` (ISO, the person's own date, for
+/// dates that cannot be ahead), in form order. Hidden fields are skipped.
+pub fn validate(def: &FormDef, answers: &Answers, today: &str) -> Vec<Problem> {
+    let today = parse_iso_date(today);
     let mut problems = Vec::new();
     for (si, section) in def.sections.iter().enumerate() {
         if !is_section_visible(def, answers, section) {
@@ -163,6 +171,7 @@ pub fn validate(def: &FormDef, answers: &Answers) -> Vec<Problem> {
                 field,
                 answers.get(&field.id),
                 &place,
+                today,
                 &mut problems,
             );
         }
@@ -176,6 +185,7 @@ fn check_field(
     field: &Field,
     answer: Option<&Answer>,
     place: &ProblemPlace,
+    today: Option<NaiveDate>,
     out: &mut Vec<Problem>,
 ) {
     let mut push = |kind| {
@@ -205,7 +215,13 @@ fn check_field(
     match &field.kind {
         FieldKind::Email {} if !is_valid_email(text) => push(ProblemKind::Email),
         FieldKind::Phone {} if !is_valid_phone(text) => push(ProblemKind::Phone),
-        FieldKind::Date {} if parse_iso_date(text).is_none() => push(ProblemKind::Date),
+        FieldKind::Date { not_after_today } => match parse_iso_date(text) {
+            None => push(ProblemKind::Date),
+            Some(date) if *not_after_today && today.is_some_and(|t| date > t) => {
+                push(ProblemKind::DateAfterToday)
+            }
+            Some(_) => {}
+        },
         FieldKind::Number { min, max, .. } => match parse_number(text) {
             None => push(ProblemKind::Number),
             Some(n) if min.is_some_and(|m| n < m) => push(ProblemKind::BelowMin(min.unwrap_or(n))),
@@ -265,6 +281,7 @@ fn check_field(
                         column,
                         row.cells.get(&column.id),
                         &cell_place,
+                        today,
                         out,
                     );
                 }

@@ -256,6 +256,51 @@ test('home shows a PPT meeting still ahead, with the days left, and stops once i
   await context.close();
 });
 
+test('a date of birth typed after today is shown as a problem, in the language, while a meeting date may be ahead', async () => {
+  const { page, context, errors } = await env.phone();
+  const inDays = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return d; };
+  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  await page.goto(env.url + '/form/ppt-prep');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const birth = page.getByLabel('Date of birth');
+  const meeting = page.getByLabel('Meeting date');
+  // The picker offers no day after today for the birth date; the meeting has no such limit.
+  assert.equal(await birth.getAttribute('max'), iso(inDays(0)));
+  assert.equal(await meeting.getAttribute('max'), null);
+
+  // A year typed wrong: tomorrow's date (the picker stops at today, typing does not).
+  // (Tab moves between a date box's own parts, so the person taps the next question.)
+  await birth.fill(iso(inDays(1)));
+  await meeting.tap();
+  const message = page.getByText('This date is after today. Check the year.');
+  await message.waitFor();
+  assert.equal(await birth.getAttribute('aria-invalid'), 'true');
+  await meeting.fill(iso(inDays(3)));
+  await page.locator('#f-school').tap();
+  assert.equal(await meeting.getAttribute('aria-invalid'), null, 'a meeting may be ahead');
+  assert.equal(await message.count(), 1);
+
+  // "Check my form" names it, and the Spanish page says it in Spanish.
+  await page.getByRole('button', { name: 'Check my form' }).tap();
+  await page.getByRole('button', { name: /The meeting — Date of birth: This date is after today/ }).waitFor();
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await page.getByText('Esta fecha es posterior a hoy. Revise el año.').first().waitFor();
+  await page.getByRole('button', { name: 'English' }).tap();
+
+  // Mended, the problem goes, and the mended date is what is kept.
+  await birth.fill('2021-03-04');
+  await meeting.tap();
+  await page.getByText('Saved on this device').waitFor();
+  assert.equal(await message.count(), 0);
+  assert.equal(await birth.getAttribute('aria-invalid'), null);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel('Date of birth').inputValue(), '2021-03-04');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("school staff's tools sit folded away on a family's home, and open once one is in use", async () => {
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/');

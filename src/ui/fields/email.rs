@@ -12,6 +12,7 @@ pub fn EmailField(ctx: FieldCtx) -> impl IntoView {
         inputmode: Some("email"),
         autocomplete: Some("email".into()),
         unit: None,
+        max: None,
     };
     view! { <TextInput ctx spec/> }
 }

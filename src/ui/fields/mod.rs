@@ -31,7 +31,7 @@ pub fn FieldView(ctx: FieldCtx) -> impl IntoView {
     match &field.kind {
         FieldKind::ShortText { .. } => view! { <short_text::ShortTextField ctx/> }.into_any(),
         FieldKind::LongText {} => view! { <long_text::LongTextField ctx/> }.into_any(),
-        FieldKind::Date {} => view! { <date::DateField ctx/> }.into_any(),
+        FieldKind::Date { .. } => view! { <date::DateField ctx/> }.into_any(),
         FieldKind::Number { .. } => view! { <number::NumberField ctx/> }.into_any(),
         FieldKind::Email {} => view! { <email::EmailField ctx/> }.into_any(),
         FieldKind::Phone {} => view! { <phone::PhoneField ctx/> }.into_any(),

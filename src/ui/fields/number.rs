@@ -18,6 +18,7 @@ pub fn NumberField(ctx: FieldCtx) -> impl IntoView {
         inputmode: Some("decimal"),
         autocomplete: None,
         unit,
+        max: None,
     };
     view! { <TextInput ctx spec/> }
 }

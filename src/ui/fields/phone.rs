@@ -12,6 +12,7 @@ pub fn PhoneField(ctx: FieldCtx) -> impl IntoView {
         inputmode: Some("tel"),
         autocomplete: Some("tel".into()),
         unit: None,
+        max: None,
     };
     view! { <TextInput ctx spec/> }
 }

@@ -17,6 +17,7 @@ pub fn ShortTextField(ctx: FieldCtx) -> impl IntoView {
         inputmode: None,
         autocomplete,
         unit: None,
+        max: None,
     };
     view! { <TextInput ctx spec/> }
 }

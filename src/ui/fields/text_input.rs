@@ -15,6 +15,8 @@ pub struct InputSpec {
     pub autocomplete: Option<String>,
     /// Text after the box ("years").
     pub unit: Option<Text>,
+    /// The latest day a date picker offers (ISO), for a date that cannot be ahead.
+    pub max: Option<String>,
 }
 
 /// A labelled single-line input.
@@ -36,6 +38,7 @@ pub fn TextInput(ctx: FieldCtx, spec: InputSpec) -> impl IntoView {
                     id=ctx.dom_id.clone()
                     type=spec.input_type
                     inputmode=spec.inputmode
+                    max=spec.max
                     autocomplete=spec.autocomplete.unwrap_or_else(|| "off".into())
                     aria-required=ctx.field.required.then_some("true")
                     aria-invalid=ctx.invalid()

@@ -200,7 +200,9 @@ pub fn FormEditor(
 
     let problems = {
         let def = def.clone();
-        Memo::new(move |_| answers.with(|a| validate(&def, a)))
+        // Read once: a form left open past midnight keeps the day it was opened.
+        let today = crate::web::today_iso();
+        Memo::new(move |_| answers.with(|a| validate(&def, a, &today)))
     };
     let checked = RwSignal::new(false);
     let touched: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
