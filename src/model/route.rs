@@ -78,15 +78,22 @@ pub fn query_value(address: &str, name: &str) -> Option<String> {
 /// otherwise open another page, or none. (A segment that is exactly `.` or `..` cannot come
 /// back: browsers resolve those even escaped.)
 pub fn path(segments: &[&str]) -> String {
+    segments
+        .iter()
+        .map(|segment| format!("/{}", escape(segment)))
+        .collect()
+}
+
+/// One address segment, escaped as `path` writes it. Having no space, it also makes an element
+/// id from an id out of a file: a space there would split `aria-describedby` (which lists ids
+/// by spaces) and name a part that does not exist.
+pub fn escape(segment: &str) -> String {
     let mut out = String::new();
-    for segment in segments {
-        out.push('/');
-        for byte in segment.bytes() {
-            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-                out.push(char::from(byte));
-            } else {
-                out.push_str(&format!("%{byte:02X}"));
-            }
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
@@ -194,6 +201,21 @@ mod tests {
             "/doc/d18c2f",
             "plain ids stay as they are"
         );
+    }
+
+    #[test]
+    fn an_escaped_id_has_no_space_and_stays_apart_from_others() {
+        let ids = ["r1", "r 1", "r%201", "r\t1", "r\u{a0}1", "ñ", "%C3%B1"];
+        let escaped: Vec<String> = ids.iter().map(|id| escape(id)).collect();
+        assert!(
+            escaped.iter().all(|e| !e.contains(char::is_whitespace)),
+            "{escaped:?}"
+        );
+        let mut distinct = escaped.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), ids.len(), "{escaped:?}");
+        assert_eq!(escape("r1"), "r1", "the app's own ids stay as they are");
     }
 
     #[test]

@@ -400,12 +400,36 @@ test('a backup made on one device restores everything on another, and erase empt
   await two.context.close();
 });
 
-test('a backup edited by hand, its ids holding / ? # and %, restores a child and a document that open', async () => {
-  // The app makes plain ids, but a backup is a file anyone can edit: its ids go into addresses.
+/** The references by id on the page (`aria-describedby`, `aria-labelledby`, a label's `for`)
+ * that name no element: a screen reader would read nothing, or the wrong thing, for them. */
+function danglingReferences(page) {
+  return page.evaluate(() => {
+    const dangling = [];
+    for (const el of document.querySelectorAll('[aria-describedby], [aria-labelledby]')) {
+      for (const attr of ['aria-describedby', 'aria-labelledby']) {
+        for (const id of (el.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean)) {
+          if (!document.getElementById(id)) dangling.push(`${attr}=${id}`);
+        }
+      }
+    }
+    for (const label of document.querySelectorAll('label[for]')) {
+      if (!document.getElementById(label.htmlFor)) dangling.push(`for=${label.htmlFor}`);
+    }
+    return dangling;
+  });
+}
+
+test('a backup edited by hand, its ids holding / ? # % and spaces, restores a child and a document that open', async () => {
+  // The app makes plain ids, but a backup is a file anyone can edit: its ids go into addresses,
+  // and into the ids that tie a button or a box to the words that describe it.
   const { page, context, errors } = await env.phone();
-  const childId = 'c/1?x#y%41';
+  const childId = 'c/1?x#y%41 z';
   const doc = {
-    answers: { child_name: { type: 'text', value: 'Ana Ruiz' } }, child_id: childId,
+    answers: {
+      child_name: { type: 'text', value: 'Ana Ruiz' },
+      data: { type: 'rows', rows: [{ id: 'r 1', cells: { assessment: { type: 'text', value: 'Reading check' }, date: { type: 'text', value: 'soon' } } }] },
+    },
+    child_id: childId,
     created: '2026-11-20T10:00:00Z', form_id: 'partnership-plan', form_version: 1,
     id: 'd/2?#%41 b', revision: 1, updated: '2026-11-20T10:00:00Z',
   };
@@ -420,6 +444,9 @@ test('a backup edited by hand, its ids holding / ? # and %, restores a child and
   await page.getByText('Restored: 1 child, 1 document and 0 forms.').waitFor();
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   const card = page.locator('.child-card', { hasText: 'Ana Ruiz' });
+  await card.waitFor();
+  assert.deepEqual(await danglingReferences(page), [], 'home: "Delete child" is described by the name');
+  assert.equal(await card.locator('.delete-child').evaluate((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent), 'Ana Ruiz');
   await card.getByRole('link', { name: 'Our partnership plan' }).tap();
   await page.getByLabel("Student's name").waitFor();
   assert.equal(await page.getByLabel("Student's name").inputValue(), 'Ana Ruiz');
@@ -428,6 +455,16 @@ test('a backup edited by hand, its ids holding / ? # and %, restores a child and
   await page.reload();
   await ready(page);
   assert.equal(await page.getByLabel("Student's name").inputValue(), 'Ana Ruiz Soto', 'the address brings the same document back');
+  // The row whose id holds a space: its date, not a date, is named by "Check my form", and the
+  // box is tied to its label and to the problem under it.
+  await page.getByRole('button', { name: 'Check my form' }).tap();
+  await page.getByRole('button', { name: /The student's data, Result 1, Date: Enter a real date/ }).tap();
+  const date = page.getByLabel('Date', { exact: true });
+  await date.waitFor();
+  assert.equal(await date.inputValue(), '', 'a date box shows no text that is not a date');
+  assert.deepEqual(await danglingReferences(page), []);
+  const described = await date.evaluate((e) => e.getAttribute('aria-describedby').split(/\s+/).map((id) => document.getElementById(id).textContent));
+  assert.deepEqual(described, ['Enter a real date.']);
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await card.getByText('Start a form for Ana Ruiz', { exact: true }).tap();
   await card.locator('.start-list').getByRole('link', { name: 'Getting to Know My Child' }).tap();

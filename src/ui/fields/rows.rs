@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::logic::is_cell_visible;
+use crate::model::route::escape;
 use crate::model::schema::{Field, FieldKind};
 use crate::model::values::{next_row_id, Answer, Row};
 use crate::ui::context::use_locale;
@@ -53,7 +54,8 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
     let undo_id = format!("{}-undo", ctx.dom_id);
     let add_id = format!("{}-add", ctx.dom_id);
     let dom_id = ctx.dom_id.clone();
-    let card_id = move |row_id: &str| format!("{dom_id}-{row_id}");
+    // Row ids come from files too: escaped, an edited one cannot make an element id of two.
+    let card_id = move |row_id: &str| format!("{dom_id}-{}", escape(row_id));
     // Focus moves once the rows are drawn again, unless the person has gone on from `origin`.
     let focus_later = |origin: String, id: String, first_control: bool| {
         request_animation_frame(move || {
@@ -175,7 +177,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                             move || field.row_title(index.get(), locale.get())
                         };
                         let heading = title.clone();
-                        let heading_id = format!("{}-{}-title", ctx.dom_id, row_id);
+                        let heading_id = format!("{card}-title");
                         let heading_for = heading_id.clone();
                         let cells = columns.iter().map(|column| cell_view(&ctx, &row_id, column.clone(), index)).collect_view();
                         view! {
@@ -271,7 +273,7 @@ fn cell_view(
     });
     let cell_ctx = FieldCtx {
         field: column.clone(),
-        dom_id: format!("{}-{}-{}", ctx.dom_id, row_id, column.id),
+        dom_id: format!("{}-{}-{}", ctx.dom_id, escape(row_id), column.id),
         value: cell_value.into(),
         set: cell_set,
         problems: cell_problems,

@@ -2,7 +2,7 @@
 
 use super::DocList;
 use crate::model::child::Child;
-use crate::model::route::path;
+use crate::model::route::{escape, path};
 use crate::model::text::Locale;
 use crate::storage::backup::trash_child;
 use crate::storage::documents::DocSummary;
@@ -29,7 +29,8 @@ pub(super) fn ChildCard(
     let child_id = child.id.clone();
     let heading = name.clone();
     // "Delete child" is described by the name above it, so a screen reader says whose.
-    let heading_id = format!("child-{}-name", child.id);
+    // (Escaped: an id from an edited backup may hold a space, which would split the reference.)
+    let heading_id = format!("child-{}-name", escape(&child.id));
     let store = use_store();
     let delete_id = child.id.clone();
     let delete = move |_| {

@@ -2,6 +2,7 @@
 
 use crate::model::child::{title_and_name, typed_child_name, Child};
 use crate::model::document::Document;
+use crate::model::route::escape;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
@@ -67,7 +68,7 @@ pub(super) fn Trash() -> impl IntoView {
                             let deleted = entry.deleted;
                             let id = entry.id.clone();
                             // Each button is described by the item's name, so "Restore" says whom.
-                            let name_id = format!("trash-{id}-name");
+                            let name_id = format!("trash-{}-name", escape(&id));
                             let restore = {
                                 let (store, id, what) = (store.clone(), id.clone(), what.clone());
                                 move |_| {
