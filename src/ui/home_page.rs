@@ -15,18 +15,18 @@ use crate::ui::context::{
 };
 use crate::web;
 
-mod add_child;
 mod add_form_from_file;
 mod backup_reminder;
 mod child_card;
+mod child_form;
 mod doc_list;
 mod find_box;
 mod form_card;
 use crate::ui::install_tip::InstallTip;
-use add_child::AddChild;
 use add_form_from_file::AddFormFromFile;
 use backup_reminder::BackupReminder;
 use child_card::ChildCard;
+use child_form::{ChildForm, ChildForms};
 use doc_list::DocList;
 use find_box::FindBox;
 use form_card::FormCard;
@@ -50,7 +50,7 @@ pub fn HomePage() -> impl IntoView {
     let docs = RwSignal::new(summaries(&store));
     Effect::new(move |_| web::set_title("Family Forms"));
     let first_run = move || children.with(Vec::is_empty) && docs.with(Vec::is_empty);
-    let adding = RwSignal::new(false);
+    let child_forms = ChildForms::new();
     // After a delete, the page it came from passes the trash entry so it can be undone here.
     let undo_id = RwSignal::new(crate::ui::router::use_query_value("undo"));
     // After a delete or an undo, the children and documents are read again from the store.
@@ -192,22 +192,20 @@ pub fn HomePage() -> impl IntoView {
                     // it changes: far fewer reactive nodes for a family with many documents.
                     {move || {
                         let (l, q) = (locale.get(), query.get());
+                        let editing = child_forms.editing.get();
                         children.get().into_iter().filter_map(|child| {
                             let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
                             let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
-                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted/> })
+                            let edited = editing.as_deref() == Some(child.id.as_str());
+                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted forms=child_forms edited/> })
                         }).collect_view()
                     }}
                 </ul>
-                {move || if adding.get() {
-                    view! { <AddChild adding/> }.into_any()
+                {move || if child_forms.adding.get() {
+                    view! { <ChildForm forms=child_forms/> }.into_any()
                 } else {
                     view! {
-                        <button type="button" id="add-child-button" on:click=move |_| {
-                            adding.set(true);
-                            // The button gives way to the form: the focus goes to its first box.
-                            request_animation_frame(|| web::focus_in_place("child-name"));
-                        }>{tr!(add_a_child)}</button>
+                        <button type="button" id="add-child-button" on:click=move |_| child_forms.add()>{tr!(add_a_child)}</button>
                     }.into_any()
                 }}
             </section>

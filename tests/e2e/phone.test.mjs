@@ -362,6 +362,10 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
     await page.locator('.start-form > summary').click();
     await page.locator('.start-list a').first().waitFor();
     for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} / (a child's forms to start): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    // And a child's card turned into the form that changes their details.
+    await page.locator('.child-actions button.secondary').first().click();
+    await page.locator('.child-card #child-name').waitFor();
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} / (a child's details being changed): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     // The received page with a document open, too.
     await page.goto(env.url + '/');
     await ready(page);

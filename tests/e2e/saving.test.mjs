@@ -83,6 +83,73 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await context.close();
 });
 
+test("a child's details can be changed later: forms started after use them, forms started before keep what they say", async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  const focusedId = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
+  await page.getByRole('button', { name: 'Add a child' }).tap();
+  await page.getByLabel('Full name *').fill('Leo Park');
+  await page.getByLabel('Grade').selectOption('k');
+  await page.getByRole('button', { name: 'Save child' }).tap();
+  const card = page.locator('.child-card').first();
+  await card.getByRole('heading', { name: 'Leo Park' }).waitFor();
+  await card.getByText('Start a form for Leo Park', { exact: true }).tap();
+  await card.getByRole('link', { name: "Preparing for my child's PPT" }).tap();
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const before = page.url();
+  assert.equal(await page.getByLabel('Grade').inputValue(), 'k');
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+
+  // "Change details" (said with the child's name) turns the card into the form, filled in.
+  const change = card.getByRole('button', { name: 'Change details' });
+  assert.equal(await change.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent), 'Leo Park');
+  await change.tap();
+  await focusedId('child-name');
+  await card.getByRole('heading', { name: 'Change the details of Leo Park' }).waitFor();
+  await card.getByText('Forms already started keep what they say.', { exact: false }).waitFor();
+  assert.equal(await page.getByLabel('Full name *').inputValue(), 'Leo Park');
+  assert.equal(await page.getByLabel('Grade').inputValue(), 'k');
+  assert.equal(await page.getByRole('button', { name: 'Add a child' }).count(), 1, 'one child form at a time');
+  // Cancel changes nothing, and gives the focus back to the card's button.
+  await page.getByLabel('Full name *').fill('Someone else');
+  await page.getByRole('button', { name: 'Cancel' }).tap();
+  await card.getByRole('heading', { name: 'Leo Park' }).waitFor();
+  await focusedId(await change.getAttribute('id'));
+
+  // A new school year: the grade moves up, and a nickname is added. Another language on the
+  // way keeps what was typed.
+  await change.tap();
+  await page.getByLabel('The name they like to be called').fill('Leo');
+  await page.getByLabel('Grade').selectOption('1');
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await card.getByRole('heading', { name: 'Cambiar los datos de Leo Park' }).waitFor();
+  assert.equal(await page.getByLabel('El nombre con que le gusta que le llamen').inputValue(), 'Leo');
+  assert.equal(await page.getByLabel('Grado').inputValue(), '1');
+  await page.getByRole('button', { name: 'English' }).tap();
+  await page.getByRole('button', { name: 'Save changes' }).tap();
+  await card.getByRole('heading', { name: 'Leo', exact: true }).waitFor();
+  await focusedId(await change.getAttribute('id'));
+  assert.deepEqual(await danglingReferences(page), []);
+  await page.reload();
+  await ready(page);
+  await card.getByRole('heading', { name: 'Leo', exact: true }).waitFor();
+  assert.equal(await page.locator('.child-card').count(), 1, 'changed, not added');
+
+  // A form started now is filled with the new details; the one started before is as it was.
+  await card.getByText('Start a form for Leo', { exact: true }).tap();
+  await card.locator('.start-list').getByRole('link', { name: "Preparing for my child's PPT" }).tap();
+  await page.waitForURL((url) => /\/doc\//.test(url.pathname) && url.href !== before);
+  await ready(page);
+  assert.equal(await page.getByLabel('Grade').inputValue(), '1');
+  await page.goto(before);
+  await ready(page);
+  assert.equal(await page.getByLabel('Grade').inputValue(), 'k');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a long form reopens at the section where the person stopped, from home and after a reload', async () => {
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/form/getting-to-know-my-child');

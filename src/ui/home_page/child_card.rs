@@ -1,5 +1,6 @@
 //! One child: their documents and a way to start a form for them.
 
+use super::child_form::{edit_button_id, ChildForm, ChildForms};
 use super::DocList;
 use crate::model::child::Child;
 use crate::model::route::{escape, path};
@@ -13,14 +14,21 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
-/// child's deletion, with the trash entry that can bring them back.
+/// child's deletion, with the trash entry that can bring them back. While `edited`, the card
+/// is the form that changes the child's details.
 #[component]
 pub(super) fn ChildCard(
     child: Child,
     docs: Vec<DocSummary>,
     l: Locale,
     deleted: Callback<String>,
+    forms: ChildForms,
+    edited: bool,
 ) -> impl IntoView {
+    if edited {
+        return view! { <li class="child-card"><ChildForm forms/></li> }.into_any();
+    }
+    let child_forms = forms;
     let forms = use_forms();
     let name = child.display_name().to_string();
     // The list of forms is drawn when the card's "Start a form" is opened: with fifty
@@ -28,7 +36,8 @@ pub(super) fn ChildCard(
     let open = RwSignal::new(false);
     let child_id = child.id.clone();
     let heading = name.clone();
-    // "Delete child" is described by the name above it, so a screen reader says whose.
+    // "Change details" and "Delete child" are described by the name above them, so a screen
+    // reader says whose.
     // (Escaped: an id from an edited backup may hold a space, which would split the reference.)
     let heading_id = format!("child-{}-name", escape(&child.id));
     let store = use_store();
@@ -62,7 +71,11 @@ pub(super) fn ChildCard(
                     </ul>
                 })}
             </details>
-            <button type="button" class="danger delete-child" aria-describedby=heading_id on:click=delete>{tr_in!(l, delete_child)}</button>
+            <div class="child-actions">
+                <button type="button" class="secondary" id=edit_button_id(&child.id) aria-describedby=heading_id.clone() on:click=move |_| child_forms.edit(&child)>{tr_in!(l, change_details)}</button>
+                <button type="button" class="danger delete-child" aria-describedby=heading_id on:click=delete>{tr_in!(l, delete_child)}</button>
+            </div>
         </li>
     }
+    .into_any()
 }
