@@ -555,6 +555,71 @@ fn a_child_profile_prefills_the_fields_marked_for_it() {
 }
 
 #[test]
+fn a_form_given_to_a_child_later_takes_their_details_where_nothing_was_typed() {
+    use family_forms::forms::builtin;
+    use family_forms::model::child::{prefill, refill_for_child, Child};
+    let mia = Child {
+        id: "c1".into(),
+        name: "Mía Núñez".into(),
+        preferred_name: "Mía".into(),
+        birth_date: "2021-03-04".into(),
+        grade: "k".into(),
+        school: String::new(),
+    };
+    let gtk = builtin()
+        .iter()
+        .find(|f| f.id == "getting-to-know-my-child")
+        .unwrap();
+    // Begun before the child was added: blank questions take her details, typed ones stay.
+    let mut a = Answers::default();
+    a.set("child_name", Answer::text("Mia N."));
+    a.set("preferred_name", Answer::text("  "));
+    a.set("school", Answer::text("Barnard"));
+    a.set("likes", Answer::text("Dinosaurs"));
+    refill_for_child(gtk, None, &mia, &mut a);
+    assert_eq!(
+        a.get("child_name"),
+        Some(&Answer::text("Mia N.")),
+        "typed: kept"
+    );
+    assert_eq!(
+        a.get("preferred_name"),
+        Some(&Answer::text("Mía")),
+        "blank: filled"
+    );
+    assert_eq!(a.get("birth_date"), Some(&Answer::text("2021-03-04")));
+    assert_eq!(
+        a.get("school"),
+        Some(&Answer::text("Barnard")),
+        "no detail to give: kept"
+    );
+    assert_eq!(a.get("likes"), Some(&Answer::text("Dinosaurs")));
+
+    // Started for the wrong child: what her profile filled in moves to his; what was typed
+    // stays, and a detail he has none for is emptied rather than left as hers.
+    let leo = Child {
+        id: "c2".into(),
+        name: "Leo Park".into(),
+        preferred_name: String::new(),
+        birth_date: "2019-08-09".into(),
+        grade: "2".into(),
+        school: String::new(),
+    };
+    let mut a = prefill(gtk, &mia);
+    a.set("likes", Answer::text("Dinosaurs"));
+    a.set("birth_date", Answer::text("2021-03-05"));
+    refill_for_child(gtk, Some(&mia), &leo, &mut a);
+    assert_eq!(a.get("child_name"), Some(&Answer::text("Leo Park")));
+    assert_eq!(a.get("preferred_name"), None);
+    assert_eq!(
+        a.get("birth_date"),
+        Some(&Answer::text("2021-03-05")),
+        "typed over: kept"
+    );
+    assert_eq!(a.get("likes"), Some(&Answer::text("Dinosaurs")));
+}
+
+#[test]
 fn relative_times_in_both_languages() {
     use chrono::{Duration, TimeZone, Utc};
     use family_forms::model::time::relative_time;

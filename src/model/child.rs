@@ -112,6 +112,32 @@ pub fn prefill(def: &FormDef, child: &Child) -> Answers {
     answers
 }
 
+/// A document given to child `to` after it was started: begun from the list of forms before
+/// the child was added, or for the wrong child (`from`). Each question the form fills from a
+/// profile takes `to`'s detail while it is blank or still holds what `from`'s profile put
+/// there; what the person typed is never replaced.
+pub fn refill_for_child(def: &FormDef, from: Option<&Child>, to: &Child, answers: &mut Answers) {
+    let old = from.map(|c| prefill(def, c)).unwrap_or_default();
+    let new = prefill(def, to);
+    for (_, field) in def.fields() {
+        if field.prefill.is_none() {
+            continue;
+        }
+        let id = field.id.as_str();
+        let was_filled_in = old.get(id).is_some() && answers.get(id) == old.get(id);
+        if answers.is_answered(id) && !was_filled_in {
+            continue;
+        }
+        match new.get(id) {
+            Some(answer) => answers.set(id, answer.clone()),
+            None if was_filled_in => {
+                answers.0.remove(id);
+            }
+            None => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

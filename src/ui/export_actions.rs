@@ -29,7 +29,10 @@ use copy_language::CopyLanguage;
 pub fn ExportActions(
     def: Arc<FormDef>,
     snapshot: Callback<(), Document>,
-    child: Option<Child>,
+    /// The profile of the child the document is for, read at each export (a form page can
+    /// give its document to a child while open).
+    #[prop(into)]
+    child: Signal<Option<Child>>,
     /// Offers "print a blank copy" (not for a received document: its sender has the form).
     #[prop(default = true)]
     blank: bool,
@@ -61,13 +64,14 @@ pub fn ExportActions(
     });
     let printing: RwSignal<Option<Mode>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
-    let child = StoredValue::new(child);
     let def = StoredValue::new(def);
 
     // Each action takes one snapshot of the document and draws what it needs from it.
     let build = move |doc: &Document, mode: Mode| {
         let l = copy_locale.get_untracked();
-        def.with_value(|def| child.with_value(|c| booklet(def, &doc.answers, c.as_ref(), l, mode)))
+        def.with_value(|def| {
+            child.with_untracked(|c| booklet(def, &doc.answers, c.as_ref(), l, mode))
+        })
     };
     // The cover's date: when the answers were last edited (a received file's are the sender's).
     let prepared_on = |doc: &Document| web::local_date_iso(doc.updated);
@@ -142,7 +146,7 @@ pub fn ExportActions(
             let source = form_source
                 .get_value()
                 .or_else(|| added_form_source(&def.id));
-            child.with_value(|c| {
+            child.with_untracked(|c| {
                 write_data_file(def, &doc, c.as_ref(), source.as_deref(), Utc::now())
             })
         });

@@ -13,6 +13,7 @@ mod document_view;
 mod drawing_in_batches;
 mod form_editor;
 mod new_document_page;
+mod whose_form;
 pub use continue_form_page::ContinueFormPage;
 pub use document_view::DocumentView;
 pub use drawing_in_batches::batches;

@@ -88,10 +88,7 @@ test("a child's details can be changed later: forms started after use them, form
   await page.goto(env.url + '/');
   await ready(page);
   const focusedId = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
-  await page.getByRole('button', { name: 'Add a child' }).tap();
-  await page.getByLabel('Full name *').fill('Leo Park');
-  await page.getByLabel('Grade').selectOption('k');
-  await page.getByRole('button', { name: 'Save child' }).tap();
+  await addChild(page, 'Leo Park', { grade: 'k' });
   const card = page.locator('.child-card').first();
   await card.getByRole('heading', { name: 'Leo Park' }).waitFor();
   await card.getByText('Start a form for Leo Park', { exact: true }).tap();
@@ -121,6 +118,7 @@ test("a child's details can be changed later: forms started after use them, form
   // A new school year: the grade moves up, and a nickname is added. Another language on the
   // way keeps what was typed.
   await change.tap();
+  await focusedId('child-name');
   await page.getByLabel('The name they like to be called').fill('Leo');
   await page.getByLabel('Grade').selectOption('1');
   await page.getByRole('button', { name: 'Español' }).tap();
@@ -146,6 +144,65 @@ test("a child's details can be changed later: forms started after use them, form
   await page.goto(before);
   await ready(page);
   assert.equal(await page.getByLabel('Grade').inputValue(), 'k');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a form begun before the child was added can be given to the child later, or moved to the right one: home lists it with them, and what was not typed takes their details', async () => {
+  const { page, context, errors } = await env.phone();
+  // Begun from the list of forms, with no child on the device yet: nothing to choose.
+  await page.goto(env.url + '/form/getting-to-know-my-child');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const doc = page.url();
+  await page.getByLabel('School and district').fill('Barnard School');
+  await page.getByText('Saved on this device').waitFor();
+  assert.equal(await page.getByLabel('This form is for').count(), 0);
+
+  // The child is added afterwards; the form waits among "Other documents".
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await addChild(page, 'Mía Núñez', { preferred: 'Mía', birth: '2021-03-04' });
+  const card = page.locator('.child-card', { hasText: 'Mía' });
+  await card.getByText('No forms yet.').waitFor();
+  await page.getByRole('region', { name: 'Other documents' }).getByRole('link', { name: /Getting to Know My Child/ }).tap();
+  await ready(page);
+
+  const whose = page.getByLabel('This form is for');
+  assert.equal(await whose.evaluate((s) => s.selectedOptions[0].textContent), 'No child chosen');
+  await whose.selectOption({ label: 'Mía' });
+  await page.getByText('Saved on this device').waitFor();
+  // Blank questions the profile fills are filled; what was typed stays.
+  assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Mía Núñez');
+  assert.equal(await page.getByLabel('Date of birth').inputValue(), '2021-03-04');
+  assert.equal(await page.getByLabel('School and district').inputValue(), 'Barnard School');
+
+  // Home lists it on the child's card now, and nothing apart.
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Other documents' }).count(), 0);
+  await page.goto(doc);
+  await ready(page);
+  assert.equal(await whose.evaluate((s) => s.selectedOptions[0].textContent), 'Mía');
+  await page.getByRole('button', { name: 'Español' }).tap();
+  assert.equal(await page.getByLabel('Este formulario es para').evaluate((s) => s.selectedOptions[0].textContent), 'Mía');
+  await page.getByRole('button', { name: 'English' }).tap();
+
+  // Given to the wrong child: moved to the right one, what her profile filled in becomes
+  // his (a date of birth he has none for is emptied), and what was typed stays.
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await addChild(page, 'Leo Park');
+  const leo = page.locator('.child-card', { hasText: 'Leo Park' });
+  await leo.getByText('No forms yet.').waitFor();
+  await page.goto(doc);
+  await ready(page);
+  await whose.selectOption({ label: 'Leo Park' });
+  await page.getByText('Saved on this device').waitFor();
+  assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Leo Park');
+  assert.equal(await page.getByLabel('Date of birth').inputValue(), '');
+  assert.equal(await page.getByLabel('School and district').inputValue(), 'Barnard School');
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await leo.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
+  await card.getByText('No forms yet.').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -466,6 +523,19 @@ test('a backup made on one device restores everything on another, and erase empt
   await one.context.close();
   await two.context.close();
 });
+
+/** Adds a child on home through "Add a child", as a parent would. */
+async function addChild(page, name, { preferred, birth, grade } = {}) {
+  await page.getByRole('button', { name: 'Add a child' }).tap();
+  // The form puts the focus in its name box on the next frame: typing elsewhere before that
+  // would land there.
+  await page.waitForFunction(() => document.activeElement?.id === 'child-name');
+  await page.getByLabel('Full name *').fill(name);
+  if (preferred) await page.getByLabel('The name they like to be called').fill(preferred);
+  if (birth) await page.getByLabel('Date of birth').fill(birth);
+  if (grade) await page.getByLabel('Grade').selectOption(grade);
+  await page.getByRole('button', { name: 'Save child' }).tap();
+}
 
 /** The references by id on the page (`aria-describedby`, `aria-labelledby`, a label's `for`)
  * that name no element: a screen reader would read nothing, or the wrong thing, for them. */

@@ -2,6 +2,8 @@
 //! problems, "Check my form" and the ways to print or share.
 
 use super::drawing_in_batches::{batches, draw_rest_after_paint};
+use super::whose_form::WhoseForm;
+use crate::model::child::refill_for_child;
 use crate::model::document::{restore, to_saved, Document};
 use crate::model::logic::{is_section_visible, is_visible_in, shown_section_index};
 use crate::model::progress::progress;
@@ -68,6 +70,8 @@ pub fn FormEditor(
     let read_only = loaded.read_only;
     let document = StoredValue::new(loaded.document);
     let answers = RwSignal::new(document.with_value(|d| d.answers.clone()));
+    // The child the document is for, which this page can change (see `WhoseForm`).
+    let child_id = RwSignal::new(document.with_value(|d| d.child_id.clone()));
     let save_state = RwSignal::new(SaveState::Unchanged);
     // Set once a save found the device full and removed older versions to make room: said
     // with every later "Saved", as the device is nearly full.
@@ -182,6 +186,7 @@ pub fn FormEditor(
         if theirs.revision > document.with_value(|d| d.revision) {
             remote.set_value(true);
             answers.set(theirs.answers.clone());
+            child_id.set(theirs.child_id.clone());
             document.set_value(theirs);
         }
     });
@@ -496,9 +501,29 @@ pub fn FormEditor(
     };
 
     let export_def = def.clone();
-    let child = document
-        .with_value(|d| d.child_id.clone())
-        .and_then(|id| use_children().with_untracked(|c| c.iter().find(|c| c.id == id).cloned()));
+    // The child the document is for: it can be given to one here (begun from the list of
+    // forms before the child was added), and the copies then carry that child's name.
+    let children = use_children();
+    let child = Signal::derive(move || {
+        let id = child_id.get()?;
+        children.with(|c| c.iter().find(|c| c.id == id).cloned())
+    });
+    let assign_def = def.clone();
+    let assign = Callback::new(move |id: Option<String>| {
+        if let Some(profile) = id
+            .as_ref()
+            .and_then(|id| children.with_untracked(|c| c.iter().find(|c| &c.id == id).cloned()))
+        {
+            // What the former child's profile filled in moves to this one's; typing stays.
+            let before = child.get_untracked();
+            answers.update(|a| refill_for_child(&assign_def, before.as_ref(), &profile, a));
+        }
+        document.update_value(|d| d.child_id = id.clone());
+        child_id.set(id);
+        // Saved at once, as an answer would be on leaving the page.
+        dirty.set_value(true);
+        flush.run(());
+    });
     let snapshot = Callback::new(move |_: ()| {
         let mut doc = document.get_value();
         doc.answers = answers.get_untracked();
@@ -528,6 +553,7 @@ pub fn FormEditor(
             <CheckPanel def=def.clone() problems answers current checked/>
           </div>
             <ExportActions def=export_def snapshot child/>
+            {(!read_only).then(|| view! { <WhoseForm current=child_id.into() assign/> })}
             <div class="doc-actions row-actions screen-only">
                 <button type="button" class="secondary" on:click=duplicate>{tr!(duplicate_document)}</button>
                 <button type="button" class="secondary" id="history-button" aria-expanded=move || show_history.get().to_string()
