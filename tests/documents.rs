@@ -9,8 +9,8 @@ use family_forms::model::text::Locale;
 use family_forms::model::values::Answer;
 use family_forms::storage::backup::erase_everything;
 use family_forms::storage::documents::{
-    holds_saved_work, last_section, open_document, remember_section, save_children, save_document,
-    SaveError,
+    holds_saved_work, last_section, load_children, open_document, put_child, remember_section,
+    save_children, save_document, SaveError,
 };
 use family_forms::storage::memory::MemoryStore;
 use family_forms::storage::room::{percent_of_room, room_limit, room_taken, RoomTaken};
@@ -750,4 +750,44 @@ mod property {
             opens_or_is_kept_aside(&s)?;
         }
     }
+}
+
+#[test]
+fn a_child_saved_from_a_tab_opened_earlier_keeps_what_another_tab_saved() {
+    use family_forms::model::child::Child;
+    let child = |id: &str, name: &str| Child {
+        id: id.into(),
+        name: name.into(),
+        ..Child::default()
+    };
+    let store = MemoryStore::new();
+    save_children(&store, &[child("c1", "Mía Núñez")]).unwrap();
+    // Tab A, opened with [Mía], adds Leo; tab B, opened at the same time, still shows [Mía]
+    // and changes her details: Leo stays.
+    put_child(&store, child("c2", "Leo Park")).unwrap();
+    let saved = put_child(
+        &store,
+        Child {
+            grade: "1".into(),
+            ..child("c1", "Mía Núñez")
+        },
+    )
+    .unwrap();
+    let names: Vec<(&str, &str, &str)> = saved
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str(), c.grade.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("c1", "Mía Núñez", "1"), ("c2", "Leo Park", "")],
+        "changed in place, the other tab's child kept"
+    );
+    assert_eq!(load_children(&store), saved);
+    // A full device saves nothing and says so.
+    store.fail_writes_with(Some(StorageError::Full));
+    assert_eq!(
+        put_child(&store, child("c3", "Ana")),
+        Err(StorageError::Full)
+    );
+    assert_eq!(load_children(&store).len(), 2);
 }

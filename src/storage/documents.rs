@@ -414,6 +414,20 @@ fn read_children(src: &str) -> Option<Vec<Child>> {
         .map(|f| f.children)
 }
 
+/// Saves `child`'s profile: a new child is added at the end, a known one (by id) replaced in
+/// place. The list is read again from storage first, so a tab opened before another tab added
+/// or changed a child keeps that change instead of writing its own older list over it.
+/// Returns the list as saved.
+pub fn put_child(store: &dyn KeyValueStore, child: Child) -> Result<Vec<Child>, StorageError> {
+    let mut children = load_children(store);
+    match children.iter_mut().find(|c| c.id == child.id) {
+        Some(kept) => *kept = child,
+        None => children.push(child),
+    }
+    save_children(store, &children)?;
+    Ok(children)
+}
+
 /// Saves the list of children.
 pub fn save_children(store: &dyn KeyValueStore, children: &[Child]) -> Result<(), StorageError> {
     let file = ChildrenFile {

@@ -79,3 +79,31 @@ pub const PLACE_PREFIX: &str = "family-forms:place:";
 pub fn place(id: &str) -> String {
     format!("{PLACE_PREFIX}{id}")
 }
+
+/// Whether a change another tab made under `key` (`None`: it cleared everything) changes what
+/// home lists: the children, or a document saved, added or removed.
+pub fn changes_home(key: Option<&str>) -> bool {
+    match key {
+        None => true,
+        Some(k) => k == CHILDREN || k.starts_with(DOCUMENT_PREFIX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_follows_the_children_and_the_documents_only() {
+        assert!(changes_home(Some(CHILDREN)));
+        assert!(changes_home(Some(&document("d1"))));
+        assert!(changes_home(None), "everything cleared");
+        assert!(
+            !changes_home(Some(&summary("d1"))),
+            "written with its document"
+        );
+        assert!(!changes_home(Some(&history("d1"))));
+        assert!(!changes_home(Some(LOCALE)));
+        assert!(!changes_home(Some("another-app:doc:1")));
+    }
+}

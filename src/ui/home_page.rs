@@ -10,6 +10,7 @@ use crate::model::text::search_matches;
 use crate::storage::backup::untrash;
 use crate::storage::documents::DocSummary;
 use crate::storage::documents::{list_summaries, load_children};
+use crate::storage::keys;
 use crate::ui::context::{
     use_children, use_damaged_count, use_forms, use_locale, use_saves, use_store, SharedStore,
 };
@@ -71,6 +72,30 @@ pub fn HomePage() -> impl IntoView {
             }
         }
     });
+    // Another tab's changes (a child added there, a document saved) show up here as they
+    // happen. One save writes several entries, so they are read once, just after.
+    let refresh_pending = StoredValue::new(false);
+    let on_storage = window_event_listener(leptos::ev::storage, {
+        let refresh = refresh.clone();
+        move |ev| {
+            if !keys::changes_home(ev.key().as_deref()) || refresh_pending.get_value() {
+                return;
+            }
+            refresh_pending.set_value(true);
+            let refresh = refresh.clone();
+            set_timeout(
+                move || {
+                    // Home may have given way to another page meanwhile.
+                    if !refresh_pending.is_disposed() {
+                        refresh_pending.set_value(false);
+                        refresh();
+                    }
+                },
+                std::time::Duration::from_millis(50),
+            );
+        }
+    });
+    on_cleanup(move || on_storage.remove());
     let undo_store = store.clone();
     let refresh_after_undo = refresh.clone();
     let undo = move |_| {

@@ -277,6 +277,43 @@ test('in Spanish, the child form speaks Spanish: its labels, grades, and the mes
   await context.close();
 });
 
+test('home follows another tab: a child added or a form begun there shows up at once, and a child changed here keeps the one added there', async () => {
+  const context = await env.browser.newContext(PHONE);
+  const a = await context.newPage();
+  await a.goto(env.url + '/');
+  await ready(a);
+  await addChild(a, 'Mía Núñez');
+  await a.getByRole('heading', { name: 'Mía Núñez' }).waitFor();
+  const b = await context.newPage();
+  await b.goto(env.url + '/');
+  await ready(b);
+  await b.getByRole('heading', { name: 'Mía Núñez' }).waitFor();
+
+  // Added in tab A, Leo shows up in tab B without a reload; so does a form begun for him.
+  await addChild(a, 'Leo Park');
+  await b.getByRole('heading', { name: 'Leo Park' }).waitFor();
+  const leoInA = a.locator('.child-card', { hasText: 'Leo Park' });
+  await leoInA.getByText('Start a form for Leo Park', { exact: true }).tap();
+  await leoInA.locator('.start-list').getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
+  await a.waitForURL(/\/doc\//);
+  await ready(a);
+  await b.locator('.child-card', { hasText: 'Leo Park' }).getByRole('link', { name: 'Seven things to tell the teacher' }).waitFor();
+
+  // Tab B changes Mía's details: both children are kept, as both tabs show once reloaded.
+  const mia = b.locator('.child-card', { hasText: 'Mía Núñez' });
+  await mia.getByRole('button', { name: 'Change details' }).tap();
+  await b.waitForFunction(() => document.activeElement?.id === 'child-name');
+  await b.getByLabel('The name they like to be called').fill('Mía');
+  await b.getByRole('button', { name: 'Save changes' }).tap();
+  await b.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
+  for (const tab of [a, b]) {
+    await tab.goto(env.url + '/');
+    await ready(tab);
+    assert.deepEqual(await tab.locator('.child-card h3').allInnerTexts(), ['Mía', 'Leo Park']);
+  }
+  await context.close();
+});
+
 test('edits in one tab show up in another tab on the same document', async () => {
   const { context, a, b } = await twoTabsOnOneDocument();
   await a.getByLabel('Teacher\'s name').fill('Ms. Rivera');

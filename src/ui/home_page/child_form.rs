@@ -4,7 +4,7 @@
 use crate::model::child::Child;
 use crate::model::route::escape;
 use crate::model::text::Locale;
-use crate::storage::documents::save_children;
+use crate::storage::documents::put_child;
 use crate::ui::context::{use_children, use_locale, use_store};
 use crate::ui::translate::{tr, tr_in};
 use crate::web;
@@ -101,22 +101,12 @@ pub(super) fn ChildForm(forms: ChildForms) -> impl IntoView {
             web::focus_by_id("child-birth");
             return;
         }
-        let mut all = children.get_untracked();
-        match all
-            .iter_mut()
-            .find(|c| !child.id.is_empty() && c.id == child.id)
-        {
-            Some(kept) => *kept = child,
-            None => {
-                // A new child, or one deleted meanwhile from another tab: kept, as typed.
-                if child.id.is_empty() {
-                    child.id = web::new_id("c");
-                }
-                all.push(child);
-            }
+        if child.id.is_empty() {
+            child.id = web::new_id("c");
         }
-        match save_children(store.as_ref(), &all) {
-            Ok(()) => {
+        // Read again from storage and merged there: another tab may have added a child since.
+        match put_child(store.as_ref(), child) {
+            Ok(all) => {
                 forms.close();
                 children.set(all);
             }
