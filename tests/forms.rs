@@ -62,21 +62,22 @@ fn every_definition_file_in_the_folder_ships() {
 }
 
 #[test]
-fn every_shipped_date_of_birth_cannot_be_after_today() {
+fn dates_of_birth_and_of_things_done_cannot_be_after_today() {
     use family_forms::model::schema::{ChildAttr, FieldKind};
+    let not_after_today = |f: &family_forms::model::schema::Field| {
+        matches!(
+            f.kind,
+            FieldKind::Date {
+                not_after_today: true
+            }
+        )
+    };
+    // Every question pre-filled with the date of birth (a year typed wrong reaches every copy).
     let births: Vec<(String, bool)> = builtin()
         .iter()
         .flat_map(|def| def.sections.iter().flat_map(|s| s.fields.iter()))
         .filter(|f| f.prefill == Some(ChildAttr::BirthDate))
-        .map(|f| {
-            let marked = matches!(
-                f.kind,
-                FieldKind::Date {
-                    not_after_today: true
-                }
-            );
-            (f.id.clone(), marked)
-        })
+        .map(|f| (f.id.clone(), not_after_today(f)))
         .collect();
     assert_eq!(
         births.len(),
@@ -84,4 +85,23 @@ fn every_shipped_date_of_birth_cannot_be_after_today() {
         "Getting to Know, PPT prep, the evaluation letter"
     );
     assert!(births.iter().all(|(_, marked)| *marked), "{births:?}");
+    // And the dates of what has already happened; a date ahead (a meeting, a follow-up) is not.
+    let marked: Vec<String> = builtin()
+        .iter()
+        .flat_map(|def| {
+            def.fields()
+                .filter(|(_, f)| not_after_today(f) && f.prefill.is_none())
+                .map(|(_, f)| format!("{}/{}", def.id, f.id))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            "ppt-prep/meeting_held",
+            "ppt-prep/iep_arrived",
+            "letter-evaluation/sent_date",
+            "letter-ppt-meeting/sent_date",
+        ]
+    );
 }
