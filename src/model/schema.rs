@@ -102,8 +102,9 @@ pub enum FieldKind {
     LongText {},
     /// Stored as ISO `YYYY-MM-DD`, shown in the reader's language.
     Date {
-        /// A date that cannot be ahead (a date of birth): one after today is a problem, as a
-        /// year typed wrong (2102 for 2021) would reach the booklet and every letter.
+        /// A date that cannot be ahead (a date of birth, the day a meeting was held): one after
+        /// today is a problem, as a year typed wrong (2102 for 2021) would reach the booklet
+        /// and every letter.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         not_after_today: bool,
     },

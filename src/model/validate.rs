@@ -26,7 +26,8 @@ pub enum ProblemKind {
     Email,
     Phone,
     Date,
-    /// A date that cannot be ahead (a date of birth) is after today.
+    /// A date that cannot be ahead (a date of birth, the day a meeting was held) is after
+    /// today.
     DateAfterToday,
     Number,
     BelowMin(f64),
