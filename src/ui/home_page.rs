@@ -222,7 +222,7 @@ pub fn HomePage() -> impl IntoView {
                             let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
                             let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
                             let edited = editing.as_deref() == Some(child.id.as_str());
-                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted forms=child_forms edited/> })
+                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted child_forms edited/> })
                         }).collect_view()
                     }}
                 </ul>

@@ -22,13 +22,12 @@ pub(super) fn ChildCard(
     docs: Vec<DocSummary>,
     l: Locale,
     deleted: Callback<String>,
-    forms: ChildForms,
+    child_forms: ChildForms,
     edited: bool,
 ) -> impl IntoView {
     if edited {
-        return view! { <li class="child-card"><ChildForm forms/></li> }.into_any();
+        return view! { <li class="child-card"><ChildForm forms=child_forms/></li> }.into_any();
     }
-    let child_forms = forms;
     let forms = use_forms();
     let name = child.display_name().to_string();
     // The list of forms is drawn when the card's "Start a form" is opened: with fifty
