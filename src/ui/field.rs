@@ -10,9 +10,11 @@ use crate::model::text::Text;
 use crate::model::values::{Answer, Answers};
 use crate::ui::context::use_locale;
 
+mod clear_answer;
 mod error_text;
 mod help_text;
 mod label_text;
+pub use clear_answer::ClearAnswer;
 pub use error_text::ErrorText;
 pub use help_text::HelpText;
 pub use label_text::LabelText;

@@ -226,6 +226,87 @@ test('rows follow the person: a new row takes typing at once, focus moves with a
   await context.close();
 });
 
+test('an optional choice tapped by mistake can be cleared, and the clearing undone', async () => {
+  const { page, context, errors } = await env.phone();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+  await page.goto(env.url + '/form/getting-to-know-my-child');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel("My child's full name").fill('Amelia Ruiz');
+  const focusOn = (words) => page.waitForFunction((w) => document.activeElement?.textContent === w, words);
+  const progress = page.locator('.progress-words');
+
+  // A choice with "Other" and its words: cleared, it is no longer answered, and Undo brings
+  // back both.
+  const travel = page.locator('fieldset', { hasText: 'How will my child get to school?' });
+  assert.equal(await travel.getByRole('button', { name: 'Clear my answer' }).count(), 0, 'nothing to clear yet');
+  await travel.getByLabel('Other', { exact: true }).check();
+  await travel.getByLabel('Other, please say').fill('Grandpa walks her');
+  const answered = await progress.innerText();
+  await travel.getByRole('button', { name: 'Clear my answer' }).tap();
+  assert.equal(await travel.locator('input[type=radio]:checked').count(), 0);
+  assert.equal(await travel.getByLabel('Other, please say').count(), 0);
+  await travel.getByText('Answer cleared.').waitFor();
+  await focusOn('Undo');
+  assert.notEqual(await progress.innerText(), answered, 'one answer fewer');
+  await travel.getByRole('button', { name: 'Undo' }).tap();
+  assert.equal(await travel.getByLabel('Other, please say').inputValue(), 'Grandpa walks her');
+  await focusOn('Clear my answer');
+  assert.equal(await progress.innerText(), answered);
+  assert.equal(await travel.getByText('Answer cleared.').count(), 0, 'the offer goes once used');
+  // Cleared again, then answered anew: the offer to undo goes, as the answer is back.
+  await travel.getByRole('button', { name: 'Clear my answer' }).tap();
+  await travel.getByLabel('Walking').check();
+  assert.equal(await travel.getByText('Answer cleared.').count(), 0);
+
+  // A yes / no whose "Yes" opened a box: cleared, the box goes, and the key answers at the
+  // top of every copy no longer say the family needs an interpreter.
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  await page.getByRole('heading', { name: 'Languages' }).waitFor();
+  const required = page.locator('fieldset', { hasText: 'The language I prefer when the school contacts me' });
+  await required.getByLabel('Spanish').check();
+  assert.equal(await required.getByRole('button', { name: 'Clear my answer' }).count(), 0,
+    'a required question is changed by picking another answer');
+  const interpreter = page.locator('fieldset', { hasText: 'Would an interpreter help at meetings?' });
+  await interpreter.getByLabel('Yes', { exact: true }).check();
+  await interpreter.getByLabel('For which language?').fill('Spanish');
+  await interpreter.getByRole('button', { name: 'Clear my answer' }).tap();
+  assert.equal(await interpreter.getByLabel('For which language?').count(), 0);
+  assert.equal(await interpreter.locator('input[type=radio]:checked').count(), 0);
+  await focusOn('Undo');
+  await page.getByText('Saved on this device').waitFor();
+
+  // Kept that way after a reload, and in the copy a teacher reads.
+  await page.reload();
+  await ready(page);
+  await page.getByRole('heading', { name: 'Languages' }).waitFor();
+  assert.equal(await page.locator('fieldset', { hasText: 'Would an interpreter help at meetings?' })
+    .locator('input[type=radio]:checked').count(), 0);
+  await page.getByRole('button', { name: 'Copy as text' }).tap();
+  await page.getByText('Copied').first().waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.includes('Walking') && copied.includes('Spanish'), copied.slice(0, 400));
+  assert.ok(!copied.includes('interpreter'), copied.slice(0, 400));
+
+  // In Spanish too, and on a rating scale.
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.locator('.section-list summary').tap();
+  await page.locator('.section-link', { hasText: 'Hábitos de trabajo' }).tap();
+  const focus = page.locator('fieldset', { hasText: '¿Qué tan bien se concentra en una tarea?' });
+  await focus.getByLabel('2').check();
+  await focus.getByRole('button', { name: 'Borrar mi respuesta' }).tap();
+  await focus.getByText('Se borró la respuesta.').waitFor();
+  assert.equal(await focus.locator('input[type=radio]:checked').count(), 0);
+  await focus.getByRole('button', { name: 'Deshacer' }).tap();
+  assert.equal(await focus.locator('input[type=radio]:checked').getAttribute('value'), '2');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('home shows a PPT meeting still ahead, with the days left, and stops once it has passed', async () => {
   const { page, context, errors } = await env.phone();
   const inDays = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return d; };

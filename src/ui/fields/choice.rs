@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::schema::{ChoiceDisplay, ChoiceOption, FieldKind};
 use crate::model::values::{Answer, OTHER};
-use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
+use crate::ui::field::{localized, ClearAnswer, ErrorText, FieldCtx, HelpText, LabelText};
 
 fn parts(answer: Option<&Answer>) -> (String, String) {
     match answer {
@@ -84,6 +84,7 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
         }
         .into_any(),
         ChoiceDisplay::Radio => {
+            let answered = Signal::derive(move || selected.with(|s| !s.is_empty()));
             let name = ctx.dom_id.clone();
             let first_id = ctx.dom_id.clone();
             let mut all: Vec<(String, Option<ChoiceOption>)> =
@@ -112,6 +113,7 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
                         }).collect_view()}
                     </div>
                     {other_input}
+                    <ClearAnswer ctx=ctx.clone() answered empty=Answer::Choice { selected: String::new(), other: String::new() }/>
                     <ErrorText ctx=ctx.clone()/>
                 </fieldset>
             }

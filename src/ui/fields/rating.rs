@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::schema::FieldKind;
 use crate::model::values::Answer;
-use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
+use crate::ui::field::{localized, ClearAnswer, ErrorText, FieldCtx, HelpText, LabelText};
 
 #[component]
 pub fn RatingField(ctx: FieldCtx) -> impl IntoView {
@@ -20,6 +20,7 @@ pub fn RatingField(ctx: FieldCtx) -> impl IntoView {
     let text = ctx.text();
     let set = ctx.set;
     let touch = ctx.touch;
+    let answered = Signal::derive(move || text.with(|t| !t.is_empty()));
     let base = ctx.dom_id.clone();
     view! {
         <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
@@ -46,6 +47,7 @@ pub fn RatingField(ctx: FieldCtx) -> impl IntoView {
                 <span>{low.map(localized)}</span>
                 <span>{high.map(localized)}</span>
             </div>
+            <ClearAnswer ctx=ctx.clone() answered empty=Answer::text("")/>
             <ErrorText ctx=ctx.clone()/>
         </fieldset>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::schema::FieldKind;
 use crate::model::values::{Answer, YesNo};
-use crate::ui::field::{localized, ErrorText, FieldCtx, HelpText, LabelText};
+use crate::ui::field::{localized, ClearAnswer, ErrorText, FieldCtx, HelpText, LabelText};
 
 fn parts(answer: Option<&Answer>) -> (Option<YesNo>, String) {
     match answer {
@@ -25,6 +25,7 @@ pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
     let set = ctx.set;
     let touch = ctx.touch;
     let state = Signal::derive(move || value.with(|v| parts(v.as_ref())));
+    let answered = Signal::derive(move || state.with(|(a, _)| a.is_some()));
     let base = ctx.dom_id.clone();
     let details_id = format!("{base}-details");
     view! {
@@ -70,6 +71,7 @@ pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
                     }
                 })
             }}
+            <ClearAnswer ctx=ctx.clone() answered empty=Answer::YesNo { answer: None, details: String::new() }/>
             <ErrorText ctx=ctx.clone()/>
         </fieldset>
     }
