@@ -268,9 +268,11 @@ fn form_with_key_answers() -> FormDef {
 fn the_cover_repeats_the_key_answers_that_were_given_and_are_shown() {
     let def = form_with_key_answers();
     let mut answers = Answers::default();
+    // The words typed under "Yes" are kept when the answer becomes "No" (so a second change
+    // of mind loses nothing), but hidden with their box: not on the cover either.
     let allergy = |yes| Answer::YesNo {
         answer: Some(if yes { YesNo::Yes } else { YesNo::No }),
-        details: String::new(),
+        details: "Peanuts".into(),
     };
     answers.0.insert("allergies".into(), allergy(false));
     // Kept from an earlier "Yes", but hidden now: not on the cover either.
@@ -314,6 +316,7 @@ fn the_cover_repeats_the_key_answers_that_were_given_and_are_shown() {
         ],
         "in the form's order"
     );
+    assert_eq!(shown[1].1, "Yes: Peanuts");
     assert_eq!(shown[2].1, "EpiPen in her backpack");
     assert_eq!(
         shown[3].1, "October 31, 2026",

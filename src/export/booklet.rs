@@ -421,7 +421,10 @@ pub fn answer_text(field: &Field, answer: &Answer, locale: Locale) -> String {
             .join("; "),
         (_, Answer::YesNo { answer, details }) => {
             let said = answer.map(|a| yes_no(a, locale)).unwrap_or_default();
-            if details.trim().is_empty() {
+            // The words go with their box, shown only after "Yes" or "Not sure": kept from an
+            // earlier "Yes", they would make a "No" read as "No: Peanuts".
+            let described = matches!(answer, Some(YesNo::Yes | YesNo::NotSure));
+            if !described || details.trim().is_empty() {
                 said.to_string()
             } else {
                 format!("{said}: {}", details.trim())
