@@ -89,6 +89,10 @@ test('every kind of question can be filled on a phone', async () => {
   await page.getByRole('heading', { name: 'Lists and tables' }).waitFor();
   await page.getByLabel('Talk with my child').check();
   await page.locator('#f-prep-date').fill('2026-11-01');
+  // Untick it: the date stays in sight, as it stays in every copy ("Not yet", with the date).
+  await page.getByLabel('Talk with my child').uncheck();
+  assert.equal(await page.locator('#f-prep-date').isVisible(), true);
+  await page.getByLabel('Talk with my child').check();
   const add = page.getByRole('button', { name: 'Add a person' });
   await add.tap();
   await add.tap();

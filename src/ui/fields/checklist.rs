@@ -48,8 +48,11 @@ pub fn ChecklistField(ctx: FieldCtx) -> impl IntoView {
                     let (k1, k2, k3) = (item_id.clone(), item_id.clone(), item_id);
                     let date_id = format!("{id}-date");
                     let note_id = format!("{id}-note");
+                    // The date and note show once the item is ticked, and stay in sight while
+                    // they hold words, ticked or not, as they do in every copy.
+                    let kept = move || state.with(|s| !s.date.is_empty() || !s.note.trim().is_empty());
                     view! {
-                        <li class="check-item">
+                        <li class="check-item" class:kept-words=kept>
                             <label class="option" for=id_for>
                                 <input type="checkbox" id=id
                                     prop:checked=move || state.with(|s| s.done)
