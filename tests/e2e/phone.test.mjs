@@ -391,6 +391,16 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
       await page.locator(what).waitFor();
       for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} ${path} (${what}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
+    // A choice answered, with its way back to no answer, then cleared, with its Undo.
+    await page.goto(env.url + '/form/getting-to-know-my-child');
+    await page.waitForURL(/\/doc\//);
+    await ready(page);
+    await page.locator('#f-to_school').check();
+    for (const [button, what] of [['.clear-answer', 'an answer to clear'], ['.clear-answer-undo button', 'an answer cleared']]) {
+      await page.locator(button).waitFor();
+      for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /form (${what}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      await page.locator(button).click();
+    }
     await page.goto(env.url + '/');
     await ready(page);
     await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
