@@ -484,7 +484,7 @@ pub fn yes_no(answer: YesNo, locale: Locale) -> &'static str {
     match answer {
         YesNo::Yes => t(locale, "Yes", "Sí"),
         YesNo::No => t(locale, "No", "No"),
-        YesNo::NotSure => t(locale, "Not sure", "No estoy seguro"),
+        YesNo::NotSure => t(locale, "Not sure", "No sé"),
     }
 }
 
