@@ -247,6 +247,9 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="forms-title">
                 <h2 id="forms-title">{tr!(forms)}</h2>
+                // These start a form for no child: the parent of a child added here is shown
+                // the way that fills the child's details in.
+                {move || children.with(|c| !c.is_empty()).then(|| view! { <p class="help">{tr!(forms_from_child_card)}</p> })}
                 <ul class="form-cards">{move || form_cards(Audience::Families, false)}</ul>
             </section>
             {move || {

@@ -28,6 +28,10 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await page.goto(env.url + '/');
   await ready(page);
   const focusedId = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
+  // The list of forms starts a form for no child; once there is a child it says where to start
+  // one that fills their details in.
+  const fromCard = page.getByText("To fill one in for a child, start it from the child's card above");
+  assert.equal(await fromCard.count(), 0);
   // The button gives way to the form, and the name box takes the typing at once; Cancel
   // gives the focus back to the button.
   await page.getByRole('button', { name: 'Add a child' }).tap();
@@ -44,6 +48,7 @@ test('a child added once is pre-filled into a form started for them, and listed 
   await page.getByRole('button', { name: 'Save child' }).tap();
   await page.getByRole('heading', { name: 'Mía', exact: true }).waitFor();
   await focusedId('add-child-button');
+  await fromCard.waitFor();
 
   // The card offers every shipped form to start, folded under one control until asked for.
   const startForm = page.getByText('Start a form for Mía', { exact: true });
