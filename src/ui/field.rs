@@ -44,6 +44,11 @@ impl FieldCtx {
         format!("{}-help", self.dom_id)
     }
 
+    /// Id of a group's `<legend>`, which names the question for the group's own buttons.
+    pub fn legend_id(&self) -> String {
+        format!("{}-legend", self.dom_id)
+    }
+
     pub fn error_id(&self) -> String {
         format!("{}-error", self.dom_id)
     }

@@ -247,6 +247,9 @@ test('an optional choice tapped by mistake can be cleared, and the clearing undo
   await travel.getByLabel('Other', { exact: true }).check();
   await travel.getByLabel('Other, please say').fill('Grandpa walks her');
   const answered = await progress.innerText();
+  // Named by its question, so a screen reader's list of buttons says whose answer it clears.
+  const describedBy = await travel.getByRole('button', { name: 'Clear my answer' }).getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${describedBy}`).innerText(), 'How will my child get to school?');
   await travel.getByRole('button', { name: 'Clear my answer' }).tap();
   assert.equal(await travel.locator('input[type=radio]:checked').count(), 0);
   assert.equal(await travel.getByLabel('Other, please say').count(), 0);

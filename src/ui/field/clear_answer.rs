@@ -21,6 +21,8 @@ pub fn ClearAnswer(ctx: FieldCtx, answered: Signal<bool>, empty: Answer) -> impl
     let cleared: RwSignal<Option<Answer>> = RwSignal::new(None);
     let clear_id = format!("{}-clear", ctx.dom_id);
     let undo_id = format!("{}-clear-undo", ctx.dom_id);
+    // Both buttons are named by the question, so a screen reader's list of buttons says whose.
+    let (question, undo_question) = (ctx.legend_id(), ctx.legend_id());
     // Focus moves to the control drawn in place of the one tapped, which has gone, unless the
     // person has gone on meanwhile.
     let focus_later = |origin: String, target: String| {
@@ -51,7 +53,7 @@ pub fn ClearAnswer(ctx: FieldCtx, answered: Signal<bool>, empty: Answer) -> impl
     let offer_undo = move || !answered.get() && cleared.with(Option::is_some);
     Some(view! {
         {move || answered.get().then(|| view! {
-            <button type="button" class="link clear-answer" id=clear_id.clone() on:click=clear.clone()>
+            <button type="button" class="link clear-answer" id=clear_id.clone() aria-describedby=question.clone() on:click=clear.clone()>
                 {tr!(clear_my_answer)}
             </button>
         })}
@@ -59,7 +61,7 @@ pub fn ClearAnswer(ctx: FieldCtx, answered: Signal<bool>, empty: Answer) -> impl
             {move || offer_undo().then(|| view! {
                 <p>
                     {tr!(answer_cleared)}" "
-                    <button type="button" class="secondary" id=undo_id.clone() on:click=undo.clone()>{tr!(undo)}</button>
+                    <button type="button" class="secondary" id=undo_id.clone() aria-describedby=undo_question.clone() on:click=undo.clone()>{tr!(undo)}</button>
                 </p>
             })}
         </div>

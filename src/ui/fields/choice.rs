@@ -94,7 +94,7 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
             }
             view! {
                 <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
-                    <legend><LabelText ctx=ctx.clone()/></legend>
+                    <legend id=ctx.legend_id()><LabelText ctx=ctx.clone()/></legend>
                     <HelpText ctx=ctx.clone()/>
                     <div class="options">
                         {all.into_iter().enumerate().map(|(i, (v, option))| {

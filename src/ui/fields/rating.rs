@@ -24,7 +24,7 @@ pub fn RatingField(ctx: FieldCtx) -> impl IntoView {
     let base = ctx.dom_id.clone();
     view! {
         <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
-            <legend><LabelText ctx=ctx.clone()/></legend>
+            <legend id=ctx.legend_id()><LabelText ctx=ctx.clone()/></legend>
             <HelpText ctx=ctx.clone()/>
             <div class="rating">
                 {(min..=max).map(|n| {

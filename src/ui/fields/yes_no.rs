@@ -30,7 +30,7 @@ pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
     let details_id = format!("{base}-details");
     view! {
         <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
-            <legend><LabelText ctx=ctx.clone()/></legend>
+            <legend id=ctx.legend_id()><LabelText ctx=ctx.clone()/></legend>
             <HelpText ctx=ctx.clone()/>
             <div class="options options-inline">
                 {YesNo::ALL.into_iter().enumerate().map(|(i, choice)| {
