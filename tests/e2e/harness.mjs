@@ -46,6 +46,18 @@ export async function start() {
       return { context, page, errors };
     },
     async close() {
+      // A test that passes closes its context; one left open is a test that failed. What its
+      // page showed then is written out (and a screenshot kept), so a failure seen once, on
+      // CI, can be read afterwards.
+      let n = 0;
+      for (const context of browser.contexts()) {
+        for (const page of context.pages()) {
+          n += 1;
+          const shown = await page.locator('body').innerText({ timeout: 2000 }).catch((e) => `(unreadable: ${e.message})`);
+          console.error(`[page left open by a failed test] ${page.url()}\n${shown.replace(/\s+/g, ' ').slice(0, 1500)}`);
+          await page.screenshot({ path: join(ARTIFACTS, `left-open-${Date.now()}-${n}.png`), fullPage: true, timeout: 5000 }).catch(() => {});
+        }
+      }
       await browser.close();
       await server.close();
     },
