@@ -288,7 +288,7 @@ test('a family moving from an Android phone to an iPhone: a backup made in Chrom
   const chromium = await startChromium();
   const file = join(WORK, 'backup.json');
   try {
-    const { page, errors } = await chromium.phone();
+    const { page, context, errors } = await chromium.phone();
     await page.goto(chromium.url + '/');
     await page.locator('header.app-bar').waitFor({ timeout: 20000 });
     await page.getByRole('button', { name: 'Add a child' }).tap();
@@ -307,6 +307,7 @@ test('a family moving from an Android phone to an iPhone: a backup made in Chrom
     ]);
     await download.saveAs(file);
     assert.deepEqual(errors, []);
+    await context.close();
   } finally {
     await chromium.close();
   }
