@@ -282,6 +282,35 @@ async fn rating_picks_a_step() {
 }
 
 #[wasm_bindgen_test]
+async fn an_optional_answer_can_be_cleared_and_brought_back() {
+    let (el, answers, _h) = mount_field("mood");
+    leptos::task::tick().await;
+    assert!(
+        el.query_selector(".clear-answer").unwrap().is_none(),
+        "nothing to clear yet"
+    );
+    click(&el, "input[value='4']");
+    leptos::task::tick().await;
+    click(&el, ".clear-answer");
+    leptos::task::tick().await;
+    let cleared = value_of(answers, "mood").unwrap();
+    assert!(!cleared.is_answered(), "{cleared:?}");
+    assert!(!input(&el, "input[value='4']").checked());
+    assert!(el.query_selector(".clear-answer").unwrap().is_none());
+    click(&el, ".clear-answer-undo button");
+    leptos::task::tick().await;
+    assert_eq!(value_of(answers, "mood"), Some(Answer::text("4")));
+    assert!(input(&el, "input[value='4']").checked());
+
+    // A required question is changed by picking another answer instead.
+    let (el, _answers, _h) = mount_field("allergies");
+    leptos::task::tick().await;
+    click(&el, "input[value='yes']");
+    leptos::task::tick().await;
+    assert!(el.query_selector(".clear-answer").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn checklist_item_with_date() {
     let (el, answers, _h) = mount_field("prep");
     leptos::task::tick().await;
