@@ -11,12 +11,14 @@ use leptos::prelude::*;
 /// "Clear my answer" while an optional question is answered, then "Answer cleared. Undo"
 /// until it is answered again. `empty` is the question's unanswered value.
 #[component]
-pub fn ClearAnswer(ctx: FieldCtx, answered: Signal<bool>, empty: Answer) -> impl IntoView {
+pub fn ClearAnswer(ctx: FieldCtx, empty: Answer) -> impl IntoView {
     // A required question is answered again by picking another choice, as in other forms apps.
     if ctx.field.required {
         return None;
     }
     let (value, set) = (ctx.value, ctx.set);
+    // Answered as progress and the copies count it, whatever the kind.
+    let answered = move || value.with(|v| v.as_ref().is_some_and(Answer::is_answered));
     // What the last "Clear" took away, kept for "Undo".
     let cleared: RwSignal<Option<Answer>> = RwSignal::new(None);
     let clear_id = format!("{}-clear", ctx.dom_id);
@@ -50,9 +52,9 @@ pub fn ClearAnswer(ctx: FieldCtx, answered: Signal<bool>, empty: Answer) -> impl
             }
         }
     };
-    let offer_undo = move || !answered.get() && cleared.with(Option::is_some);
+    let offer_undo = move || !answered() && cleared.with(Option::is_some);
     Some(view! {
-        {move || answered.get().then(|| view! {
+        {move || answered().then(|| view! {
             <button type="button" class="link clear-answer" id=clear_id.clone() aria-describedby=question.clone() on:click=clear.clone()>
                 {tr!(clear_my_answer)}
             </button>

@@ -84,7 +84,6 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
         }
         .into_any(),
         ChoiceDisplay::Radio => {
-            let answered = Signal::derive(move || selected.with(|s| !s.is_empty()));
             let name = ctx.dom_id.clone();
             let first_id = ctx.dom_id.clone();
             let mut all: Vec<(String, Option<ChoiceOption>)> =
@@ -113,7 +112,7 @@ pub fn ChoiceField(ctx: FieldCtx) -> impl IntoView {
                         }).collect_view()}
                     </div>
                     {other_input}
-                    <ClearAnswer ctx=ctx.clone() answered empty=Answer::Choice { selected: String::new(), other: String::new() }/>
+                    <ClearAnswer ctx=ctx.clone() empty=Answer::Choice { selected: String::new(), other: String::new() }/>
                     <ErrorText ctx=ctx.clone()/>
                 </fieldset>
             }

@@ -20,7 +20,6 @@ pub fn RatingField(ctx: FieldCtx) -> impl IntoView {
     let text = ctx.text();
     let set = ctx.set;
     let touch = ctx.touch;
-    let answered = Signal::derive(move || text.with(|t| !t.is_empty()));
     let base = ctx.dom_id.clone();
     view! {
         <fieldset class="field" aria-describedby=ctx.described_by() aria-invalid=ctx.invalid()>
@@ -47,7 +46,7 @@ pub fn RatingField(ctx: FieldCtx) -> impl IntoView {
                 <span>{low.map(localized)}</span>
                 <span>{high.map(localized)}</span>
             </div>
-            <ClearAnswer ctx=ctx.clone() answered empty=Answer::text("")/>
+            <ClearAnswer ctx=ctx.clone() empty=Answer::text("")/>
             <ErrorText ctx=ctx.clone()/>
         </fieldset>
     }

@@ -25,7 +25,6 @@ pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
     let set = ctx.set;
     let touch = ctx.touch;
     let state = Signal::derive(move || value.with(|v| parts(v.as_ref())));
-    let answered = Signal::derive(move || state.with(|(a, _)| a.is_some()));
     let base = ctx.dom_id.clone();
     let details_id = format!("{base}-details");
     view! {
@@ -71,7 +70,7 @@ pub fn YesNoField(ctx: FieldCtx) -> impl IntoView {
                     }
                 })
             }}
-            <ClearAnswer ctx=ctx.clone() answered empty=Answer::YesNo { answer: None, details: String::new() }/>
+            <ClearAnswer ctx=ctx.clone() empty=Answer::YesNo { answer: None, details: String::new() }/>
             <ErrorText ctx=ctx.clone()/>
         </fieldset>
     }
