@@ -413,3 +413,58 @@ fn a_letter_may_only_name_questions_with_a_one_line_answer() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_goal_s_progress_must_read_numbers_from_questions_that_exist() {
+    let plan = family_forms::forms::BUILTIN_SOURCES
+        .iter()
+        .find(|(name, _)| *name == "partnership-plan.json")
+        .map(|(_, src)| *src)
+        .unwrap();
+    let with_rule = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(plan).unwrap();
+        let (s, f) = v["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .find_map(|(s, section)| {
+                let fields = section["fields"].as_array().unwrap();
+                let f = fields.iter().position(|f| f["id"] == "toward_goal")?;
+                Some((s, f))
+            })
+            .unwrap();
+        change(&mut v["sections"][s]["fields"][f]["rule"]);
+        errors_of(&v.to_string())
+            .into_iter()
+            .map(|e| e.split_once(".rule.").unwrap().1.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        with_rule(&|r| {
+            r["target"] = "nowhere".into();
+            r["start"] = "target_unit".into();
+        }),
+        vec![
+            "target: no field \"nowhere\" in this form",
+            "start: \"target_unit\" is a short_text, not a number",
+        ]
+    );
+    assert_eq!(
+        with_rule(&|r| {
+            r["result"] = "progress".into();
+            r["date"] = "when".into();
+        }),
+        vec![
+            "result: column \"progress\" is a long_text, not a number",
+            "date: no column \"when\" in these rows",
+        ]
+    );
+    assert_eq!(
+        with_rule(&|r| r["rows"] = "target".into()),
+        vec!["rows: \"target\" is a number, not a rows"]
+    );
+    assert!(
+        with_rule(&|r| r["op"] = "toward_goals".into())[0].contains("known: add_days, toward_goal")
+    );
+}

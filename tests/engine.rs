@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use family_forms::model::dates::format_date;
 use family_forms::model::definition::parse_definition;
-use family_forms::model::logic::{derived_value, is_field_visible, shown_section_index};
+use family_forms::model::logic::{derived_value, is_field_visible, shown_section_index, Derived};
 use family_forms::model::progress::progress;
 use family_forms::model::schema::{FieldKind, FormDef};
 use family_forms::model::text::Locale;
@@ -334,9 +334,19 @@ fn derived_review_date_is_sixty_days_after_the_start() {
     let mut a = Answers::default();
     assert_eq!(derived_value(&d, &a, &rule), None);
     a.set("start", Answer::text("2026-09-01"));
-    assert_eq!(derived_value(&d, &a, &rule).as_deref(), Some("2026-10-31"));
+    assert_eq!(
+        derived_value(&d, &a, &rule)
+            .as_ref()
+            .and_then(Derived::date),
+        Some("2026-10-31")
+    );
     a.set("start", Answer::text("2026-12-15"));
-    assert_eq!(derived_value(&d, &a, &rule).as_deref(), Some("2027-02-13"));
+    assert_eq!(
+        derived_value(&d, &a, &rule)
+            .as_ref()
+            .and_then(Derived::date),
+        Some("2027-02-13")
+    );
     a.set("start", Answer::text("not a date"));
     assert_eq!(derived_value(&d, &a, &rule), None);
 }
@@ -911,4 +921,95 @@ fn a_problem_in_a_row_names_its_row_and_column_and_a_named_row_reads_person_2() 
     );
     let top = validate(&named, &Answers::default(), TODAY).remove(0);
     assert_eq!(top.place_words(&named, Locale::En), "Full name");
+}
+
+#[test]
+fn a_plan_says_how_far_its_latest_check_in_has_come_toward_the_goal() {
+    use family_forms::forms::builtin;
+    use family_forms::model::goal::Standing;
+    let plan = builtin()
+        .iter()
+        .find(|f| f.id == "partnership-plan")
+        .unwrap();
+    let rule = match &plan.field("toward_goal").unwrap().kind {
+        FieldKind::Derived { rule } => rule.clone(),
+        _ => unreachable!(),
+    };
+    let said = |a: &Answers, l: Locale| derived_value(plan, a, &rule).map(|d| d.text(l));
+    let standing = |a: &Answers| match derived_value(plan, a, &rule) {
+        Some(Derived::Goal(g)) => g.standing(),
+        _ => None,
+    };
+    let checkins = |rows: Vec<Row>| Answer::Rows { rows };
+    let mut a = Answers::default();
+    a.set("target", Answer::text("45"));
+    assert_eq!(said(&a, Locale::En), None, "no check-in yet");
+    a.set(
+        "checkins",
+        checkins(vec![row("r1", &[("date", "2026-10-01")])]),
+    );
+    assert_eq!(said(&a, Locale::En), None, "a check-in with no result");
+
+    // Without a start there is no share to give: only the numbers.
+    a.set(
+        "checkins",
+        checkins(vec![row("r1", &[("date", "2026-10-01"), ("result", "26")])]),
+    );
+    assert_eq!(
+        said(&a, Locale::En).as_deref(),
+        Some("Latest check-in: 26 (October 1, 2026). Goal: 45.")
+    );
+    assert_eq!(standing(&a), None);
+
+    // The latest is the one with the latest date, wherever its row is; a decimal comma is read.
+    a.set("baseline", Answer::text("20"));
+    a.set("target_unit", Answer::text("words a minute"));
+    a.set(
+        "checkins",
+        checkins(vec![
+            row("r2", &[("date", "2026-12-01"), ("result", "32")]),
+            row("r1", &[("date", "2026-10-01"), ("result", "26")]),
+            row("r3", &[("result", "")]),
+        ]),
+    );
+    assert_eq!(
+        said(&a, Locale::En).as_deref(),
+        Some("Latest check-in: 32 words a minute (December 1, 2026). Goal: 45. Started at 20: 48% of the way.")
+    );
+    a.set("target_unit", Answer::text("palabras por minuto"));
+    assert_eq!(
+        said(&a, Locale::Es).as_deref(),
+        Some("Última revisión: 32 palabras por minuto (1 de diciembre de 2026). Meta: 45. Empezó en 20: el 48 % del camino.")
+    );
+    assert_eq!(standing(&a), Some(Standing::Part(48)));
+
+    // Undated check-ins count in their order, before any dated one.
+    a.set(
+        "checkins",
+        checkins(vec![
+            row("r1", &[("result", "30")]),
+            row("r2", &[("result", "44,5")]),
+        ]),
+    );
+    assert_eq!(
+        standing(&a),
+        Some(Standing::Part(98)),
+        "44.5 of 20 → 45 is 98%, not yet 100"
+    );
+    a.set("checkins", checkins(vec![row("r1", &[("result", "45")])]));
+    assert_eq!(standing(&a), Some(Standing::Reached));
+    a.set("checkins", checkins(vec![row("r1", &[("result", "18")])]));
+    assert_eq!(standing(&a), Some(Standing::Behind));
+    assert!(said(&a, Locale::En)
+        .unwrap()
+        .ends_with("Started at 20: further from the goal than at the start."));
+
+    // A goal to bring a number down (mistakes a page) works the same way.
+    a.set("baseline", Answer::text("12"));
+    a.set("target", Answer::text("4"));
+    a.set("checkins", checkins(vec![row("r1", &[("result", "8")])]));
+    assert_eq!(standing(&a), Some(Standing::Part(50)));
+    // A start already at the target gives no share, and no division by zero.
+    a.set("baseline", Answer::text("4"));
+    assert_eq!(standing(&a), None);
 }

@@ -224,7 +224,7 @@ fn entry(
             let value = derived_value(def, answers, rule)?;
             Some(Entry::Answer {
                 question,
-                answer: format_date(&value, locale),
+                answer: value.text(locale),
             })
         }
         FieldKind::Rows { columns, .. } => {

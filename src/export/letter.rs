@@ -3,7 +3,6 @@
 //! sentence; a required answer still missing shows as a blank to fill in.
 
 use crate::export::booklet::answer_text;
-use crate::model::dates::format_date;
 use crate::model::letter::{read_template, Part};
 use crate::model::logic::{derived_value, is_field_visible};
 use crate::model::schema::{FieldKind, FormDef};
@@ -87,7 +86,7 @@ fn fill_line(
 fn answer_for(def: &FormDef, answers: &Answers, id: &str, locale: Locale) -> Option<String> {
     let field = def.field(id)?;
     if let FieldKind::Derived { rule } = &field.kind {
-        return Some(format_date(&derived_value(def, answers, rule)?, locale));
+        return Some(derived_value(def, answers, rule)?.text(locale));
     }
     let answer = answers.get(id).filter(|a| a.is_answered())?;
     let text = match answer {

@@ -13,6 +13,7 @@
 use serde_json::{Map, Value};
 
 use super::definition::DefError;
+use super::goal::GoalSources;
 use super::schema::{
     Audience, ByMonth, ChecklistItem, ChildAttr, ChoiceDisplay, ChoiceOption, Condition,
     DerivedRule, Field, FieldKind, FormDef, InfoTone, Section,
@@ -191,7 +192,18 @@ fn derived_rule(v: &Value, path: Path<'_>) -> Read<DerivedRule> {
                     .ok_or_else(|| o.missing("days"))?,
             })
         }
-        other => Err(o.unknown_value("op", other, &["add_days"])),
+        "toward_goal" => {
+            o.only(&["op", "target", "start", "unit", "rows", "result", "date"])?;
+            Ok(DerivedRule::TowardGoal(GoalSources {
+                target: o.string("target")?,
+                start: o.opt_string("start")?,
+                unit: o.opt_string("unit")?,
+                rows: o.string("rows")?,
+                result: o.string("result")?,
+                date: o.opt_string("date")?,
+            }))
+        }
+        other => Err(o.unknown_value("op", other, &["add_days", "toward_goal"])),
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::def_reader::read_form;
 use super::letter::{answer_ids, read_template};
-use super::schema::{ByMonth, Condition, Field, FieldKind, FormDef, KIND_NAMES};
+use super::schema::{ByMonth, Condition, DerivedRule, Field, FieldKind, FormDef, KIND_NAMES};
 use super::text::{Locale, Text};
 use super::values::OTHER;
 
@@ -451,24 +451,27 @@ impl Checker {
 
     /// `by_month` must name a date column and a short-text column of the same rows.
     fn by_month(&mut self, path: &str, by: &ByMonth, columns: &[Field]) {
-        let column = |id: &str| columns.iter().find(|c| c.id == id).map(|c| &c.kind);
-        for (key, id, wanted) in [("date", &by.date, "date"), ("who", &by.who, "short_text")] {
-            match column(id) {
-                Some(kind) if kind.name() == wanted => {}
-                Some(kind) => self.err(
-                    format!("{path}.{key}"),
-                    format!("column \"{id}\" is a {}, not a {wanted}", kind.name()),
-                    format!(
-                        "la columna \"{id}\" es de tipo {}, no {wanted}",
-                        kind.name()
-                    ),
+        self.column(path, "date", columns, &by.date, "date");
+        self.column(path, "who", columns, &by.who, "short_text");
+    }
+
+    /// Column `id` (named by `path.key`) must be among `columns`, of kind `wanted`.
+    fn column(&mut self, path: &str, key: &str, columns: &[Field], id: &str, wanted: &str) {
+        match columns.iter().find(|c| c.id == id).map(|c| &c.kind) {
+            Some(kind) if kind.name() == wanted => {}
+            Some(kind) => self.err(
+                format!("{path}.{key}"),
+                format!("column \"{id}\" is a {}, not a {wanted}", kind.name()),
+                format!(
+                    "la columna \"{id}\" es de tipo {}, no {wanted}",
+                    kind.name()
                 ),
-                None => self.err(
-                    format!("{path}.{key}"),
-                    format!("no column \"{id}\" in these rows"),
-                    format!("no hay una columna \"{id}\" en esta tabla"),
-                ),
-            }
+            ),
+            None => self.err(
+                format!("{path}.{key}"),
+                format!("no column \"{id}\" in these rows"),
+                format!("no hay una columna \"{id}\" en esta tabla"),
+            ),
         }
     }
 
@@ -483,22 +486,7 @@ impl Checker {
             );
         }
         match &field.kind {
-            FieldKind::Derived { rule } => {
-                let src = rule.source();
-                match def.field(src).map(|f| &f.kind) {
-                    Some(FieldKind::Date { .. }) | Some(FieldKind::Derived { .. }) => {}
-                    Some(_) => self.err(
-                        format!("{fp}.rule.from"),
-                        format!("\"{src}\" is not a date field"),
-                        format!("\"{src}\" no es una pregunta de fecha"),
-                    ),
-                    None => self.err(
-                        format!("{fp}.rule.from"),
-                        format!("no field \"{src}\" in this form"),
-                        format!("no hay una pregunta \"{src}\" en este formulario"),
-                    ),
-                }
-            }
+            FieldKind::Derived { rule } => self.derived(def, &format!("{fp}.rule"), rule),
             FieldKind::Rows {
                 columns, by_month, ..
             } => {
@@ -538,6 +526,66 @@ impl Checker {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A derived value's questions must be in the form and of the kinds it reads.
+    fn derived(&mut self, def: &FormDef, path: &str, rule: &DerivedRule) {
+        match rule {
+            DerivedRule::AddDays { from, .. } => {
+                self.reads(def, &format!("{path}.from"), from, &["date", "derived"]);
+            }
+            DerivedRule::TowardGoal(g) => {
+                self.reads(def, &format!("{path}.target"), &g.target, &["number"]);
+                if let Some(start) = &g.start {
+                    self.reads(def, &format!("{path}.start"), start, &["number"]);
+                }
+                if let Some(unit) = &g.unit {
+                    self.reads(def, &format!("{path}.unit"), unit, &["short_text"]);
+                }
+                if !self.reads(def, &format!("{path}.rows"), &g.rows, &["rows"]) {
+                    return;
+                }
+                let Some(FieldKind::Rows { columns, .. }) = def.field(&g.rows).map(|f| &f.kind)
+                else {
+                    return;
+                };
+                self.column(path, "result", columns, &g.result, "number");
+                if let Some(date) = &g.date {
+                    self.column(path, "date", columns, date, "date");
+                }
+            }
+        }
+    }
+
+    /// Whether question `id` is in the form and of one of the `wanted` kinds; says why not.
+    fn reads(&mut self, def: &FormDef, path: &str, id: &str, wanted: &[&str]) -> bool {
+        match def.field(id).map(|f| &f.kind) {
+            Some(kind) if wanted.contains(&kind.name()) => true,
+            Some(kind) => {
+                self.err(
+                    path,
+                    format!(
+                        "\"{id}\" is a {}, not a {}",
+                        kind.name(),
+                        wanted.join(" or ")
+                    ),
+                    format!(
+                        "\"{id}\" es de tipo {}, no {}",
+                        kind.name(),
+                        wanted.join(" o ")
+                    ),
+                );
+                false
+            }
+            None => {
+                self.err(
+                    path,
+                    format!("no field \"{id}\" in this form"),
+                    format!("no hay una pregunta \"{id}\" en este formulario"),
+                );
+                false
+            }
         }
     }
 
@@ -612,7 +660,7 @@ impl Checker {
                     deps.push(c.field());
                 }
                 if let FieldKind::Derived { rule } = &field.kind {
-                    deps.push(rule.source());
+                    deps.extend(rule.sources());
                 }
             }
         }

@@ -2,7 +2,10 @@
 
 use chrono::Duration;
 
+use super::dates::format_date;
+use super::goal::GoalProgress;
 use super::schema::{Condition, DerivedRule, Field, FieldKind, FormDef, Section};
+use super::text::Locale;
 use super::values::{Answer, Answers, YesNo};
 
 /// Whether `condition` holds for `answer` (the answer of the field it looks at, if shown).
@@ -100,9 +103,35 @@ pub fn is_cell_visible(def: &FormDef, answers: &Answers, row: &Answers, column: 
     }
 }
 
-/// The value of a derived field as text (an ISO date for `add_days`), or `None` while the
-/// answers it needs are missing.
-pub fn derived_value(def: &FormDef, answers: &Answers, rule: &DerivedRule) -> Option<String> {
+/// A derived field's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Derived {
+    /// An ISO date (`add_days`).
+    Date(String),
+    /// How far the plan has come (`toward_goal`).
+    Goal(GoalProgress),
+}
+
+impl Derived {
+    /// The date, for reminders and for a date computed from this one.
+    pub fn date(&self) -> Option<&str> {
+        match self {
+            Derived::Date(iso) => Some(iso),
+            Derived::Goal(_) => None,
+        }
+    }
+
+    /// As the form, the booklet, the PDF and a letter show it.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Derived::Date(iso) => format_date(iso, locale),
+            Derived::Goal(progress) => progress.describe(locale),
+        }
+    }
+}
+
+/// The value of a derived field, or `None` while the answers it needs are missing.
+pub fn derived_value(def: &FormDef, answers: &Answers, rule: &DerivedRule) -> Option<Derived> {
     derived_depth(def, answers, rule, 0)
 }
 
@@ -111,19 +140,22 @@ fn derived_depth(
     answers: &Answers,
     rule: &DerivedRule,
     depth: usize,
-) -> Option<String> {
+) -> Option<Derived> {
     if depth > MAX_CHAIN {
         return None;
     }
     match rule {
         DerivedRule::AddDays { from, days } => {
             let source = match def.field(from).map(|f| &f.kind) {
-                Some(FieldKind::Derived { rule }) => derived_depth(def, answers, rule, depth + 1)?,
+                Some(FieldKind::Derived { rule }) => derived_depth(def, answers, rule, depth + 1)?
+                    .date()?
+                    .to_string(),
                 _ => answers.get(from)?.as_text().to_string(),
             };
             let date = super::dates::parse_iso_date(&source)?;
             let result = date.checked_add_signed(Duration::try_days(*days)?)?;
-            Some(super::dates::iso_date(result))
+            Some(Derived::Date(super::dates::iso_date(result)))
         }
+        DerivedRule::TowardGoal(sources) => GoalProgress::read(answers, sources).map(Derived::Goal),
     }
 }

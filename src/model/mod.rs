@@ -7,6 +7,7 @@ pub mod def_reader;
 pub mod definition;
 pub mod differences;
 pub mod document;
+pub mod goal;
 pub mod letter;
 pub mod logic;
 pub mod number;

@@ -66,7 +66,9 @@ pub fn reminders(def: &FormDef, answers: &Answers) -> Vec<Reminder> {
                 continue;
             }
             let value = match (&field.kind, answers.get(&field.id)) {
-                (FieldKind::Derived { rule }, _) => derived_value(def, answers, rule),
+                (FieldKind::Derived { rule }, _) => {
+                    derived_value(def, answers, rule).and_then(|d| d.date().map(str::to_string))
+                }
                 (_, Some(Answer::Text { value })) => Some(value.clone()),
                 _ => None,
             };

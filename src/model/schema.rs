@@ -316,13 +316,25 @@ pub enum InfoTone {
 pub enum DerivedRule {
     /// A date `days` after the date in field `from` (a review date 60 days after the start).
     AddDays { from: String, days: i64 },
+    /// The latest check-in's result against a start and a target (see [`super::goal`]).
+    TowardGoal(super::goal::GoalSources),
 }
 
 impl DerivedRule {
-    /// The field this rule reads.
-    pub fn source(&self) -> &str {
+    /// The questions this rule reads.
+    pub fn sources(&self) -> Vec<&str> {
         match self {
-            DerivedRule::AddDays { from, .. } => from,
+            DerivedRule::AddDays { from, .. } => vec![from],
+            DerivedRule::TowardGoal(g) => [
+                Some(&g.target),
+                g.start.as_ref(),
+                g.unit.as_ref(),
+                Some(&g.rows),
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect(),
         }
     }
 }

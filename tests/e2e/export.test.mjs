@@ -396,6 +396,72 @@ test("a teacher opens a class's files at once: reads each, sees which was refuse
   await context.close();
 });
 
+test("a partnership plan says how far the latest check-in has come toward the goal, on screen and in every copy", async () => {
+  const { page, context, errors } = await env.phone('en-US');
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(env.url + '/form/partnership-plan');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const goTo = async (title) => {
+    await page.locator('.section-list summary').tap();
+    await page.locator('.section-link', { hasText: title }).tap();
+    await page.locator('#section-title', { hasText: title }).waitFor();
+  };
+  await goTo('Our 60-day goal');
+  await page.getByLabel('Target').fill('45');
+  await page.getByLabel('Measured in').fill('words a minute');
+  await page.getByLabel('Where my child starts').fill('20');
+
+  await goTo('Check-ins');
+  const line = page.locator('.derived output');
+  const bar = page.locator('.derived progress');
+  assert.equal(await line.innerText(), 'Filled in for you once the answers it needs are there.');
+  assert.equal(await bar.count(), 0, 'no bar before there is a share to show');
+  const checkIn = async (n, date, result) => {
+    await page.getByRole('button', { name: 'Add a check-in' }).tap();
+    const card = page.locator('.row-card').nth(n - 1);
+    await card.getByLabel('Date').fill(date);
+    await card.getByLabel('Result now').fill(result);
+  };
+  await checkIn(1, '2026-10-01', '26');
+  await page.waitForFunction(() => document.querySelector('.derived output')?.textContent.includes('24%'));
+  assert.equal(await line.innerText(), 'Latest check-in: 26 words a minute (October 1, 2026). Goal: 45. Started at 20: 24% of the way.');
+  assert.equal(await bar.getAttribute('value'), '24');
+  assert.equal(await bar.getAttribute('aria-hidden'), 'true', 'the line says it in words, once');
+  await checkIn(2, '2026-11-15', '32');
+  // A check-in written down late, with an earlier date, is not the latest.
+  await checkIn(3, '2026-09-15', '22');
+  await page.waitForFunction(() => document.querySelector('.derived output')?.textContent.includes('November 15'));
+  assert.equal(await line.innerText(), 'Latest check-in: 32 words a minute (November 15, 2026). Goal: 45. Started at 20: 48% of the way.');
+  assert.equal(await bar.getAttribute('value'), '48');
+
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await page.waitForFunction(() => document.querySelector('.derived output')?.textContent.startsWith('Última'));
+  assert.equal(await line.innerText(), 'Última revisión: 32 words a minute (15 de noviembre de 2026). Meta: 45. Empezó en 20: el 48 % del camino.');
+  await page.getByRole('button', { name: 'English' }).tap();
+  await page.getByText('Saved on this device').waitFor();
+  await page.reload();
+  await ready(page);
+  await page.locator('#section-title', { hasText: 'Check-ins' }).waitFor();
+  assert.match(await line.innerText(), /48% of the way\.$/, 'kept after a reload');
+
+  // The teacher sees it first, on the booklet's cover and in the PDF.
+  const said = 'Latest check-in: 32 words a minute (November 15, 2026). Goal: 45. Started at 20: 48% of the way.';
+  await page.getByRole('button', { name: 'Print', exact: true }).tap();
+  await page.waitForFunction(() => window.__printed === 1);
+  const glance = squash(await page.locator('.print-only .booklet-cover .booklet-glance').innerText());
+  assert.ok(glance.includes('Toward our 60-day goal') && glance.includes(said), glance);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save or share as PDF' }).tap(),
+  ]);
+  const path = join(ARTIFACTS, 'plan-toward-goal.pdf');
+  await pdf.saveAs(path);
+  assert.ok(pdfText(path).includes(said), pdfText(path).slice(0, 600));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a teacher reads and prints every child's key answers on one sheet", async () => {
   const { page, context, errors } = await env.phone('en-US');
   await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
