@@ -998,11 +998,17 @@ fn a_plan_says_how_far_its_latest_check_in_has_come_toward_the_goal() {
     );
     a.set("checkins", checkins(vec![row("r1", &[("result", "45")])]));
     assert_eq!(standing(&a), Some(Standing::Reached));
+    assert!(said(&a, Locale::En)
+        .unwrap()
+        .ends_with("Goal: 45. Started at 20. Goal reached."));
+    assert!(said(&a, Locale::Es)
+        .unwrap()
+        .ends_with("Meta: 45. Empezó en 20. Meta alcanzada."));
     a.set("checkins", checkins(vec![row("r1", &[("result", "18")])]));
     assert_eq!(standing(&a), Some(Standing::Behind));
     assert!(said(&a, Locale::En)
         .unwrap()
-        .ends_with("Started at 20: further from the goal than at the start."));
+        .ends_with("Started at 20. Further from the goal than at the start."));
 
     // A goal to bring a number down (mistakes a page) works the same way.
     a.set("baseline", Answer::text("12"));

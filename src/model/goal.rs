@@ -149,14 +149,15 @@ impl GoalProgress {
         if let (Some(start), Some(standing)) = (&self.start, self.standing()) {
             line.push_str(if es { " Empezó en " } else { " Started at " });
             line.push_str(&start.typed);
-            line.push_str(": ");
             line.push_str(&match (standing, es) {
-                (Standing::Part(p), false) => format!("{p}% of the way."),
-                (Standing::Part(p), true) => format!("el {p} % del camino."),
-                (Standing::Reached, false) => "goal reached.".to_string(),
-                (Standing::Reached, true) => "meta alcanzada.".to_string(),
-                (Standing::Behind, false) => "further from the goal than at the start.".to_string(),
-                (Standing::Behind, true) => "más lejos de la meta que al empezar.".to_string(),
+                (Standing::Part(p), false) => format!(": {p}% of the way."),
+                (Standing::Part(p), true) => format!(": el {p} % del camino."),
+                (Standing::Reached, false) => ". Goal reached.".to_string(),
+                (Standing::Reached, true) => ". Meta alcanzada.".to_string(),
+                (Standing::Behind, false) => {
+                    ". Further from the goal than at the start.".to_string()
+                }
+                (Standing::Behind, true) => ". Más lejos de la meta que al empezar.".to_string(),
             });
         }
         line
