@@ -467,4 +467,19 @@ fn a_goal_s_progress_must_read_numbers_from_questions_that_exist() {
     assert!(
         with_rule(&|r| r["op"] = "toward_goals".into())[0].contains("known: add_days, toward_goal")
     );
+    // Not a date, so not a reminder on home.
+    let mut v: serde_json::Value = serde_json::from_str(plan).unwrap();
+    for section in v["sections"].as_array_mut().unwrap() {
+        for field in section["fields"].as_array_mut().unwrap() {
+            if field["id"] == "toward_goal" {
+                field["remind"] = true.into();
+            }
+        }
+    }
+    let errors = errors_of(&v.to_string());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].ends_with(".remind: only a date question can be a reminder"),
+        "{errors:?}"
+    );
 }

@@ -277,7 +277,10 @@ impl Checker {
         }
         let a_date = matches!(
             field.kind,
-            FieldKind::Date { .. } | FieldKind::Derived { .. }
+            FieldKind::Date { .. }
+                | FieldKind::Derived {
+                    rule: DerivedRule::AddDays { .. }
+                }
         );
         if field.remind && !a_date {
             self.err(
