@@ -401,6 +401,18 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
       for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /form (${what}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       await page.locator(button).click();
     }
+    // A plan's progress toward its goal, in words and with its bar.
+    await page.goto(env.url + '/new/partnership-plan');
+    await page.waitForURL(/\/doc\//);
+    await ready(page);
+    for (let i = 0; i < 3; i++) await page.locator('.section-steps button').last().click();
+    await page.locator('#f-target').fill('45');
+    await page.locator('#f-baseline').fill('20');
+    for (let i = 0; i < 5; i++) await page.locator('.section-steps button').last().click();
+    await page.locator('#f-checkins-add').click();
+    await page.locator('.row-card input[id$="-result"]').fill('32');
+    await page.locator('.goal-bar').waitFor();
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /form (a goal's progress): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     await page.goto(env.url + '/');
     await ready(page);
     await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });

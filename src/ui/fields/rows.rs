@@ -182,7 +182,7 @@ pub fn RowsField(ctx: FieldCtx) -> impl IntoView {
                         let cells = columns.iter().map(|column| cell_view(&ctx, &row_id, column.clone(), index)).collect_view();
                         view! {
                             <li class="row-card" id=card aria-labelledby=heading_for>
-                                <h4 class="row-title" id=heading_id>{heading}</h4>
+                                <h3 class="row-title" id=heading_id>{heading}</h3>
                                 {cells}
                                 <div class="row-actions">
                                     <button type="button" class="secondary" id=up_id
