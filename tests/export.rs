@@ -929,3 +929,37 @@ fn table_columns_are_as_wide_as_their_longest_word_so_no_word_is_cut() {
         }
     }
 }
+
+#[test]
+fn a_date_goes_to_the_phone_s_calendar_as_an_all_day_event_with_an_alert_the_day_before() {
+    use family_forms::export::calendar::{ics, CalendarDay};
+    let day = CalendarDay {
+        uid: "d1-meeting_date-2026-12-31@family-forms",
+        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        summary: "Fecha de la reunión · Preparándome para la reunión PPT de mi hijo o hija, con la maestra; Mía",
+    };
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 5, 7).unwrap();
+    let text = ics(&day, now);
+    assert!(
+        text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"), "{text}");
+    assert!(text.contains("\r\nDTSTAMP:20261201T090507Z\r\n"));
+    assert!(
+        text.contains("\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n"),
+        "the day after the last of the year is in the next year"
+    );
+    assert!(text.contains("\r\nTRIGGER:-PT15H\r\n"));
+    // No line is longer than 75 bytes; unfolded, the title is whole, with `,` and `;` escaped.
+    assert!(text.split("\r\n").all(|l| l.len() <= 75), "{text}");
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains(
+        "\r\nSUMMARY:Fecha de la reunión · Preparándome para la reunión PPT de mi hijo o hija\\, con la maestra\\; Mía\r\n"
+    ), "{unfolded}");
+    assert_eq!(
+        unfolded.matches("Mía").count(),
+        2,
+        "the title, and the alert's words"
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod booklet;
+pub mod calendar;
 pub mod class_sheet;
 pub mod data_file;
 pub mod letter;

@@ -327,10 +327,25 @@ test('home shows a PPT meeting still ahead, with the days left, and stops once i
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   const reminder = page.locator('.doc-reminder');
   await reminder.waitFor();
-  assert.equal(await reminder.innerText(), `Meeting date: ${long(inDays(3), 'en-US')} · in 3 days`);
+  const said = `Meeting date: ${long(inDays(3), 'en-US')} · in 3 days`;
+  assert.equal(await reminder.locator('span').innerText(), said);
   await page.getByRole('button', { name: 'Español' }).tap();
   await page.getByText(`Fecha de la reunión: ${long(inDays(3), 'es-ES')} · en 3 días`).waitFor();
+  await reminder.getByRole('button', { name: 'Agregar al calendario' }).waitFor();
   await page.getByRole('button', { name: 'English' }).tap();
+
+  // One tap puts the day in the phone's calendar, with an alert the morning before; the
+  // button is described by the date it is for.
+  const add = reminder.getByRole('button', { name: 'Add to calendar' });
+  const describedBy = await add.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`[id="${describedBy}"]`).innerText(), said);
+  const [download] = await Promise.all([page.waitForEvent('download'), add.tap()]);
+  assert.equal(download.suggestedFilename(), `meeting-date-${iso(inDays(3))}.ics`);
+  const calendar = (await downloadedText(download)).replace(/\r\n /g, '');
+  assert.ok(calendar.startsWith('BEGIN:VCALENDAR\r\n'), calendar);
+  assert.ok(calendar.includes(`\r\nDTSTART;VALUE=DATE:${iso(inDays(3)).replaceAll('-', '')}\r\n`), calendar);
+  assert.ok(calendar.includes("\r\nSUMMARY:Meeting date · Preparing for my child's PPT\r\n"), calendar);
+  assert.ok(calendar.includes('\r\nTRIGGER:-PT15H\r\n'), calendar);
 
   // Once the day has gone by, home stops mentioning it.
   await page.locator('.doc-list a', { hasText: "Preparing for my child's PPT" }).tap();

@@ -413,6 +413,17 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
     await page.locator('.row-card input[id$="-result"]').fill('32');
     await page.locator('.goal-bar').waitFor();
     for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /form (a goal's progress): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    // Home with a meeting ahead, and its way to the phone's calendar.
+    const ahead = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
+    await page.goto(env.url + '/new/ppt-prep');
+    await page.waitForURL(/\/doc\//);
+    await ready(page);
+    await page.locator('#f-meeting_date').fill(ahead);
+    await page.locator('.save-status', { hasText: locale === 'es-US' ? 'Guardado' : 'Saved' }).waitFor();
+    await page.goto(env.url + '/');
+    await ready(page);
+    await page.locator('.doc-reminder button').waitFor();
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} / (a meeting ahead): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     await page.goto(env.url + '/');
     await ready(page);
     await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });

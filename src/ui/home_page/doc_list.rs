@@ -1,8 +1,13 @@
 //! A list of documents: form, how far along, when last edited, and the dates still ahead
-//! (a meeting, a review), in the language given.
+//! (a meeting, a review), each of which goes to the phone's calendar with one tap, in the
+//! language given.
 
+use crate::export::calendar::{ics, CalendarDay};
+use crate::export::{export_file_name, file_slug};
 use crate::model::child::title_and_name;
-use crate::model::reminders::{date_ahead, next_ahead};
+use crate::model::dates::parse_iso_date;
+use crate::model::reminders::{date_ahead, next_ahead, Reminder};
+use crate::model::route::escape;
 use crate::model::route::path;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
@@ -14,6 +19,36 @@ use leptos::prelude::*;
 
 /// Reminders shown under one document, soonest first (a log may hold many follow-ups).
 const REMINDERS_SHOWN: usize = 3;
+
+/// What "Add to calendar" does for reminder `r` of `doc`: downloads the day as a calendar file
+/// (`export::calendar`), which the phone's calendar opens. Its event's id is the document's
+/// and the question's, so a calendar that keeps events by id updates it when the day is added
+/// again after a change, instead of keeping both.
+fn add_to_calendar(doc: &DocSummary, form_title: &str, r: &Reminder, l: Locale) -> impl Fn() {
+    let summary = format!(
+        "{} · {}",
+        r.label.get(l),
+        title_and_name(form_title, &doc.child_name)
+    );
+    let uid = format!(
+        "{}-{}@family-forms",
+        doc.id,
+        file_slug(r.label.get(Locale::En))
+    );
+    let name = export_file_name(r.label.get(l), &doc.child_name, &r.date, "ics");
+    let date = parse_iso_date(&r.date);
+    move || {
+        if let Some(date) = date {
+            let day = CalendarDay {
+                uid: &uid,
+                date,
+                summary: &summary,
+            };
+            // Only fails with no page to download from, when there is no button either.
+            let _ = crate::web::download(&name, "text/calendar", ics(&day, Utc::now()).as_bytes());
+        }
+    }
+}
 
 /// A list of documents: form, how far along, when last edited, in language `l`.
 #[component]
@@ -36,9 +71,17 @@ pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
                 };
                 let edited = relative_time(doc.updated, now, l);
                 let meta = tr_in!(l, doc_meta, state = state, edited = edited);
-                let ahead = next_ahead(&doc.reminders, &today, REMINDERS_SHOWN).into_iter().filter_map(|r| {
+                let ahead = next_ahead(&doc.reminders, &today, REMINDERS_SHOWN).into_iter().enumerate().filter_map(|(i, r)| {
                     let when = date_ahead(&r.date, &today, l)?;
-                    Some(view! { <span class="doc-reminder">{format!("{}: {when}", r.label.get(l))}</span> })
+                    let text_id = format!("reminder-{}-{i}", escape(&doc.id));
+                    let add = add_to_calendar(&doc, &form_title, r, l);
+                    Some(view! {
+                        <span class="doc-reminder">
+                            <span id=text_id.clone()>{format!("{}: {when}", r.label.get(l))}</span>
+                            " "
+                            <button type="button" class="link" aria-describedby=text_id on:click=move |_| add()>{tr_in!(l, add_to_calendar)}</button>
+                        </span>
+                    })
                 }).collect_view();
                 view! {
                     <li class="doc-item">
