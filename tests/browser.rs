@@ -37,9 +37,16 @@ fn every_kind() -> Arc<FormDef> {
 
 /// Mounts one field of the fixture with its own answers signal.
 fn mount_field(id: &'static str) -> (HtmlElement, RwSignal<Answers>, impl Drop) {
+    mount_field_of(every_kind(), id)
+}
+
+/// Mounts question `id` of form `def` with its own answers signal.
+fn mount_field_of(
+    def: Arc<FormDef>,
+    id: &'static str,
+) -> (HtmlElement, RwSignal<Answers>, impl Drop) {
     let el = host();
     let answers = RwSignal::new(Answers::default());
-    let def = every_kind();
     let handle = leptos::mount::mount_to(el.clone(), move || {
         provide_locale(Default::default());
         let field = Arc::new(def.field(id).unwrap().clone());
@@ -372,21 +379,66 @@ async fn rows_add_fill_and_remove() {
     );
 }
 
+/// What a derived question shows.
+fn output_text(el: &HtmlElement) -> String {
+    el.query_selector("output")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 async fn derived_date_follows_its_source() {
     let (el, answers, _h) = mount_field("review");
     leptos::task::tick().await;
-    let out = || {
-        el.query_selector("output")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap_or_default()
-    };
+    let out = || output_text(&el);
     assert!(out().contains("Filled in for you"));
     answers.update(|a| a.set("start", Answer::text("2026-09-01")));
     leptos::task::tick().await;
     assert_eq!(out(), "October 31, 2026");
+}
+
+#[wasm_bindgen_test]
+async fn a_plan_s_progress_toward_its_goal_is_a_line_and_a_bar() {
+    use family_forms::model::values::Row;
+    let plan = family_forms::forms::builtin()
+        .iter()
+        .find(|f| f.id == "partnership-plan")
+        .unwrap()
+        .clone();
+    let (el, answers, _h) = mount_field_of(plan, "toward_goal");
+    leptos::task::tick().await;
+    let out = || output_text(&el);
+    let bar = || el.query_selector("progress").unwrap();
+    assert!(out().contains("Filled in for you"));
+    assert!(bar().is_none());
+    let mut cells = Answers::default();
+    cells.set("result", Answer::text("32"));
+    answers.update(|a| {
+        a.set("target", Answer::text("45"));
+        a.set(
+            "checkins",
+            Answer::Rows {
+                rows: vec![Row {
+                    id: "r1".into(),
+                    cells,
+                }],
+            },
+        );
+    });
+    leptos::task::tick().await;
+    assert_eq!(out(), "Latest check-in: 32. Goal: 45.");
+    assert!(bar().is_none(), "no share without a start, so no bar");
+    answers.update(|a| a.set("baseline", Answer::text("20")));
+    leptos::task::tick().await;
+    assert_eq!(
+        out(),
+        "Latest check-in: 32. Goal: 45. Started at 20: 48% of the way."
+    );
+    let bar = bar().expect("a bar once there is a share");
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("48"));
+    assert_eq!(bar.get_attribute("aria-hidden").as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]
