@@ -557,7 +557,7 @@ test('a long unbroken name or answer (a pasted web address) wraps instead of wid
   await context.close();
 });
 
-test('no page scrolls sideways or puts a control against the screen edge at 390 px (an iPhone), 360 px or 320 px (200% zoom), and screenshots are kept', async () => {
+test('no page scrolls sideways or puts a control against the screen edge at 390 px (an iPhone), 360 px or 320 px (200% zoom), nor with the text at 200%, and screenshots are kept', async () => {
   const context = await env.browser.newContext({ ...PHONE, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await withSomeData(page);
@@ -578,6 +578,13 @@ test('no page scrolls sideways or puts a control against the screen edge at 390 
         .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || e.id).trim().slice(0, 30)}"`), width);
       for (const e of atEdge) wide.push(`${path} at ${width}px: ${e} touches the screen's edge`);
     }
+    // The phone's text made as large as it goes (Android's text scaling reaches 200%): every
+    // size in rem doubles, and nothing may push the page wider.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scroll > 360) wide.push(`${path} at 360px with text at 200%: ${scroll}px wide`);
   }
   assert.deepEqual(wide, []);
   for (const [w, h] of [[360, 740], [1280, 800]]) {
