@@ -440,6 +440,34 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
 });
 
 
+test('a phone zoomed to 200%, or on its side, keeps its screen for the form: the bars scroll with the page, and Previous and Next keep their words whole', async () => {
+  // A 360 × 740 phone at 200% page zoom (Android's "Page zoom", Safari's "Aa") is 180 × 370.
+  const context = await env.browser.newContext({ ...PHONE, viewport: { width: 180, height: 370 } });
+  const page = await context.newPage();
+  await page.goto(env.url + '/form/getting-to-know-my-child');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  const position = (selector) => page.locator(selector).evaluate((e) => getComputedStyle(e).position);
+  assert.equal(await position('.app-bar'), 'static');
+  assert.equal(await position('.section-steps'), 'static');
+  const linesOfEachButton = () => page.locator('.section-steps button').evaluateAll((buttons) => buttons.map((b) => {
+    const range = document.createRange();
+    range.selectNodeContents(b);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  }));
+  assert.deepEqual(await linesOfEachButton(), [1, 1], '"← Previous" and "Next →" each on one line');
+  await page.getByRole('button', { name: 'Next →' }).tap();
+  await page.getByRole('heading', { name: 'Our family' }).waitFor();
+  // On its side at its usual size: the keyboard leaves little room, so the bars scroll too.
+  await page.setViewportSize({ width: 844, height: 390 });
+  assert.equal(await position('.app-bar'), 'static');
+  // Upright, the bars stay in reach of the thumb.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await position('.app-bar'), 'sticky');
+  assert.equal(await position('.section-steps'), 'sticky');
+  await context.close();
+});
+
 test('a form can be filled with the keyboard alone, with a visible focus everywhere', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
