@@ -458,6 +458,10 @@ test('a phone zoomed to 200%, or on its side, keeps its screen for the form: the
   assert.deepEqual(await linesOfEachButton(), [1, 1], '"← Previous" and "Next →" each on one line');
   await page.getByRole('button', { name: 'Next →' }).tap();
   await page.getByRole('heading', { name: 'Our family' }).waitFor();
+  // A 390 × 844 phone at 150% (260 × 563): tall enough, but the bar would take three rows.
+  await page.setViewportSize({ width: 260, height: 563 });
+  assert.equal(await position('.app-bar'), 'static');
+  assert.equal(await position('.section-steps'), 'static');
   // On its side at its usual size: the keyboard leaves little room, so the bars scroll too.
   await page.setViewportSize({ width: 844, height: 390 });
   assert.equal(await position('.app-bar'), 'static');
