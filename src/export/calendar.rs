@@ -21,39 +21,35 @@ pub struct CalendarDay<'a> {
 pub fn ics(day: &CalendarDay, now: DateTime<Utc>) -> String {
     let next = day.date.succ_opt().unwrap_or(day.date);
     let summary = escape(day.summary);
-    let lines = [
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".to_string(),
-        "PRODID:-//Family Forms//EN".to_string(),
-        "CALSCALE:GREGORIAN".to_string(),
-        "BEGIN:VEVENT".to_string(),
-        format!("UID:{}", escape(day.uid)),
-        format!(
-            "DTSTAMP:{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-            now.year(),
-            now.month(),
-            now.day(),
-            now.hour(),
-            now.minute(),
-            now.second()
-        ),
-        format!("DTSTART;VALUE=DATE:{}", compact(day.date)),
-        format!("DTEND;VALUE=DATE:{}", compact(next)),
-        format!("SUMMARY:{summary}"),
-        "TRANSP:TRANSPARENT".to_string(),
-        "BEGIN:VALARM".to_string(),
-        "ACTION:DISPLAY".to_string(),
-        format!("DESCRIPTION:{summary}"),
-        // An all-day event starts at midnight: 15 hours before is 9 in the morning the day before.
-        "TRIGGER:-PT15H".to_string(),
-        "END:VALARM".to_string(),
-        "END:VEVENT".to_string(),
-        "END:VCALENDAR".to_string(),
-    ];
     let mut out = String::new();
-    for line in &lines {
-        fold(line, &mut out);
-    }
+    let mut line = |text: &str| fold(text, &mut out);
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//Family Forms//EN");
+    line("CALSCALE:GREGORIAN");
+    line("BEGIN:VEVENT");
+    line(&format!("UID:{}", escape(day.uid)));
+    line(&format!(
+        "DTSTAMP:{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        now.year(),
+        now.month(),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    ));
+    line(&format!("DTSTART;VALUE=DATE:{}", compact(day.date)));
+    line(&format!("DTEND;VALUE=DATE:{}", compact(next)));
+    line(&format!("SUMMARY:{summary}"));
+    line("TRANSP:TRANSPARENT");
+    line("BEGIN:VALARM");
+    line("ACTION:DISPLAY");
+    line(&format!("DESCRIPTION:{summary}"));
+    // An all-day event starts at midnight: 15 hours before is 9 in the morning the day before.
+    line("TRIGGER:-PT15H");
+    line("END:VALARM");
+    line("END:VEVENT");
+    line("END:VCALENDAR");
     out
 }
 
