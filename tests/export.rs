@@ -2,6 +2,9 @@
 //! summary, and the data file a teacher opens, including every hostile file case.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::*;
+
 use chrono::{TimeZone, Utc};
 use family_forms::export::booklet::{booklet, plain_text, Entry, Mode};
 use family_forms::export::data_file::{
@@ -14,101 +17,7 @@ use family_forms::model::definition::parse_definition;
 use family_forms::model::document::{to_saved, Document};
 use family_forms::model::schema::{Field, FieldKind, FormDef};
 use family_forms::model::text::Locale;
-use family_forms::model::values::{Answer, Answers, CheckItem, Row, YesNo, OTHER};
-
-const ACCENTS: &str = "¿Qué le gusta? ¡Mucho! Ñandú, pingüino, canción – “cuentos” — l’école, árbol, éxito, índice, ópera, único";
-
-fn form(id: &str) -> FormDef {
-    builtin()
-        .iter()
-        .find(|f| f.id == id)
-        .map(|f| f.as_ref().clone())
-        .expect("shipped form")
-}
-
-/// An answer for `field` that uses accents, so every PDF check covers them.
-fn answer_for(field: &Field, n: usize) -> Option<Answer> {
-    let text = format!("{ACCENTS} ({n})");
-    Some(match &field.kind {
-        FieldKind::ShortText { .. } | FieldKind::LongText {} => Answer::text(text),
-        FieldKind::Date { .. } => Answer::text(format!("2026-11-{:02}", 1 + n % 28)),
-        FieldKind::Number { .. } => Answer::text(format!("{n}")),
-        FieldKind::Email {} => Answer::text(format!("familia{n}@example.org")),
-        FieldKind::Phone {} => Answer::text("(860) 555-0134"),
-        FieldKind::Choice { options, other, .. } => {
-            if *other {
-                Answer::Choice {
-                    selected: OTHER.into(),
-                    other: text,
-                }
-            } else {
-                Answer::Choice {
-                    selected: options[n % options.len()].value.clone(),
-                    other: String::new(),
-                }
-            }
-        }
-        FieldKind::MultiChoice { options, .. } => Answer::Multi {
-            selected: options.iter().take(2).map(|o| o.value.clone()).collect(),
-            other: String::new(),
-        },
-        FieldKind::YesNo { .. } => Answer::YesNo {
-            answer: Some(YesNo::Yes),
-            details: text,
-        },
-        FieldKind::Rating { max, .. } => Answer::text(max.to_string()),
-        FieldKind::Checklist { items } => Answer::Checklist {
-            items: items
-                .iter()
-                .map(|i| {
-                    (
-                        i.id.clone(),
-                        CheckItem {
-                            done: true,
-                            date: "2026-11-20".into(),
-                            note: "listo, señora".into(),
-                        },
-                    )
-                })
-                .collect(),
-        },
-        FieldKind::Rows { columns, .. } => Answer::Rows {
-            rows: (0..2)
-                .map(|r| Row {
-                    id: format!("r{r}"),
-                    cells: Answers(
-                        columns
-                            .iter()
-                            .filter_map(|c| Some((c.id.clone(), answer_for(c, n + r)?)))
-                            .collect(),
-                    ),
-                })
-                .collect(),
-        },
-        FieldKind::Signature {} => Answer::Signature {
-            name: "Inés Muñoz".into(),
-            date: "2026-11-23".into(),
-        },
-        FieldKind::Derived { .. } | FieldKind::Info { .. } | FieldKind::Letter { .. } => {
-            return None
-        }
-    })
-}
-
-fn filled(def: &FormDef) -> Document {
-    let mut doc = Document::new(
-        "d1",
-        def.id.clone(),
-        def.version,
-        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
-    );
-    for (n, (_, field)) in def.fields().enumerate() {
-        if let Some(a) = answer_for(field, n) {
-            doc.answers.0.insert(field.id.clone(), a);
-        }
-    }
-    doc
-}
+use family_forms::model::values::{Answer, Answers, YesNo, OTHER};
 
 /// A long-text question shown whatever the other answers are.
 fn long_text_field(def: &FormDef) -> &Field {
