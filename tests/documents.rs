@@ -791,3 +791,164 @@ fn a_child_saved_from_a_tab_opened_earlier_keeps_what_another_tab_saved() {
     );
     assert_eq!(load_children(&store).len(), 2);
 }
+
+/// One answer that cannot be read (a hand edit, a bug, a disk) must not take the others with
+/// it: the document is kept aside word for word, and what reads is put back in its place.
+mod salvage {
+    use super::*;
+    use family_forms::model::document::salvage;
+    use family_forms::storage::documents::{
+        describe_kept_aside, list_summaries, set_aside_damaged, KeptAside,
+    };
+
+    const GOLDEN: &str = include_str!("fixtures/documents/v2-getting-to-know.json");
+
+    /// The golden document with its allergy answer and its household rows broken.
+    fn two_answers_broken() -> String {
+        GOLDEN
+            .replace(r#""answer":"yes""#, r#""answer":"maybe""#)
+            .replace(r#""id":"r1""#, r#""id":7"#)
+    }
+
+    fn gtk() -> std::sync::Arc<family_forms::model::schema::FormDef> {
+        builtin()
+            .iter()
+            .find(|f| f.id == "getting-to-know-my-child")
+            .cloned()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_damaged_document_gives_every_answer_that_reads() {
+        let broken = two_answers_broken();
+        assert!(matches!(restore(&broken), Err(RestoreError::Damaged(_))));
+        let s = salvage(&broken).expect("its id, form and dates read");
+        assert_eq!(s.unreadable, ["food_allergies", "household"]);
+        let whole = restore(GOLDEN).unwrap();
+        assert_eq!(s.document.id, whole.id);
+        assert_eq!(s.document.child_id, whole.child_id);
+        assert_eq!(s.document.revision, 40);
+        assert_eq!(s.document.answers.0.len(), 2);
+        assert_eq!(
+            s.document.answers.get("preferred_name"),
+            Some(&Answer::text("Mía"))
+        );
+        // The first released format too.
+        let v1 = include_str!("fixtures/documents/v1-seven-things.json").replacen(
+            r#""type":"text""#,
+            r#""type":"texto""#,
+            1,
+        );
+        let s = salvage(&v1).expect("a v1 document salvages");
+        assert_eq!(s.unreadable.len(), 1);
+        assert_eq!(s.document.child_id, None);
+
+        // Nothing is made up where the rest cannot be trusted.
+        for nothing_to_trust in [
+            GOLDEN.replace(r#""form_id":"getting-to-know-my-child","#, ""),
+            GOLDEN.replace(r#""created":"2026-11-21T10:00:00Z""#, r#""created":3"#),
+            r#"{"format":"family-forms/document","version":2,"document":{"id":"d1","answers":7}}"#
+                .into(),
+            r#"{"format":"family-forms/document","version":9,"document":{}}"#.into(),
+            "{\"format\":".into(),
+        ] {
+            assert_eq!(salvage(&nothing_to_trust), None, "{nothing_to_trust}");
+        }
+    }
+
+    #[test]
+    fn at_start_a_damaged_document_is_kept_aside_and_what_reads_stays_on_home() {
+        let store = MemoryStore::new();
+        let broken = two_answers_broken();
+        let id = "d1763900000000a1";
+        store.set(&keys::document(id), &broken).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+        assert_eq!(set_aside_damaged(&store, now), 1);
+        let aside = keys::recovery(id, now.timestamp_millis());
+        assert_eq!(store.get(&aside).unwrap().as_deref(), Some(broken.as_str()));
+        let back = restore(&store.get(&keys::document(id)).unwrap().unwrap()).unwrap();
+        assert_eq!(
+            back.answers.get("child_name"),
+            Some(&Answer::text("Mía Núñez"))
+        );
+        assert_eq!(back.revision, 40, "the same document, not a newer one");
+        let home = list_summaries(&store, |f| builtin().iter().find(|d| d.id == f).cloned());
+        assert_eq!(home.len(), 1, "still on home, under its child");
+        assert_eq!(home[0].child_id.as_deref(), Some("c1763800000000b2"));
+        // Once put back it reads: the next start keeps nothing more aside.
+        assert_eq!(set_aside_damaged(&store, now), 1);
+
+        // Settings says what the entry is and what was left out.
+        let (what, when) = describe_kept_aside(&aside, &broken);
+        assert_eq!(when, Some(now));
+        let KeptAside::Document {
+            document,
+            unreadable,
+        } = what
+        else {
+            panic!("a document")
+        };
+        assert_eq!(document.form_id, "getting-to-know-my-child");
+        assert_eq!(unreadable, ["food_allergies", "household"]);
+        let def = gtk();
+        assert_eq!(
+            family_forms::export::letter::questions_named(&def, &unreadable, Locale::En),
+            "“Does my child have a food allergy?” and “Who lives at home”"
+        );
+        assert_eq!(
+            family_forms::export::letter::questions_named(&def, &unreadable, Locale::Es),
+            "«¿Mi hijo o hija tiene alergia a alguna comida?» y «Quién vive en casa»"
+        );
+    }
+
+    #[test]
+    fn opening_a_document_damaged_since_start_gives_what_reads_and_names_the_rest() {
+        let store = MemoryStore::new();
+        let id = "d1763900000000a1";
+        store
+            .set(&keys::document(id), &two_answers_broken())
+            .unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+        let loaded = open_document(&store, id, &gtk(), now).unwrap();
+        let Some(RestoreError::Damaged(why)) = &loaded.problem else {
+            panic!("damaged")
+        };
+        // What the JSON reader said is English for a developer: Spanish is Spanish throughout.
+        let es = loaded.problem.as_ref().unwrap().message(Locale::Es);
+        assert!(
+            !es.contains(why.as_str()) && es.contains("Configuración"),
+            "{es}"
+        );
+        assert!(!loaded.read_only, "what reads can be typed on");
+        assert_eq!(loaded.unreadable, ["food_allergies", "household"]);
+        assert_eq!(
+            loaded.document.answers.get("preferred_name"),
+            Some(&Answer::text("Mía"))
+        );
+        assert!(store
+            .get(&keys::recovery(id, now.timestamp_millis()))
+            .unwrap()
+            .is_some());
+    }
+
+    #[test]
+    fn settings_tells_each_kind_of_entry_kept_aside_apart() {
+        let at = |id: &str| keys::recovery(id, 1_764_000_000_000);
+        assert_eq!(
+            describe_kept_aside(&at("children"), "[[[").0,
+            KeptAside::Children
+        );
+        assert_eq!(
+            describe_kept_aside(&at("d1-versions"), "{").0,
+            KeptAside::Versions
+        );
+        assert_eq!(
+            describe_kept_aside(&at("d1"), "{\"format\":").0,
+            KeptAside::Unreadable
+        );
+        assert_eq!(
+            describe_kept_aside("family-forms:recovery:odd", "x").1,
+            None
+        );
+    }
+}

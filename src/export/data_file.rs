@@ -69,8 +69,9 @@ impl ImportError {
             ImportError::NotOurs => "This file is not a Family Forms form.".into(),
             ImportError::Newer(v) if es => format!("Este archivo lo hizo una versión más nueva de la aplicación (formato {v}). Actualice la aplicación para abrirlo."),
             ImportError::Newer(v) => format!("This file was made by a newer version of the app (format {v}). Update the app to open it."),
-            ImportError::Damaged(why) if es => format!("El archivo está dañado: {why}"),
-            ImportError::Damaged(why) => format!("The file is damaged: {why}"),
+            // What `why` says is for a developer, in English: the person is told what to do.
+            ImportError::Damaged(_) if es => "El archivo está dañado: una parte no se puede leer. Pida una copia nueva a quien se lo envió.".into(),
+            ImportError::Damaged(_) => "The file is damaged: part of it cannot be read. Ask whoever sent it for a new copy.".into(),
             ImportError::UnknownForm(name) if es => format!("Este archivo es del formulario «{name}», que esta aplicación no tiene. Pida también el archivo del formulario."),
             ImportError::UnknownForm(name) => format!("This file is for the form “{name}”, which this app does not have. Ask for the form file too."),
             ImportError::BadForm(why) if es => format!("El formulario que trae el archivo tiene un problema: {}", why.describe(locale)),

@@ -112,6 +112,23 @@ fn answer_for(def: &FormDef, answers: &Answers, id: &str, locale: Locale) -> Opt
     (!text.is_empty()).then_some(text)
 }
 
+/// The labels of questions `ids` of `def`, quoted and listed as `spoken_list` does
+/// ("“Allergies” and “Medicines”"); an id the form does not have is given as it is.
+pub fn questions_named(def: &FormDef, ids: &[String], locale: Locale) -> String {
+    let (open, close) = match locale {
+        Locale::En => ("“", "”"),
+        Locale::Es => ("«", "»"),
+    };
+    let labels: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let label = def.field(id).map_or(id.as_str(), |f| f.label.get(locale));
+            format!("{open}{label}{close}")
+        })
+        .collect();
+    spoken_list(&labels, locale)
+}
+
 /// "a, b and c" / "a, b y c" (Spanish "e" before an "i" sound: "lectura e inglés").
 pub fn spoken_list(items: &[String], locale: Locale) -> String {
     match items {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::text::Locale;
-use super::values::Answers;
+use super::values::{Answer, Answers};
 
 /// Names this app's saved documents (as opposed to any other JSON).
 pub const DOCUMENT_FORMAT: &str = "family-forms/document";
@@ -101,8 +101,9 @@ impl RestoreError {
             RestoreError::Newer(v) => format!(
                 "This was saved by a newer version of the app (format {v}). Update the app to edit it."
             ),
-            RestoreError::Damaged(why) if es => format!("Lo guardado está dañado: {why}"),
-            RestoreError::Damaged(why) => format!("The saved data is damaged: {why}"),
+            // What `why` says is for a developer, in English: the person is told what to do.
+            RestoreError::Damaged(_) if es => "Lo guardado está dañado y no se puede leer. Se guardó aparte, no se borró: vea Configuración para descargarlo.".into(),
+            RestoreError::Damaged(_) => "The saved data is damaged and cannot be read. It was kept, not deleted: see Settings to download it.".into(),
         }
     }
 }
@@ -151,6 +152,11 @@ pub fn saved_revision(src: &str) -> Option<u64> {
 
 /// Reads a saved document of any released version, migrating it to the current shape.
 pub fn restore(src: &str) -> Result<Document, RestoreError> {
+    serde_json::from_value(current_document(src)?).map_err(|e| RestoreError::Damaged(e.to_string()))
+}
+
+/// The document inside a saved envelope, as a JSON tree in the current version's shape.
+fn current_document(src: &str) -> Result<Value, RestoreError> {
     let value: Value = serde_json::from_str(src).map_err(|_| RestoreError::NotJson)?;
     let envelope: Envelope =
         serde_json::from_value(value).map_err(|_| RestoreError::NotADocument)?;
@@ -165,7 +171,39 @@ pub fn restore(src: &str) -> Result<Document, RestoreError> {
     if envelope.version < 2 {
         document = migrate_v1_to_v2(document)?;
     }
-    serde_json::from_value(document).map_err(|e| RestoreError::Damaged(e.to_string()))
+    Ok(document)
+}
+
+/// What can still be read of a document `restore` refused as damaged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Salvaged {
+    /// The document with every answer that reads.
+    pub document: Document,
+    /// The ids of the answers that do not.
+    pub unreadable: Vec<String>,
+}
+
+/// Reads a damaged document answer by answer, so one answer that cannot be read (a hand edit,
+/// a bug, a disk) does not take the other forty with it. `None` when the rest of it (its id,
+/// form, dates, the answers as a whole) cannot be trusted.
+pub fn salvage(src: &str) -> Option<Salvaged> {
+    let mut document = current_document(src).ok()?;
+    let Some(Value::Object(saved)) = document.get_mut("answers").map(Value::take) else {
+        return None;
+    };
+    document["answers"] = Value::Object(Default::default());
+    let mut document: Document = serde_json::from_value(document).ok()?;
+    let mut unreadable = Vec::new();
+    for (id, value) in saved {
+        match Answer::from_json(value) {
+            Ok(answer) => document.answers.set(id, answer),
+            Err(_) => unreadable.push(id),
+        }
+    }
+    Some(Salvaged {
+        document,
+        unreadable,
+    })
 }
 
 /// Version 1 had one document per form and no children: it becomes a document of no child.

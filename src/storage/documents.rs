@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{keys, KeyValueStore, StorageError};
 use crate::model::child::{prefill, Child};
-use crate::model::document::{restore, saved_revision, to_saved, Document, RestoreError};
+use crate::model::document::{
+    restore, salvage, saved_revision, to_saved, Document, RestoreError, Salvaged,
+};
 use crate::model::schema::FormDef;
 use crate::model::sorting::sort_by;
 
@@ -17,11 +19,14 @@ pub struct Loaded {
     pub problem: Option<RestoreError>,
     /// Saving would destroy data the app cannot read (written by a newer version).
     pub read_only: bool,
+    /// A damaged entry opened with what could be read: the ids of the answers left out.
+    pub unreadable: Vec<String>,
 }
 
 /// Opens document `id`: `None` when there is no such document. A damaged entry is copied
-/// under a recovery key first and then replaced by an empty document of `def`; an entry from a
-/// newer app version opens read-only so it is never overwritten.
+/// under a recovery key first and then replaced by what can still be read of it (see
+/// [`keep_aside`]), or by an empty document of `def`; an entry from a newer app version opens
+/// read-only so it is never overwritten.
 pub fn open_document(
     store: &dyn KeyValueStore,
     id: &str,
@@ -36,23 +41,56 @@ pub fn open_document(
             document,
             problem: None,
             read_only: false,
+            unreadable: Vec::new(),
         },
         Err(e @ RestoreError::Newer(_)) => Loaded {
             document: fresh(),
             problem: Some(e),
             read_only: true,
+            unreadable: Vec::new(),
         },
-        Err(e) => {
-            let aside = keys::recovery(id, now.timestamp_millis());
-            let kept = store.set(&aside, &src).is_ok() && store.remove(&key).is_ok();
-            invalidate_summary(store, id);
-            Loaded {
+        Err(e) => match keep_aside(store, id, &src, now) {
+            Some(Some(salvaged)) => Loaded {
+                document: salvaged.document,
+                problem: Some(e),
+                read_only: false,
+                unreadable: salvaged.unreadable,
+            },
+            kept => Loaded {
                 document: fresh(),
                 problem: Some(e),
-                read_only: !kept,
-            }
-        }
+                read_only: kept.is_none(),
+                unreadable: Vec::new(),
+            },
+        },
     })
+}
+
+/// Keeps damaged document `id` (its saved text `src`) aside under a recovery key, word for
+/// word, for Settings to offer as a download, and puts in its place what can still be read of
+/// it: every answer that reads (`salvage`), so the form is still on home with them. A document
+/// with nothing to trust is removed instead. `None` when it could not be kept aside (then
+/// nothing is touched); `Some(None)` when nothing of it could be read.
+fn keep_aside(
+    store: &dyn KeyValueStore,
+    id: &str,
+    src: &str,
+    now: DateTime<Utc>,
+) -> Option<Option<Salvaged>> {
+    store
+        .set(&keys::recovery(id, now.timestamp_millis()), src)
+        .ok()?;
+    let key = keys::document(id);
+    invalidate_summary(store, id);
+    // On a full device the readable part may not fit beside the copy kept aside: then the
+    // entry goes, as one that cannot be read at all does, so it is not kept aside again and
+    // again at every start.
+    let salvaged = salvage(src)
+        .filter(|s| s.document.id == id && store.set(&key, &to_saved(&s.document)).is_ok());
+    if salvaged.is_none() {
+        store.remove(&key).ok()?;
+    }
+    Some(salvaged)
 }
 
 /// Moves every saved document that cannot be read (not one from a newer version, which is left
@@ -79,19 +117,61 @@ pub fn set_aside_damaged(store: &dyn KeyValueStore, now: DateTime<Utc>) -> usize
         match restore(&src) {
             Ok(_) | Err(RestoreError::Newer(_)) => {}
             Err(_) => {
-                let id = key.trim_start_matches(keys::DOCUMENT_PREFIX);
-                if store
-                    .set(&keys::recovery(id, now.timestamp_millis()), &src)
-                    .is_ok()
-                {
-                    let _ = store.remove(&key);
-                }
+                keep_aside(
+                    store,
+                    key.trim_start_matches(keys::DOCUMENT_PREFIX),
+                    &src,
+                    now,
+                );
             }
         }
     }
     store
         .keys_with_prefix(keys::RECOVERY_PREFIX)
         .map_or(0, |k| k.len())
+}
+
+/// What an entry kept aside was, for Settings to say beside its download.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeptAside {
+    /// The list of children.
+    Children,
+    /// A document's earlier versions.
+    Versions,
+    /// A document, with the ids of the answers that could not be read: every other answer is
+    /// in the document put back in its place.
+    Document {
+        document: Box<Document>,
+        unreadable: Vec<String>,
+    },
+    /// Nothing of it could be read.
+    Unreadable,
+}
+
+/// What the entry kept aside under `key` (see `keys::recovery`), holding `src`, was, and
+/// when it was kept aside.
+pub fn describe_kept_aside(key: &str, src: &str) -> (KeptAside, Option<DateTime<Utc>>) {
+    let (id, millis) = key
+        .trim_start_matches(keys::RECOVERY_PREFIX)
+        .rsplit_once(':')
+        .unwrap_or_default();
+    let when = millis
+        .parse()
+        .ok()
+        .and_then(DateTime::from_timestamp_millis);
+    let what = if id == "children" {
+        KeptAside::Children
+    } else if id.ends_with("-versions") {
+        KeptAside::Versions
+    } else if let Some(s) = salvage(src) {
+        KeptAside::Document {
+            document: Box::new(s.document),
+            unreadable: s.unreadable,
+        }
+    } else {
+        KeptAside::Unreadable
+    };
+    (what, when)
 }
 
 /// What home shows of a document. Kept beside it (a cache, dropped on every write) so home

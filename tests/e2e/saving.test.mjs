@@ -358,6 +358,57 @@ test('a damaged saved entry does not stop the app, is kept aside and offered as 
   await context.close();
 });
 
+test('a saved form with one answer that cannot be read opens with every other answer, and Settings names the one left out', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  // The golden saved document, its food allergy answer damaged ("maybe" is no yes / no).
+  const golden = readFileSync(join(ROOT, 'tests', 'fixtures', 'documents', 'v2-getting-to-know.json'), 'utf8');
+  const broken = golden.replace('"answer":"yes"', '"answer":"maybe"');
+  assert.notEqual(broken, golden);
+  await page.evaluate((b) => {
+    localStorage.setItem('family-forms:children', JSON.stringify({ format: 'family-forms/children', version: 1,
+      children: [{ id: 'c1763800000000b2', name: 'Mía Núñez', preferred_name: 'Mía', birth_date: '2021-03-04', grade: 'k', school: '' }] }));
+    localStorage.setItem('family-forms:doc:d1763900000000a1', b);
+  }, broken);
+  await page.reload();
+  await ready(page);
+  await page.getByText('Some saved data could not be read. It was kept, not deleted:').waitFor();
+  // The form is still on home, on Mía's card, with what could be read.
+  const card = page.locator('.child-card', { hasText: 'Mía' });
+  await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
+
+  await page.getByRole('link', { name: 'see Settings to download it.' }).tap();
+  const kept = page.locator('section[aria-labelledby="recovered-title"] li');
+  assert.equal(await kept.count(), 1);
+  await kept.getByText('Getting to Know My Child — Mía', { exact: true }).waitFor();
+  await kept.getByText('1 answer could not be read: “Does my child have a food allergy?”. Every other answer is back in the form.').waitFor();
+  await kept.getByText('kept aside just now').waitFor();
+  // The download is described by what it is, and gives the text exactly as it was saved.
+  const download = kept.getByRole('button', { name: 'Download' });
+  assert.equal(await download.getAttribute('aria-describedby'), await kept.locator('span').first().getAttribute('id'));
+  const [file] = await Promise.all([page.waitForEvent('download'), download.tap()]);
+  assert.equal(await downloadedText(file), broken);
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await kept.getByText('No se pudo leer 1 respuesta: «¿Mi hijo o hija tiene alergia a alguna comida?». Todas las demás respuestas están de nuevo en el formulario.').waitFor();
+  await page.getByRole('button', { name: 'English' }).tap();
+
+  // Every other answer is in the form, and typing on saves as ever.
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await card.getByRole('link', { name: 'Getting to Know My Child' }).tap();
+  await page.waitForURL(/\/doc\/d1763900000000a1$/);
+  assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Mía Núñez');
+  assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), 'Mía');
+  await page.getByLabel('School and district').fill('Barnard School');
+  await page.getByText('Saved on this device').waitFor();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel('School and district').inputValue(), 'Barnard School');
+  assert.equal(await page.getByText('Some saved data could not be read').count(), 0, 'a form page does not repeat it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a document saved in the first released format opens with every answer', async () => {
   const { page, context } = await env.phone();
   const v1 = readFileSync(join(ROOT, 'tests', 'fixtures', 'documents', 'v1-seven-things.json'), 'utf8');

@@ -3,6 +3,7 @@
 
 use super::drawing_in_batches::{batches, draw_rest_after_paint};
 use super::whose_form::WhoseForm;
+use crate::export::letter::questions_named;
 use crate::model::child::refill_for_child;
 use crate::model::document::{restore, to_saved, Document};
 use crate::model::logic::{is_section_visible, is_visible_in, shown_section_index};
@@ -60,6 +61,7 @@ pub fn FormEditor(
             document,
             problem: None,
             read_only: false,
+            unreadable: Vec::new(),
         }),
         None => open_document(store.as_ref(), &doc_id, &def, Utc::now()),
     };
@@ -67,6 +69,7 @@ pub fn FormEditor(
         return view! { <NotFound/> }.into_any();
     };
     let notice = loaded.problem.clone();
+    let unreadable = loaded.unreadable.clone();
     let read_only = loaded.read_only;
     let document = StoredValue::new(loaded.document);
     let answers = RwSignal::new(document.with_value(|d| d.answers.clone()));
@@ -389,9 +392,26 @@ pub fn FormEditor(
             </div>
         }
     });
+    let left_out_def = def.clone();
     let notice_view = notice.map(|e| {
+        // Opened with what could be read: the questions left out are named, as the person
+        // knows them, so she knows what to type again.
+        let message = move || {
+            let l = locale.get();
+            if unreadable.is_empty() {
+                return e.message(l);
+            }
+            let list = questions_named(&left_out_def, &unreadable, l);
+            tr_n!(
+                l,
+                unreadable.len(),
+                answers_left_out_one,
+                answers_left_out,
+                list = list
+            )
+        };
         view! {
-            <div class="banner banner-error" role="alert">{move || e.message(locale.get())}</div>
+            <div class="banner banner-error" role="alert">{message}</div>
         }
     });
     let status = move || match save_state.get() {

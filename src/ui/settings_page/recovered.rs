@@ -1,15 +1,59 @@
 //! Saved data that could not be read, kept aside: offered back as a file, never dropped silently.
 
+use super::trash::document_label;
+use crate::export::letter::questions_named;
+use crate::model::time::relative_time;
+use crate::storage::documents::{describe_kept_aside, KeptAside};
 use crate::storage::keys;
-use crate::ui::context::use_store;
-use crate::ui::translate::tr;
+use crate::ui::context::{use_children, use_forms, use_locale, use_store};
+use crate::ui::translate::{tr, tr_in, tr_n};
 use crate::web;
+use chrono::Utc;
 use leptos::prelude::*;
+
+/// What an entry kept aside was, in words: its form and whom it is about, and what of it is
+/// back in place, so a parent knows which download is which and what to type again.
+fn kept_aside_words(
+    what: &KeptAside,
+    l: crate::model::text::Locale,
+    forms: &[std::sync::Arc<crate::model::schema::FormDef>],
+    children: &[crate::model::child::Child],
+) -> (String, String) {
+    match what {
+        KeptAside::Children => (tr_in!(l, kept_aside_children).into(), String::new()),
+        KeptAside::Versions => (tr_in!(l, kept_aside_versions).into(), String::new()),
+        KeptAside::Unreadable => (
+            tr_in!(l, kept_aside_unknown).into(),
+            tr_in!(l, kept_aside_unreadable).into(),
+        ),
+        KeptAside::Document {
+            document,
+            unreadable,
+        } => {
+            let title = document_label(document, l, forms, children);
+            let detail = match forms.iter().find(|f| f.id == document.form_id) {
+                Some(def) if !unreadable.is_empty() => tr_n!(
+                    l,
+                    unreadable.len(),
+                    kept_aside_left_out_one,
+                    kept_aside_left_out,
+                    list = questions_named(def, unreadable, l)
+                ),
+                _ => String::new(),
+            };
+            (title, detail)
+        }
+    }
+}
 
 /// Saved data that could not be read, kept aside: offered back as a file, never dropped silently.
 #[component]
 pub(super) fn Recovered() -> impl IntoView {
     let store = use_store();
+    let locale = use_locale();
+    let forms = use_forms();
+    let children = use_children();
+    let now = Utc::now();
     let keys_found = RwSignal::new(
         store
             .keys_with_prefix(keys::RECOVERY_PREFIX)
@@ -26,6 +70,11 @@ pub(super) fn Recovered() -> impl IntoView {
                         {keys_found.get().into_iter().enumerate().map(|(i, key)| {
                             let store = store.clone();
                             let store2 = store.clone();
+                            let (what, when) = store
+                                .get(&key)
+                                .ok()
+                                .flatten()
+                                .map_or((KeptAside::Unreadable, None), |src| describe_kept_aside(&key, &src));
                             let k = key.clone();
                             let download = move |_| {
                                 if let Some(text) = store.get(&k).ok().flatten() {
@@ -39,11 +88,24 @@ pub(super) fn Recovered() -> impl IntoView {
                                     keys_found.update(|all| all.retain(|x| *x != k2));
                                 }
                             };
+                            // Each button is described by what it is about, as the trash's are.
+                            let name_id = format!("kept-aside-{}", i + 1);
                             view! {
-                                <li class="doc-item">
-                                    <span>{format!("#{}", i + 1)}</span>
-                                    <button type="button" class="secondary" on:click=download>{tr!(download)}</button>
-                                    <button type="button" class="danger" on:click=remove>{tr!(delete_damaged)}</button>
+                                <li class="doc-item kept-aside">
+                                    {let name_id = name_id.clone(); move || {
+                                        let l = locale.get();
+                                        let (title, detail) = forms.with(|f| children.with(|c| kept_aside_words(&what, l, f, c)));
+                                        let when = when.map(|w| tr_in!(l, kept_aside_when, when = relative_time(w, now, l)));
+                                        view! {
+                                            <span id=name_id.clone()>{title}</span>
+                                            <span class="doc-meta">{when}</span>
+                                            <p class="help">{detail}</p>
+                                        }
+                                    }}
+                                    <div class="row-actions">
+                                        <button type="button" class="secondary" aria-describedby=name_id.clone() on:click=download>{tr!(download)}</button>
+                                        <button type="button" class="danger" aria-describedby=name_id on:click=remove>{tr!(delete_damaged)}</button>
+                                    </div>
                                 </li>
                             }
                         }).collect_view()}

@@ -16,7 +16,12 @@ use std::sync::Arc;
 
 /// A deleted document as a person recognises it: its form, and whom it is about (their
 /// profile's name, else the name typed in it), so two deleted copies of one form differ.
-fn document_label(doc: &Document, l: Locale, forms: &[Arc<FormDef>], children: &[Child]) -> String {
+pub(super) fn document_label(
+    doc: &Document,
+    l: Locale,
+    forms: &[Arc<FormDef>],
+    children: &[Child],
+) -> String {
     let Some(def) = forms.iter().find(|x| x.id == doc.form_id) else {
         return doc.form_id.clone();
     };
