@@ -932,11 +932,46 @@ mod salvage {
     }
 
     #[test]
+    fn at_start_every_child_who_still_reads_stays_on_home() {
+        use family_forms::model::child::Child;
+        use family_forms::storage::documents::{load_children, save_children};
+        let store = MemoryStore::new();
+        let mia = Child {
+            id: "c1".into(),
+            name: "Mía Núñez".into(),
+            ..Child::default()
+        };
+        let leo = Child {
+            id: "c3".into(),
+            name: "Leo".into(),
+            ..Child::default()
+        };
+        save_children(&store, &[mia.clone(), leo.clone()]).unwrap();
+        let saved = store.get(keys::CHILDREN).unwrap().unwrap();
+        // A second child between them whose name is a number: the list as a whole fails.
+        let broken = saved.replace(r#"{"id":"c3""#, r#"{"id":"c2","name":7},{"id":"c3""#);
+        assert_ne!(broken, saved);
+        store.set(keys::CHILDREN, &broken).unwrap();
+        assert!(load_children(&store).is_empty());
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+        assert_eq!(set_aside_damaged(&store, now), 1);
+        assert_eq!(load_children(&store), [mia, leo]);
+        let aside = keys::recovery("children", now.timestamp_millis());
+        assert_eq!(store.get(&aside).unwrap(), Some(broken.clone()));
+        assert_eq!(
+            describe_kept_aside(&aside, &broken).0,
+            KeptAside::Children {
+                unreadable: Some(1)
+            }
+        );
+    }
+
+    #[test]
     fn settings_tells_each_kind_of_entry_kept_aside_apart() {
         let at = |id: &str| keys::recovery(id, 1_764_000_000_000);
         assert_eq!(
             describe_kept_aside(&at("children"), "[[[").0,
-            KeptAside::Children
+            KeptAside::Children { unreadable: None }
         );
         assert_eq!(
             describe_kept_aside(&at("d1-versions"), "{").0,

@@ -104,7 +104,13 @@ pub fn set_aside_damaged(store: &dyn KeyValueStore, now: DateTime<Utc>) -> usize
                 .set(&keys::recovery("children", now.timestamp_millis()), &src)
                 .is_ok()
         {
-            let _ = store.remove(keys::CHILDREN);
+            // Every child who still reads stays on home, with their documents.
+            match salvage_children(&src) {
+                Some((children, _)) if save_children(store, &children).is_ok() => {}
+                _ => {
+                    let _ = store.remove(keys::CHILDREN);
+                }
+            }
         }
     }
     for key in store
@@ -134,8 +140,9 @@ pub fn set_aside_damaged(store: &dyn KeyValueStore, now: DateTime<Utc>) -> usize
 /// What an entry kept aside was, for Settings to say beside its download.
 #[derive(Clone, Debug, PartialEq)]
 pub enum KeptAside {
-    /// The list of children.
-    Children,
+    /// The list of children, with how many of them could not be read (every other one is
+    /// back in the list), or `None` when none of it could be.
+    Children { unreadable: Option<usize> },
     /// A document's earlier versions.
     Versions,
     /// A document, with the ids of the answers that could not be read: every other answer is
@@ -160,7 +167,9 @@ pub fn describe_kept_aside(key: &str, src: &str) -> (KeptAside, Option<DateTime<
         .ok()
         .and_then(DateTime::from_timestamp_millis);
     let what = if id == "children" {
-        KeptAside::Children
+        KeptAside::Children {
+            unreadable: salvage_children(src).map(|(_, lost)| lost),
+        }
     } else if id.ends_with("-versions") {
         KeptAside::Versions
     } else if let Some(s) = salvage(src) {
@@ -492,6 +501,31 @@ fn read_children(src: &str) -> Option<Vec<Child>> {
         .ok()
         .filter(|f| f.format == CHILDREN_FORMAT)
         .map(|f| f.children)
+}
+
+/// The children of a list `read_children` refused that still read, one by one, and how many
+/// did not. `None` when the list as a whole cannot be read, or no child in it can.
+fn salvage_children(src: &str) -> Option<(Vec<Child>, usize)> {
+    let Ok(serde_json::Value::Object(mut file)) = serde_json::from_str(src) else {
+        return None;
+    };
+    if file.get("format").and_then(serde_json::Value::as_str) != Some(CHILDREN_FORMAT) {
+        return None;
+    }
+    let Some(serde_json::Value::Array(entries)) = file.remove("children") else {
+        return None;
+    };
+    let total = entries.len();
+    let children: Vec<Child> = entries
+        .into_iter()
+        // Read from text, as the whole list is, so the wasm carries one reader of a child
+        // instead of two (2.4 KB raw less).
+        .filter_map(|entry| serde_json::from_str(&entry.to_string()).ok())
+        .collect();
+    (!children.is_empty()).then(|| {
+        let lost = total - children.len();
+        (children, lost)
+    })
 }
 
 /// Saves `child`'s profile: a new child is added at the end, a known one (by id) replaced in

@@ -358,7 +358,7 @@ test('a damaged saved entry does not stop the app, is kept aside and offered as 
   await context.close();
 });
 
-test('a saved form with one answer that cannot be read opens with every other answer, and Settings names the one left out', async () => {
+test('a saved form with one answer that cannot be read opens with every other answer, a list of children keeps every child that reads, and Settings names what was left out', async () => {
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/');
   await ready(page);
@@ -366,21 +366,30 @@ test('a saved form with one answer that cannot be read opens with every other an
   const golden = readFileSync(join(ROOT, 'tests', 'fixtures', 'documents', 'v2-getting-to-know.json'), 'utf8');
   const broken = golden.replace('"answer":"yes"', '"answer":"maybe"');
   assert.notEqual(broken, golden);
-  await page.evaluate((b) => {
-    localStorage.setItem('family-forms:children', JSON.stringify({ format: 'family-forms/children', version: 1,
-      children: [{ id: 'c1763800000000b2', name: 'Mía Núñez', preferred_name: 'Mía', birth_date: '2021-03-04', grade: 'k', school: '' }] }));
+  // And a list of children with a second child whose name is a number.
+  const children = JSON.stringify({ format: 'family-forms/children', version: 1, children: [
+    { id: 'c1763800000000b2', name: 'Mía Núñez', preferred_name: 'Mía', birth_date: '2021-03-04', grade: 'k', school: '' },
+    { id: 'c2', name: 7 }] });
+  await page.evaluate(([b, c]) => {
+    localStorage.setItem('family-forms:children', c);
     localStorage.setItem('family-forms:doc:d1763900000000a1', b);
-  }, broken);
+  }, [broken, children]);
   await page.reload();
   await ready(page);
   await page.getByText('Some saved data could not be read. It was kept, not deleted:').waitFor();
-  // The form is still on home, on Mía's card, with what could be read.
+  // Mía is still on home, and the form on her card, with what could be read.
   const card = page.locator('.child-card', { hasText: 'Mía' });
   await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
+  assert.equal(await page.locator('.child-card').count(), 1);
 
   await page.getByRole('link', { name: 'see Settings to download it.' }).tap();
-  const kept = page.locator('section[aria-labelledby="recovered-title"] li');
-  assert.equal(await kept.count(), 1);
+  const entries = page.locator('section[aria-labelledby="recovered-title"] li');
+  assert.equal(await entries.count(), 2);
+  const list = entries.filter({ hasText: 'The list of children' });
+  await list.getByText('1 child in it could not be read. Every other child is back on home.').waitFor();
+  const [listFile] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', { name: 'Download' }).tap()]);
+  assert.equal(await downloadedText(listFile), children);
+  const kept = entries.filter({ hasText: 'Getting to Know My Child' });
   await kept.getByText('Getting to Know My Child — Mía', { exact: true }).waitFor();
   await kept.getByText('1 answer could not be read: “Does my child have a food allergy?”. Every other answer is back in the form.').waitFor();
   await kept.getByText('kept aside just now').waitFor();
@@ -389,8 +398,12 @@ test('a saved form with one answer that cannot be read opens with every other an
   assert.equal(await download.getAttribute('aria-describedby'), await kept.locator('span').first().getAttribute('id'));
   const [file] = await Promise.all([page.waitForEvent('download'), download.tap()]);
   assert.equal(await downloadedText(file), broken);
+  // In Spanish its title changes too, so it is found by the id of its title.
+  const keptId = await kept.locator('span').first().getAttribute('id');
+  const keptEs = page.locator('li', { has: page.locator(`#${keptId}`) });
   await page.getByRole('button', { name: 'Español' }).tap();
-  await kept.getByText('No se pudo leer 1 respuesta: «¿Mi hijo o hija tiene alergia a alguna comida?». Todas las demás respuestas están de nuevo en el formulario.').waitFor();
+  await keptEs.getByText('Conociendo a mi hijo o hija — Mía', { exact: true }).waitFor();
+  await keptEs.getByText('No se pudo leer 1 respuesta: «¿Mi hijo o hija tiene alergia a alguna comida?». Todas las demás respuestas están de nuevo en el formulario.').waitFor();
   await page.getByRole('button', { name: 'English' }).tap();
 
   // Every other answer is in the form, and typing on saves as ever.

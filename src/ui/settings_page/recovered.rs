@@ -20,7 +20,19 @@ fn kept_aside_words(
     children: &[crate::model::child::Child],
 ) -> (String, String) {
     match what {
-        KeptAside::Children => (tr_in!(l, kept_aside_children).into(), String::new()),
+        KeptAside::Children { unreadable } => (
+            tr_in!(l, kept_aside_children).into(),
+            match unreadable {
+                None => tr_in!(l, kept_aside_unreadable).into(),
+                Some(0) => tr_in!(l, kept_aside_children_all_back).into(),
+                Some(n) => tr_n!(
+                    l,
+                    *n,
+                    kept_aside_children_left_out_one,
+                    kept_aside_children_left_out
+                ),
+            },
+        ),
         KeptAside::Versions => (tr_in!(l, kept_aside_versions).into(), String::new()),
         KeptAside::Unreadable => (
             tr_in!(l, kept_aside_unknown).into(),
