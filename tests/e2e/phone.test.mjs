@@ -434,6 +434,14 @@ test('axe-core finds no WCAG 2.2 AA problem on any page, in English or Spanish, 
     await page.locator('#open-received-file').setInputFiles({ name: 'mia.json', mimeType: 'application/json', buffer: SENT_FILE });
     await page.locator('.kept-copy').waitFor();
     for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /received (a copy kept here): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    // Settings with damaged data kept aside: what each entry is, beside its download.
+    await page.evaluate(() => localStorage.setItem('family-forms:doc:dbroken', JSON.stringify({ format: 'family-forms/document', version: 2, document: {
+      id: 'dbroken', form_id: 'seven-things', child_id: null, form_version: 1, answers: { teacher: { type: 'text', value: 5 } },
+      created: '2026-11-21T10:00:00Z', updated: '2026-11-21T10:00:00Z', revision: 1 } })));
+    await page.goto(env.url + '/settings');
+    await ready(page);
+    await page.locator('li.kept-aside .help').filter({ hasText: /\S/ }).waitFor();
+    for (const v of (await axe(page)).violations) found.push(`${locale} ${colorScheme} /settings (data kept aside): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(found, []);
     await context.close();
   }

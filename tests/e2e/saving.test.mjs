@@ -418,6 +418,20 @@ test('a saved form with one answer that cannot be read opens with every other an
   await ready(page);
   assert.equal(await page.getByLabel('School and district').inputValue(), 'Barnard School');
   assert.equal(await page.getByText('Some saved data could not be read').count(), 0, 'a form page does not repeat it');
+
+  // Damaged while the app is open (another program, another tab's bad write): the form
+  // opens with what reads and names the question left out.
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
+  await page.evaluate(() => {
+    const key = 'family-forms:doc:d1763900000000a1';
+    localStorage.setItem(key, localStorage.getItem(key).replace('{"type":"text","value":"Mía"}', '{"type":"text","value":7}'));
+  });
+  await card.getByRole('link', { name: 'Getting to Know My Child' }).tap();
+  await page.getByRole('alert').filter({ hasText: '1 answer could not be read and is left out: “The name my child likes to be called”. The form as it was saved is kept, not deleted: see Settings to download it.' }).waitFor();
+  assert.equal(await page.getByLabel("My child's full name").inputValue(), 'Mía Núñez');
+  assert.equal(await page.getByLabel('The name my child likes to be called').inputValue(), '');
+  assert.equal(await page.getByLabel('School and district').inputValue(), 'Barnard School');
   assert.deepEqual(errors, []);
   await context.close();
 });
