@@ -2,6 +2,9 @@
 
 use super::trash::document_label;
 use crate::export::letter::questions_named;
+use crate::model::child::Child;
+use crate::model::schema::FormDef;
+use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::documents::{describe_kept_aside, KeptAside};
 use crate::storage::keys;
@@ -10,14 +13,15 @@ use crate::ui::translate::{tr, tr_in, tr_n};
 use crate::web;
 use chrono::Utc;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What an entry kept aside was, in words: its form and whom it is about, and what of it is
 /// back in place, so a parent knows which download is which and what to type again.
 fn kept_aside_words(
     what: &KeptAside,
-    l: crate::model::text::Locale,
-    forms: &[std::sync::Arc<crate::model::schema::FormDef>],
-    children: &[crate::model::child::Child],
+    l: Locale,
+    forms: &[Arc<FormDef>],
+    children: &[Child],
 ) -> (String, String) {
     match what {
         KeptAside::Children { unreadable } => (
