@@ -879,7 +879,7 @@ mod salvage {
         assert_eq!(set_aside_damaged(&store, now), 1);
 
         // Settings says what the entry is and what was left out.
-        let (what, when) = describe_kept_aside(&aside, &broken);
+        let (what, when) = describe_kept_aside(&store, &aside);
         assert_eq!(when, Some(now));
         let KeptAside::Document {
             document,
@@ -959,7 +959,7 @@ mod salvage {
         let aside = keys::recovery("children", now.timestamp_millis());
         assert_eq!(store.get(&aside).unwrap(), Some(broken.clone()));
         assert_eq!(
-            describe_kept_aside(&aside, &broken).0,
+            describe_kept_aside(&store, &aside).0,
             KeptAside::Children {
                 unreadable: Some(1)
             }
@@ -968,21 +968,35 @@ mod salvage {
 
     #[test]
     fn settings_tells_each_kind_of_entry_kept_aside_apart() {
-        let at = |id: &str| keys::recovery(id, 1_764_000_000_000);
+        let store = MemoryStore::new();
+        let at = |id: &str, src: &str| {
+            let key = keys::recovery(id, 1_764_000_000_000);
+            store.set(&key, src).unwrap();
+            key
+        };
         assert_eq!(
-            describe_kept_aside(&at("children"), "[[[").0,
+            describe_kept_aside(&store, &at("children", "[[[")).0,
             KeptAside::Children { unreadable: None }
         );
+        // Earlier versions are named by the document they are of, while it reads.
+        let versions = at("d1-versions", "{");
         assert_eq!(
-            describe_kept_aside(&at("d1-versions"), "{").0,
-            KeptAside::Versions
+            describe_kept_aside(&store, &versions).0,
+            KeptAside::Versions { of: None }
         );
+        store
+            .set(&keys::document("d1"), &to_saved(&restore(GOLDEN).unwrap()))
+            .unwrap();
+        let KeptAside::Versions { of: Some(doc) } = describe_kept_aside(&store, &versions).0 else {
+            panic!("versions of a document")
+        };
+        assert_eq!(doc.form_id, "getting-to-know-my-child");
         assert_eq!(
-            describe_kept_aside(&at("d1"), "{\"format\":").0,
+            describe_kept_aside(&store, &at("d1", "{\"format\":")).0,
             KeptAside::Unreadable
         );
         assert_eq!(
-            describe_kept_aside("family-forms:recovery:odd", "x").1,
+            describe_kept_aside(&store, "family-forms:recovery:odd").1,
             None
         );
     }

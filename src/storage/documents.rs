@@ -143,8 +143,8 @@ pub enum KeptAside {
     /// The list of children, with how many of them could not be read (every other one is
     /// back in the list), or `None` when none of it could be.
     Children { unreadable: Option<usize> },
-    /// A document's earlier versions.
-    Versions,
+    /// A document's earlier versions, with the document they are of, where it still reads.
+    Versions { of: Option<Box<Document>> },
     /// A document, with the ids of the answers that could not be read: every other answer is
     /// in the document put back in its place.
     Document {
@@ -155,9 +155,14 @@ pub enum KeptAside {
     Unreadable,
 }
 
-/// What the entry kept aside under `key` (see `keys::recovery`), holding `src`, was, and
-/// when it was kept aside.
-pub fn describe_kept_aside(key: &str, src: &str) -> (KeptAside, Option<DateTime<Utc>>) {
+/// What the entry kept aside under `key` (see `keys::recovery`) was, and when it was kept
+/// aside.
+pub fn describe_kept_aside(
+    store: &dyn KeyValueStore,
+    key: &str,
+) -> (KeptAside, Option<DateTime<Utc>>) {
+    let src = store.get(key).ok().flatten().unwrap_or_default();
+    let src = src.as_str();
     let (id, millis) = key
         .trim_start_matches(keys::RECOVERY_PREFIX)
         .rsplit_once(':')
@@ -170,8 +175,15 @@ pub fn describe_kept_aside(key: &str, src: &str) -> (KeptAside, Option<DateTime<
         KeptAside::Children {
             unreadable: salvage_children(src).map(|(_, lost)| lost),
         }
-    } else if id.ends_with("-versions") {
-        KeptAside::Versions
+    } else if let Some(of) = id.strip_suffix("-versions") {
+        KeptAside::Versions {
+            of: store
+                .get(&keys::document(of))
+                .ok()
+                .flatten()
+                .and_then(|doc| restore(&doc).ok())
+                .map(Box::new),
+        }
     } else if let Some(s) = salvage(src) {
         KeptAside::Document {
             document: Box::new(s.document),

@@ -370,9 +370,11 @@ test('a saved form with one answer that cannot be read opens with every other an
   const children = JSON.stringify({ format: 'family-forms/children', version: 1, children: [
     { id: 'c1763800000000b2', name: 'Mía Núñez', preferred_name: 'Mía', birth_date: '2021-03-04', grade: 'k', school: '' },
     { id: 'c2', name: 7 }] });
+  // And its list of earlier versions damaged too (found when the next version is kept).
   await page.evaluate(([b, c]) => {
     localStorage.setItem('family-forms:children', c);
     localStorage.setItem('family-forms:doc:d1763900000000a1', b);
+    localStorage.setItem('family-forms:history:d1763900000000a1', '[{"revision":');
   }, [broken, children]);
   await page.reload();
   await ready(page);
@@ -418,6 +420,12 @@ test('a saved form with one answer that cannot be read opens with every other an
   await ready(page);
   assert.equal(await page.getByLabel('School and district').inputValue(), 'Barnard School');
   assert.equal(await page.getByText('Some saved data could not be read').count(), 0, 'a form page does not repeat it');
+  // Saving kept a new version, and set the damaged list of versions aside first: Settings
+  // names whose versions they were.
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.locator('li.kept-aside', { hasText: 'Earlier versions of Getting to Know My Child — Mía' }).waitFor();
+  await page.goBack();
+  await ready(page);
 
   // Damaged while the app is open (another program, another tab's bad write): the form
   // opens with what reads and names the question left out.

@@ -37,7 +37,17 @@ fn kept_aside_words(
                 ),
             },
         ),
-        KeptAside::Versions => (tr_in!(l, kept_aside_versions).into(), String::new()),
+        KeptAside::Versions { of } => (
+            match of {
+                Some(doc) => tr_in!(
+                    l,
+                    kept_aside_versions_of,
+                    what = document_label(doc, l, forms, children)
+                ),
+                None => tr_in!(l, kept_aside_versions).into(),
+            },
+            String::new(),
+        ),
         KeptAside::Unreadable => (
             tr_in!(l, kept_aside_unknown).into(),
             tr_in!(l, kept_aside_unreadable).into(),
@@ -86,11 +96,7 @@ pub(super) fn Recovered() -> impl IntoView {
                         {keys_found.get().into_iter().enumerate().map(|(i, key)| {
                             let store = store.clone();
                             let store2 = store.clone();
-                            let (what, when) = store
-                                .get(&key)
-                                .ok()
-                                .flatten()
-                                .map_or((KeptAside::Unreadable, None), |src| describe_kept_aside(&key, &src));
+                            let (what, when) = describe_kept_aside(store.as_ref(), &key);
                             let k = key.clone();
                             let download = move |_| {
                                 if let Some(text) = store.get(&k).ok().flatten() {
