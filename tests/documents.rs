@@ -2,6 +2,8 @@
 //! faults that must never lose data.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use chrono::{TimeZone, Utc};
 use family_forms::forms::builtin;
 use family_forms::model::document::{restore, saved_revision, to_saved, Document, RestoreError};
@@ -714,24 +716,8 @@ mod property {
     const GOLDEN: &str = include_str!("fixtures/documents/v2-getting-to-know.json");
 
     fn opens_or_is_kept_aside(src: &str) -> Result<(), TestCaseError> {
-        let store = MemoryStore::new();
-        store.set(&keys::document("d1"), src).unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
-        let loaded = open_document(&store, "d1", &seven(), now).expect("an entry is there");
-        match restore(src) {
-            Ok(doc) => {
-                // Saving reads the revision alone: it must be the one a full read finds.
-                prop_assert_eq!(saved_revision(src), Some(doc.revision));
-                prop_assert_eq!(loaded.document, doc);
-            }
-            Err(RestoreError::Newer(_)) => prop_assert!(loaded.read_only),
-            Err(_) => {
-                let kept = store
-                    .get(&keys::recovery("d1", now.timestamp_millis()))
-                    .unwrap();
-                prop_assert_eq!(kept.as_deref(), Some(src));
-            }
-        }
+        common::opens_or_is_kept_aside(src, &seven(), now);
         Ok(())
     }
 

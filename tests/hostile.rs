@@ -19,7 +19,7 @@ use family_forms::model::by_month::{month_of_log, months_of_log, Month};
 use family_forms::model::child::Child;
 use family_forms::model::definition::parse_definition;
 use family_forms::model::differences::changes;
-use family_forms::model::document::{restore, to_saved, Document, RestoreError};
+use family_forms::model::document::{to_saved, Document};
 use family_forms::model::logic::{derived_value, is_cell_visible, is_visible_in};
 use family_forms::model::progress::progress;
 use family_forms::model::reminders::reminders;
@@ -29,7 +29,7 @@ use family_forms::model::validate::validate;
 use family_forms::model::values::{Answer, Answers};
 use family_forms::storage::backup::{backup_everything, history, remember_version, restore_backup};
 use family_forms::storage::documents::{
-    list_documents, list_summaries, load_children, open_document, save_children,
+    list_documents, list_summaries, load_children, save_children,
 };
 use family_forms::storage::memory::MemoryStore;
 use family_forms::storage::{keys, KeyValueStore};
@@ -285,21 +285,7 @@ fn every_edit_of_a_saved_document_opens_or_is_kept_aside_word_for_word() {
     ] {
         let def = form(form_id);
         for_every_edit(golden, |text| {
-            let store = MemoryStore::new();
-            store.set(&keys::document("d1"), text).unwrap();
-            let loaded = open_document(&store, "d1", &def, now()).expect("an entry is there");
-            match restore(text) {
-                Ok(doc) => assert_eq!(loaded.document, doc),
-                Err(RestoreError::Newer(_)) => assert!(loaded.read_only),
-                Err(_) => assert_eq!(
-                    store
-                        .get(&keys::recovery("d1", now().timestamp_millis()))
-                        .unwrap()
-                        .as_deref(),
-                    Some(text),
-                    "a damaged entry is kept as it was"
-                ),
-            }
+            let (store, loaded) = opens_or_is_kept_aside(text, &def, now());
             // What opened is what the page draws, whichever form it claims to be of.
             draw_everything(&def, &loaded.document.answers);
             let _ = list_summaries(&store, |id| builtin().iter().find(|f| f.id == id).cloned());

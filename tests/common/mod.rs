@@ -2,11 +2,14 @@
 //! question answered (accents in every text), so each check covers every field kind.
 #![allow(dead_code)] // each test file uses its own part of this
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use family_forms::forms::builtin;
-use family_forms::model::document::Document;
+use family_forms::model::document::{restore, saved_revision, Document, RestoreError};
 use family_forms::model::schema::{Field, FieldKind, FormDef};
 use family_forms::model::values::{Answer, Answers, CheckItem, Row, YesNo, OTHER};
+use family_forms::storage::documents::{open_document, Loaded};
+use family_forms::storage::memory::MemoryStore;
+use family_forms::storage::{keys, KeyValueStore};
 
 pub const ACCENTS: &str = "¿Qué le gusta? ¡Mucho! Ñandú, pingüino, canción – “cuentos” — l’école, árbol, éxito, índice, ópera, único";
 
@@ -100,4 +103,37 @@ pub fn filled(def: &FormDef) -> Document {
         }
     }
     doc
+}
+
+/// Opens `src`, found under a document's key (a broken disk, a hand edit, another app), as
+/// the app does, and checks that nothing is lost: it opens as a full read finds it, or
+/// read-only when a newer app wrote it, or it is kept aside word for word. Returns the store
+/// after opening, and what the page would draw.
+pub fn opens_or_is_kept_aside(
+    src: &str,
+    def: &FormDef,
+    now: DateTime<Utc>,
+) -> (MemoryStore, Loaded) {
+    let store = MemoryStore::new();
+    store.set(&keys::document("d1"), src).unwrap();
+    let loaded = open_document(&store, "d1", def, now).expect("an entry is there");
+    match restore(src) {
+        Ok(doc) => {
+            // Saving reads the revision alone: it must be the one a full read finds.
+            assert_eq!(saved_revision(src), Some(doc.revision));
+            assert_eq!(loaded.document, doc);
+        }
+        Err(RestoreError::Newer(_)) => assert!(loaded.read_only),
+        Err(_) => {
+            let kept = store
+                .get(&keys::recovery("d1", now.timestamp_millis()))
+                .unwrap();
+            assert_eq!(
+                kept.as_deref(),
+                Some(src),
+                "a damaged entry is kept as it was"
+            );
+        }
+    }
+    (store, loaded)
 }
