@@ -106,6 +106,70 @@ fn restoring_never_replaces_an_entry_it_cannot_read() {
     );
 }
 
+/// `backup` with the answer `id` of its first document made unreadable, as a hand edit or a
+/// broken copy would.
+fn with_answer_damaged(backup: &str, id: &str) -> String {
+    let mut file: serde_json::Value = serde_json::from_str(backup).unwrap();
+    file["documents"][0]["document"]["answers"][id] =
+        serde_json::json!({"type": "text", "value": 5});
+    file.to_string()
+}
+
+#[test]
+fn a_backup_with_an_answer_that_cannot_be_read_restores_every_other_answer() {
+    let (store, _) = family();
+    let mut doc = list_documents(&store).remove(0);
+    doc.answers.set("describe", Answer::text("Curiosa."));
+    save_document(&store, &mut doc, t(2)).unwrap();
+    let backup = with_answer_damaged(&backup_everything(&store, t(3)), "teacher");
+
+    // On a new device, the document comes back without the answer, and the report says so.
+    let other = MemoryStore::new();
+    let report = restore_backup(&other, &backup, t(4)).unwrap().unwrap();
+    assert_eq!(
+        (
+            report.documents_added,
+            report.answers_left_out,
+            report.skipped
+        ),
+        (1, 1, 0)
+    );
+    let restored = list_documents(&other).remove(0);
+    assert_eq!(restored.answers.get("teacher"), None);
+    assert_eq!(
+        restored.answers.get("describe"),
+        Some(&Answer::text("Curiosa."))
+    );
+
+    // Over an older copy on this device, the backup's answers come in, and the one it could not
+    // read stays as this device has it: nothing is left out.
+    let older = MemoryStore::new();
+    restore_backup(&older, &backup_everything(&store, t(3)), t(4))
+        .unwrap()
+        .unwrap();
+    let mut here = list_documents(&older).remove(0);
+    here.revision -= 1;
+    here.answers.set("describe", Answer::text("Older words."));
+    older
+        .set(
+            &keys::document("d1"),
+            &family_forms::model::document::to_saved(&here),
+        )
+        .unwrap();
+    let report = restore_backup(&older, &backup, t(5)).unwrap().unwrap();
+    assert_eq!((report.documents_updated, report.answers_left_out), (1, 0));
+    let merged = list_documents(&older).remove(0);
+    assert_eq!(
+        merged.answers.get("describe"),
+        Some(&Answer::text("Curiosa."))
+    );
+    assert_eq!(
+        merged.answers.get("teacher"),
+        Some(&Answer::text("Ms. Rivera")),
+        "kept from this device"
+    );
+}
+
 #[test]
 fn hostile_backup_files_are_refused_with_a_reason() {
     assert_eq!(read_backup("<script>").err(), Some(BackupError::NotJson));
@@ -148,7 +212,9 @@ fn a_single_documents_saved_copy_restores_like_a_backup_holding_just_it() {
     let mut doc = Document::new("d7", "seven-things", 1, t(1));
     doc.answers.set("teacher", Answer::text("Ms. Núñez"));
     let contents = read_backup(&family_forms::model::document::to_saved(&doc)).unwrap();
-    assert_eq!(contents.documents, vec![doc]);
+    assert_eq!(contents.documents.len(), 1);
+    assert_eq!(contents.documents[0].document, doc);
+    assert!(contents.documents[0].unreadable.is_empty());
     assert_eq!(
         (
             contents.children.len(),

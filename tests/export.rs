@@ -542,6 +542,49 @@ fn hostile_files_are_refused_with_a_reason_in_both_languages() {
 }
 
 #[test]
+fn a_file_with_answers_that_cannot_be_read_opens_with_the_rest_and_names_them() {
+    let def = form("getting-to-know-my-child");
+    let doc = filled(&def);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&write_data_file(&def, &doc, None, None, Utc::now())).unwrap();
+    let [first, second, third] = ["preferred_name", "household", "toys"];
+    for id in [first, second, third] {
+        assert!(def.field(id).is_some(), "{id} is a question of the form");
+        assert!(doc.answers.get(id).is_some(), "{id} is answered");
+    }
+    let answers = &mut value["document"]["answers"];
+    answers[first] = serde_json::json!({"type": "text", "value": 5});
+    answers[second] = serde_json::json!("yes");
+    // An answer to a question the form does not have is never shown, read or not.
+    answers["not_a_question"] = serde_json::json!([1, 2]);
+    let received = read_data_file(&value.to_string(), builtin()).expect("opens what reads");
+    let mut named = received.unreadable.clone();
+    named.sort();
+    assert_eq!(
+        named,
+        [second, first].map(String::from),
+        "named: the form's questions only"
+    );
+    assert_eq!(received.document.answers.get(first), None);
+    assert_eq!(received.document.answers.get(second), None);
+    assert_eq!(
+        received.document.answers.get(third),
+        doc.answers.get(third),
+        "every other answer is there"
+    );
+    assert_eq!(received.document.answers.0.len(), doc.answers.0.len() - 2);
+    // Updating the copy this device keeps leaves the answers the file lost as they are here.
+    let over = received.over(&doc);
+    assert_eq!(over.answers, doc.answers);
+    // A file whose answers as a whole are not a list of answers is still refused.
+    value["document"]["answers"] = 5.into();
+    assert!(matches!(
+        read_data_file(&value.to_string(), builtin()),
+        Err(ImportError::Damaged(_))
+    ));
+}
+
+#[test]
 fn script_in_answers_stays_plain_text_everywhere() {
     let def = form("seven-things");
     let field = long_text_field(&def);

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::model::child::Child;
 use crate::model::definition::parse_definition;
-use crate::model::document::{restore, Document, DOCUMENT_FORMAT};
+use crate::model::document::{restore_what_reads, Salvaged, DOCUMENT_FORMAT};
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 
@@ -36,7 +36,8 @@ pub struct BackupFile {
 /// What a backup holds once read and checked.
 pub struct BackupContents {
     pub children: Vec<Child>,
-    pub documents: Vec<Document>,
+    /// Each with the answers that could not be read, which it is without.
+    pub documents: Vec<Salvaged>,
     pub forms: Vec<(FormDef, String)>,
     /// Entries that could not be read and were left out.
     pub skipped: usize,
@@ -92,7 +93,7 @@ pub fn read_backup(text: &str) -> Result<BackupContents, BackupError> {
     let format = value.get("format").and_then(Value::as_str);
     // A single document's file (a saved copy) restores like a backup holding just it.
     if format == Some(DOCUMENT_FORMAT) {
-        let document = restore(text).ok();
+        let document = restore_what_reads(text).ok();
         return Ok(BackupContents {
             children: Vec::new(),
             skipped: usize::from(document.is_none()),
@@ -116,7 +117,11 @@ pub fn read_backup(text: &str) -> Result<BackupContents, BackupError> {
     let documents = file
         .documents
         .iter()
-        .filter_map(|v| restore(&v.to_string()).map_err(|_| skipped += 1).ok())
+        .filter_map(|v| {
+            restore_what_reads(&v.to_string())
+                .map_err(|_| skipped += 1)
+                .ok()
+        })
         .collect();
     let forms = file
         .forms

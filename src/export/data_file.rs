@@ -13,7 +13,10 @@ use serde_json::Value;
 
 use crate::model::child::{typed_in_form, Child};
 use crate::model::definition::parse_definition;
-use crate::model::document::{restore, Document, RestoreError, DOCUMENT_FORMAT, DOCUMENT_VERSION};
+use crate::model::document::{
+    over_kept, restore_what_reads, Document, RestoreError, Salvaged, DOCUMENT_FORMAT,
+    DOCUMENT_VERSION,
+};
 use crate::model::schema::{ChildAttr, FormDef};
 use crate::model::text::{Locale, Text};
 use crate::model::values::Answer;
@@ -33,6 +36,17 @@ pub struct Received {
     pub new_form_source: Option<String>,
     pub document: Document,
     pub child_name: String,
+    /// The ids of answers the file holds but that could not be read: the document has every
+    /// other answer, and the person is told which questions were left out.
+    pub unreadable: Vec<String>,
+}
+
+impl Received {
+    /// The received document as it would update `kept`, the copy this device keeps of it: the
+    /// answers the file could not read stay as `kept` has them, instead of being cleared.
+    pub fn over(&self, kept: &Document) -> Document {
+        over_kept(&self.document, &self.unreadable, kept)
+    }
 }
 
 /// Why a received file was refused. Every case has a message in both languages.
@@ -170,7 +184,12 @@ pub fn read_data_file<F: Borrow<FormDef>>(
         Some(crate::export::backup::BACKUP_FORMAT) => return Err(ImportError::IsBackup),
         _ => return Err(ImportError::NotOurs),
     }
-    let document = restore(text).map_err(|e| match e {
+    // One answer that cannot be read does not keep the teacher from reading the forty others:
+    // the file is read answer by answer, and the ones left out are named.
+    let Salvaged {
+        document,
+        mut unreadable,
+    } = restore_what_reads(text).map_err(|e| match e {
         RestoreError::Newer(v) => ImportError::Newer(v),
         RestoreError::NotJson => ImportError::NotJson,
         RestoreError::NotADocument => ImportError::NotOurs,
@@ -207,6 +226,9 @@ pub fn read_data_file<F: Borrow<FormDef>>(
             (def, Some(source))
         }
     };
+    // Only the form's own questions are named: an answer to a question the form does not have
+    // is never shown, read or not.
+    unreadable.retain(|id| def.field(id).is_some());
     if let Some(field) = longest_answer_over(&document, MAX_ANSWER_CHARS) {
         return Err(ImportError::AnswerTooLong(field));
     }
@@ -225,6 +247,7 @@ pub fn read_data_file<F: Borrow<FormDef>>(
         new_form_source,
         document,
         child_name,
+        unreadable,
     })
 }
 

@@ -206,6 +206,32 @@ pub fn salvage(src: &str) -> Option<Salvaged> {
     })
 }
 
+/// [`restore`], and when it refuses a document as damaged, [`salvage`]: what a document from
+/// outside (a received file, a backup) gives, with the answers that could not be read named.
+pub fn restore_what_reads(src: &str) -> Result<Salvaged, RestoreError> {
+    match restore(src) {
+        Ok(document) => Ok(Salvaged {
+            document,
+            unreadable: Vec::new(),
+        }),
+        Err(RestoreError::Damaged(why)) => salvage(src).ok_or(RestoreError::Damaged(why)),
+        Err(other) => Err(other),
+    }
+}
+
+/// `document`, read without its `unreadable` answers, as it would update `kept`, the copy of it
+/// this device has: each answer it could not read stays as `kept` has it, instead of being
+/// cleared.
+pub fn over_kept(document: &Document, unreadable: &[String], kept: &Document) -> Document {
+    let mut document = document.clone();
+    for id in unreadable {
+        if let Some(answer) = kept.answers.get(id) {
+            document.answers.set(id.clone(), answer.clone());
+        }
+    }
+    document
+}
+
 /// Version 1 had one document per form and no children: it becomes a document of no child.
 fn migrate_v1_to_v2(mut document: Value) -> Result<Value, RestoreError> {
     let object = document

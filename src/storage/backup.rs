@@ -9,7 +9,7 @@ use super::documents::{invalidate_summary, list_documents, load_children, save_c
 use super::{keys, KeyValueStore, StorageError};
 use crate::export::backup::{read_backup, write_backup, BackupError};
 use crate::model::child::Child;
-use crate::model::document::{restore, to_saved, Document, RestoreError};
+use crate::model::document::{over_kept, restore, to_saved, Document, RestoreError, Salvaged};
 use crate::model::values::Answers;
 
 /// Everything on this device as one backup file.
@@ -37,6 +37,9 @@ pub struct RestoreReport {
     pub documents_kept: usize,
     pub forms_added: usize,
     pub skipped: usize,
+    /// Answers of documents restored that the backup held but could not read, and this device
+    /// did not have either: the documents are back without them.
+    pub answers_left_out: usize,
 }
 
 /// Merges a backup into the store: adds what is missing, replaces only what is older here, and
@@ -60,12 +63,17 @@ pub fn restore_backup(
             }
         }
         save_children(store, &children)?;
-        for doc in contents.documents {
+        for Salvaged {
+            document: doc,
+            unreadable,
+        } in contents.documents
+        {
             let key = keys::document(&doc.id);
             let Some(src) = store.get(&key)? else {
                 store.set(&key, &to_saved(&doc))?;
                 invalidate_summary(store, &doc.id);
                 report.documents_added += 1;
+                report.answers_left_out += unreadable.len();
                 continue;
             };
             match restore(&src) {
@@ -75,6 +83,15 @@ pub fn restore_backup(
                 // Saved by a newer version of the app: it cannot be compared, so it stays.
                 Err(RestoreError::Newer(_)) => report.documents_kept += 1,
                 readable_or_damaged => {
+                    // An answer the backup could not read stays as this device has it.
+                    let doc = match &readable_or_damaged {
+                        Ok(here) => over_kept(&doc, &unreadable, here),
+                        Err(_) => doc,
+                    };
+                    report.answers_left_out += unreadable
+                        .iter()
+                        .filter(|id| doc.answers.get(id).is_none())
+                        .count();
                     if readable_or_damaged.is_err() {
                         // Damaged: kept aside (Settings offers it) before it is replaced.
                         store.set(&keys::recovery(&doc.id, now.timestamp_millis()), &src)?;

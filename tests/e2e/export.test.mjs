@@ -752,3 +752,78 @@ test("a teacher's contact log prints and saves as a PDF with every word of its t
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a file with an answer that cannot be read opens with every other answer, names the one left out, and never clears it from a kept copy", async () => {
+  const { page, context, errors } = await env.phone('es-US');
+  await page.goto(env.url + '/');
+  await ready(page);
+  const ALLERGIES = '¿Su hijo o hija tiene alguna alergia (comida, medicina, insectos, otra)?';
+  const DESCRIBE = '¿Cómo describiría a su hijo o hija en pocas palabras?';
+  const LEFT_OUT = `No se pudo leer 1 respuesta de este archivo y quedó fuera: «${ALLERGIES}». Todas las demás respuestas están aquí. Para tenerla también, pida una copia nueva a quien le envió el archivo.`;
+  const allergies = page.locator('fieldset', { hasText: ALLERGIES });
+  const next = async (title) => {
+    await page.getByRole('button', { name: 'Siguiente →' }).first().tap();
+    await page.locator('#section-title', { hasText: title }).waitFor();
+  };
+  // The teacher already keeps Leo's file as it was first sent.
+  await page.locator('#open-received-file').setInputFiles({ name: 'leo.json', mimeType: 'application/json', buffer: sentFileAboutLeo() });
+  await page.getByRole('button', { name: 'Guardar en este aparato' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  const leoKept = page.url();
+  await ready(page);
+
+  // Then Mía's file, and Leo's again with a new description, each with its allergies answer
+  // damaged on the way (a hand edit, a broken transfer).
+  const damaged = (doc) => { doc.answers.allergies = { type: 'yes_no', answer: 7 }; };
+  const mia = JSON.parse(SENT_FILE.toString());
+  damaged(mia.document);
+  await page.getByRole('link', { name: 'Family Forms' }).tap();
+  await page.locator('#open-received-file').setInputFiles([
+    { name: 'mia.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mia)) },
+    { name: 'leo.json', mimeType: 'application/json', buffer: sentFileAboutLeo((doc) => {
+      damaged(doc);
+      doc.answers.describe.value = 'Le encanta construir con bloques.';
+      doc.updated = '2026-11-22T10:00:00Z';
+    }) },
+  ]);
+  await page.getByRole('heading', { name: 'Archivos recibidos (2)' }).waitFor();
+  const list = page.locator('.received-list .doc-list');
+  for (const who of ['Mía', 'Leo']) {
+    assert.equal(await list.locator('li', { hasText: who }).locator('.field-error').innerText(), LEFT_OUT, who);
+  }
+  // Leo's differs from the copy kept here by its description only: the answer the file lost
+  // is not a change.
+  await list.locator('li', { hasText: 'Leo' }).getByText('Copia de uno que está en este aparato, con 1 respuesta distinta').waitFor();
+
+  await list.locator('li', { hasText: 'Mía' }).getByRole('button', { name: 'Leer' }).tap();
+  await page.getByText('Recibido: Siete cosas que contarle a la maestra — Mía').waitFor();
+  assert.equal(await page.locator('.received-left-out').innerText(), LEFT_OUT);
+  assert.ok((await page.locator('.booklet').innerText()).includes('Curiosa y cariñosa.'), 'every other answer is there');
+  await page.screenshot({ path: join(ARTIFACTS, 'received-left-out.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Guardar en este aparato' }).tap();
+  await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
+  await ready(page);
+  assert.equal(await page.getByLabel('El nombre con que le gusta que le llamen').inputValue(), 'Mía');
+  await next('Salud');
+  assert.equal(await allergies.locator('input[type=radio]:checked').count(), 0, 'left out, to be asked again');
+  await next('Cambios en casa');
+  await next('Personalidad');
+  assert.equal(await page.getByLabel(DESCRIBE).inputValue(), 'Curiosa y cariñosa.');
+
+  await page.goBack();
+  await list.locator('li', { hasText: 'Leo' }).getByRole('button', { name: 'Leer' }).tap();
+  const kept = page.locator('.kept-copy');
+  assert.deepEqual(await kept.locator('.kept-changes li').allInnerTexts(), [DESCRIBE]);
+  await page.getByRole('button', { name: 'Actualizar mi copia' }).tap();
+  await page.getByText('Se actualizó con el archivo que abrió: cambió 1 respuesta.', { exact: false }).waitFor();
+  assert.equal(page.url(), leoKept, 'the copy kept, not a new one');
+  await ready(page);
+  await next('Salud');
+  assert.equal(await allergies.locator('input[type=radio]:checked').getAttribute('value'), 'yes', 'as it was kept');
+  assert.equal(await allergies.getByRole('textbox').inputValue(), 'Cacahuetes');
+  await next('Cambios en casa');
+  await next('Personalidad');
+  assert.equal(await page.getByLabel(DESCRIBE).inputValue(), 'Le encanta construir con bloques.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

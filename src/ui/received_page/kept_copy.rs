@@ -23,8 +23,11 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
     let store = use_store();
     let navigate = use_navigate();
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    // What the update would put in the kept copy: the file's answers, and the kept copy's own
+    // where the file's could not be read.
+    let incoming = received.over(&kept);
     let (n, labels, others) = {
-        let c = changes(&received.def, &kept.answers, &received.document.answers);
+        let c = changes(&received.def, &kept.answers, &incoming.answers);
         let labels: Vec<_> = c.questions.iter().map(|f| f.label.clone()).collect();
         (c.count(), labels, c.others)
     };
@@ -44,12 +47,11 @@ pub(super) fn KeptCopy(received: Arc<Received>, kept: Document) -> impl IntoView
     }
     let changed_here_later = kept.updated > received.document.updated;
     let update = {
-        let (received, kept) = (received.clone(), kept.clone());
+        let kept = kept.clone();
         move |_| {
             let l = locale.get_untracked();
             let id = kept.id.clone();
-            match update_from_received(store.as_ref(), kept.clone(), &received.document, Utc::now())
-            {
+            match update_from_received(store.as_ref(), kept.clone(), &incoming, Utc::now()) {
                 Ok(_) => navigate.to(&format!("{}?updated={n}", path(&["doc", &id]))),
                 Err(SaveError::Storage(e)) => error.set(Some(e.message(l))),
                 Err(SaveError::Conflict(_)) => {

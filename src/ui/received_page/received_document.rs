@@ -4,6 +4,7 @@
 use super::keep_received;
 use super::kept_copy::KeptCopy;
 use crate::export::booklet::{booklet, Mode};
+use crate::export::letter::questions_named;
 use crate::model::child::{title_and_name, Child};
 use crate::model::route::path;
 use crate::storage::documents::kept_copy_of;
@@ -13,7 +14,7 @@ use crate::ui::context::{
 };
 use crate::ui::export_actions::ExportActions;
 use crate::ui::router::use_navigate;
-use crate::ui::translate::{tr, tr_in};
+use crate::ui::translate::{tr, tr_in, tr_n};
 use crate::web;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -49,6 +50,17 @@ pub(super) fn ReceivedDocument(
         }
     };
     let kept_view = kept.map(|kept| view! { <KeptCopy received=received.clone() kept/> });
+    // Answers the file held but that could not be read are named, as the teacher knows them.
+    let left_out = (!received.unreadable.is_empty()).then(|| {
+        let received = received.clone();
+        let message = move || {
+            let l = locale.get();
+            let list = questions_named(&received.def, &received.unreadable, l);
+            let n = received.unreadable.len();
+            tr_n!(l, n, received_left_out_one, received_left_out, list = list)
+        };
+        view! { <p class="banner banner-error received-left-out" role="alert">{message}</p> }
+    });
 
     let title = {
         let (def, name) = (def.clone(), received.child_name.clone());
@@ -125,6 +137,7 @@ pub(super) fn ReceivedDocument(
                 } else {
                     tr_in!(locale.get(), received_read_only)
                 }}</p>
+                {left_out}
                 {kept_view}
                 <div class="row-actions">
                     <button type="button" class:secondary=has_kept on:click=save>{save_label}</button>

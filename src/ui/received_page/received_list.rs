@@ -2,6 +2,7 @@
 //! the refused ones with their reason, and "Save all" for those not saved yet.
 
 use super::keep_received;
+use crate::export::letter::questions_named;
 use crate::model::child::title_and_name;
 use crate::model::dates::format_date;
 use crate::model::differences::changes;
@@ -42,8 +43,8 @@ pub(super) fn ReceivedList() -> impl IntoView {
                             received,
                             saved_as: None,
                         } => kept_copy_among(&documents, &received.document).map(|d| {
-                            let differ =
-                                changes(&received.def, &d.answers, &received.document.answers);
+                            let incoming = received.over(d);
+                            let differ = changes(&received.def, &d.answers, &incoming.answers);
                             (d.id.clone(), differ.count())
                         }),
                         _ => None,
@@ -106,6 +107,11 @@ pub(super) fn ReceivedList() -> impl IntoView {
                         let what = title_and_name(received.def.title.get(l), &received.child_name);
                         let when = format_date(&web::local_date_iso(received.document.updated), l);
                         let kept_here = kept.with(|k| k.get(i).cloned().flatten());
+                        let left_out = (!received.unreadable.is_empty()).then(|| {
+                            let list = questions_named(&received.def, &received.unreadable, l);
+                            let n = received.unreadable.len();
+                            tr_n!(l, n, received_left_out_one, received_left_out, list = list)
+                        });
                         let action = match (saved_as, kept_here) {
                             (Some(id), _) | (None, Some((id, 0))) => {
                                 let note = if kept.with(|k| k.get(i).is_some_and(Option::is_some)) {
@@ -138,6 +144,7 @@ pub(super) fn ReceivedList() -> impl IntoView {
                             <li class="doc-item">
                                 <span id=name_id.clone()>{what}</span>
                                 <span class="doc-meta">{when}</span>
+                                {left_out.map(|m| view! { <p class="field-error">{m}</p> })}
                                 <div class="row-actions">{action}</div>
                             </li>
                         }

@@ -98,6 +98,14 @@ fn report_words(r: &RestoreReport, l: Locale) -> String {
             restore_report_kept
         );
     }
+    if r.answers_left_out > 0 {
+        s += &tr_n!(
+            l,
+            r.answers_left_out,
+            restore_report_answers_left_out_one,
+            restore_report_answers_left_out
+        );
+    }
     if r.skipped > 0 {
         s += &tr_n!(
             l,
