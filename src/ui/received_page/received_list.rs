@@ -144,7 +144,8 @@ pub(super) fn ReceivedList() -> impl IntoView {
                             <li class="doc-item">
                                 <span id=name_id.clone()>{what}</span>
                                 <span class="doc-meta">{when}</span>
-                                {left_out.map(|m| view! { <p class="field-error">{m}</p> })}
+                                // Empty (and not shown) when every answer was read.
+                                <p class="field-error">{left_out}</p>
                                 <div class="row-actions">{action}</div>
                             </li>
                         }
