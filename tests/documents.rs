@@ -257,6 +257,19 @@ fn a_full_store_reports_the_error_and_keeps_the_answers_in_memory() {
         family_forms::storage::documents::SaveError::Storage(StorageError::Full)
     );
     assert!(StorageError::Full.message(Locale::Es).contains("lleno"));
+    // A refusal the app has no name for is told in the person's language, without the
+    // browser's English words.
+    let other = StorageError::Other("InvalidStateError The object is in an invalid state.".into());
+    for locale in [Locale::En, Locale::Es] {
+        assert!(
+            !other.message(locale).contains("Invalid"),
+            "{}",
+            other.message(locale)
+        );
+    }
+    assert!(other
+        .message(Locale::Es)
+        .contains("Sus respuestas siguen en esta página"));
     assert_eq!(
         doc.answers.get("preferred_name"),
         Some(&Answer::text("Mimi")),

@@ -23,6 +23,8 @@ fn convert(js: wasm_bindgen::JsValue) -> StorageError {
     } else if name.contains("Security") {
         StorageError::Unavailable
     } else {
+        // The person is told in her language; the browser's own words go to the console.
+        web_sys::console::warn_1(&js);
         StorageError::Other(format!("{name} {message}").trim().to_string())
     }
 }

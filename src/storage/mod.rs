@@ -19,6 +19,8 @@ pub enum StorageError {
     Full,
     /// Storage is switched off or not allowed (some private modes).
     Unavailable,
+    /// Any other refusal. What it holds is for a developer (the browser's exception, in
+    /// English), so the person's message does not show it.
     Other(String),
 }
 
@@ -31,8 +33,8 @@ impl StorageError {
             StorageError::Full => "Could not save: this device's storage is full. Your answers are still on this page.".into(),
             StorageError::Unavailable if es => "No se pudo guardar: este navegador no permite guardar (¿modo privado?). Sus respuestas siguen en esta página.".into(),
             StorageError::Unavailable => "Could not save: this browser does not allow saving (private mode?). Your answers are still on this page.".into(),
-            StorageError::Other(why) if es => format!("No se pudo guardar ({why}). Sus respuestas siguen en esta página."),
-            StorageError::Other(why) => format!("Could not save ({why}). Your answers are still on this page."),
+            StorageError::Other(_) if es => "No se pudo guardar en este momento. Sus respuestas siguen en esta página.".into(),
+            StorageError::Other(_) => "Could not save just now. Your answers are still on this page.".into(),
         }
     }
 }

@@ -486,6 +486,33 @@ test('a full device shows an error at once, keeps the typing, and saves once spa
   await context.close();
 });
 
+test('a save the browser refuses for a reason it does not name is told in the person\'s language, and the next change saves', async () => {
+  const { page, context, errors } = await env.phone('es-US');
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  // A refusal that is neither a full device nor storage switched off.
+  await page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => { throw new DOMException('The object is in an invalid state.', 'InvalidStateError'); };
+  });
+  const box = page.getByLabel('Nombre completo de su hijo o hija');
+  await box.fill('Valentina Rosario');
+  const refused = page.getByText('No se pudo guardar en este momento. Sus respuestas siguen en esta página.');
+  await refused.waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), /Invalid|invalid state/, 'the browser\'s English stays out');
+  assert.equal(await box.inputValue(), 'Valentina Rosario');
+  await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await box.press('End');
+  await box.pressSequentially(' M.');
+  await page.getByText('Guardado en este aparato').waitFor();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel('Nombre completo de su hijo o hija').inputValue(), 'Valentina Rosario M.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a full device gives up older versions to save what is being typed, and says so', async () => {
   const { page, context, errors } = await env.phone();
   // A document in use for weeks: twenty versions kept, each a long answer.
