@@ -999,4 +999,23 @@ mod salvage {
             None
         );
     }
+
+    #[test]
+    fn settings_lists_what_was_kept_aside_most_recent_first() {
+        use family_forms::storage::documents::kept_aside_keys;
+        let store = MemoryStore::new();
+        let day = |d: i64| 1_764_000_000_000 + d * 86_400_000;
+        // Kept aside on days 2, 0 and 1; the store's own order is the keys' (children, d1, d9).
+        let entries = [
+            keys::recovery("children", day(2)),
+            keys::recovery("d1", day(0)),
+            keys::recovery("d9", day(1)),
+        ];
+        for key in &entries {
+            store.set(key, "{").unwrap();
+        }
+        store.set(&keys::document("d1"), "not kept aside").unwrap();
+        let [children, d1, d9] = entries;
+        assert_eq!(kept_aside_keys(&store), [children, d9, d1]);
+    }
 }

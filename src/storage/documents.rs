@@ -10,7 +10,7 @@ use crate::model::document::{
     restore, salvage, saved_revision, to_saved, Document, RestoreError, Salvaged,
 };
 use crate::model::schema::FormDef;
-use crate::model::sorting::sort_by;
+use crate::model::sorting::{sort_by, sort_by_cached_key};
 
 /// What opening a saved document found.
 pub struct Loaded {
@@ -153,6 +153,22 @@ pub enum KeptAside {
     },
     /// Nothing of it could be read.
     Unreadable,
+}
+
+/// The keys of the entries kept aside (see `keys::recovery`), the most recent first, as
+/// Settings lists them: the browser gives its keys in no order a person could follow.
+pub fn kept_aside_keys(store: &dyn KeyValueStore) -> Vec<String> {
+    let mut found = store
+        .keys_with_prefix(keys::RECOVERY_PREFIX)
+        .unwrap_or_default();
+    sort_by_cached_key(&mut found, |key| {
+        let when: i64 = key
+            .rsplit_once(':')
+            .and_then(|(_, millis)| millis.parse().ok())
+            .unwrap_or(0);
+        std::cmp::Reverse((when, key.clone()))
+    });
+    found
 }
 
 /// What the entry kept aside under `key` (see `keys::recovery`) was, and when it was kept

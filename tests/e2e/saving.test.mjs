@@ -424,6 +424,9 @@ test('a saved form with one answer that cannot be read opens with every other an
   // names whose versions they were.
   await page.getByRole('link', { name: 'Settings' }).tap();
   await page.locator('li.kept-aside', { hasText: 'Earlier versions of Getting to Know My Child — Mía' }).waitFor();
+  const listed = await page.locator('section[aria-labelledby="recovered-title"] li > span:first-child').allInnerTexts();
+  // The most recent first; the two kept aside at start, at the same moment, in a fixed order.
+  assert.deepEqual(listed, ['Earlier versions of Getting to Know My Child — Mía', 'Getting to Know My Child — Mía', 'The list of children']);
   await page.goBack();
   await ready(page);
 

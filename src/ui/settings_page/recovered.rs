@@ -6,8 +6,7 @@ use crate::model::child::Child;
 use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 use crate::model::time::relative_time;
-use crate::storage::documents::{describe_kept_aside, KeptAside};
-use crate::storage::keys;
+use crate::storage::documents::{describe_kept_aside, kept_aside_keys, KeptAside};
 use crate::ui::context::{use_children, use_forms, use_locale, use_store};
 use crate::ui::translate::{tr, tr_in, tr_n};
 use crate::web;
@@ -80,11 +79,7 @@ pub(super) fn Recovered() -> impl IntoView {
     let forms = use_forms();
     let children = use_children();
     let now = Utc::now();
-    let keys_found = RwSignal::new(
-        store
-            .keys_with_prefix(keys::RECOVERY_PREFIX)
-            .unwrap_or_default(),
-    );
+    let keys_found = RwSignal::new(kept_aside_keys(store.as_ref()));
     move || {
         (!keys_found.with(Vec::is_empty)).then(|| {
             let store = store.clone();
