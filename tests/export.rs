@@ -585,6 +585,24 @@ fn a_file_with_answers_that_cannot_be_read_opens_with_the_rest_and_names_them() 
 }
 
 #[test]
+fn a_message_naming_questions_left_out_names_eight_and_counts_the_rest() {
+    use family_forms::export::letter::questions_named;
+    let def = form("getting-to-know-my-child");
+    let ids: Vec<String> = def.fields().map(|(_, f)| f.id.clone()).take(12).collect();
+    let label = |i: usize| def.field(&ids[i]).unwrap().label.en.clone();
+    let nine = questions_named(&def, &ids[..9], Locale::En);
+    assert!(
+        nine.ends_with(&format!("and “{}”", label(8))),
+        "nine are all named: {nine}"
+    );
+    let twelve = questions_named(&def, &ids, Locale::En);
+    assert!(twelve.contains(&format!("“{}”", label(7))), "{twelve}");
+    assert!(!twelve.contains(&format!("“{}”", label(8))), "{twelve}");
+    assert!(twelve.ends_with("” and 4 more"), "{twelve}");
+    assert!(questions_named(&def, &ids, Locale::Es).ends_with(" y 4 más"));
+}
+
+#[test]
 fn script_in_answers_stays_plain_text_everywhere() {
     let def = form("seven-things");
     let field = long_text_field(&def);

@@ -112,20 +112,38 @@ fn answer_for(def: &FormDef, answers: &Answers, id: &str, locale: Locale) -> Opt
     (!text.is_empty()).then_some(text)
 }
 
+/// Questions [`questions_named`] names before "and N more": a message stays readable when a
+/// file lost forty answers.
+pub const QUESTIONS_NAMED: usize = 8;
+
 /// The labels of questions `ids` of `def`, quoted and listed as `spoken_list` does
-/// ("“Allergies” and “Medicines”"); an id the form does not have is given as it is.
+/// ("“Allergies” and “Medicines”"), the first [`QUESTIONS_NAMED`] of them and then how many
+/// more; an id the form does not have is given as it is.
 pub fn questions_named(def: &FormDef, ids: &[String], locale: Locale) -> String {
     let (open, close) = match locale {
         Locale::En => ("“", "”"),
         Locale::Es => ("«", "»"),
     };
-    let labels: Vec<String> = ids
+    // Eight named and "1 more" would be longer than nine named.
+    let named = if ids.len() > QUESTIONS_NAMED + 1 {
+        QUESTIONS_NAMED
+    } else {
+        ids.len()
+    };
+    let mut labels: Vec<String> = ids[..named]
         .iter()
         .map(|id| {
             let label = def.field(id).map_or(id.as_str(), |f| f.label.get(locale));
             format!("{open}{label}{close}")
         })
         .collect();
+    let more = ids.len() - named;
+    if more > 0 {
+        labels.push(match locale {
+            Locale::En => format!("{more} more"),
+            Locale::Es => format!("{more} más"),
+        });
+    }
     spoken_list(&labels, locale)
 }
 
