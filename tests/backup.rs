@@ -171,6 +171,31 @@ fn a_backup_with_an_answer_that_cannot_be_read_restores_every_other_answer() {
 }
 
 #[test]
+fn a_restore_stopped_by_a_full_device_says_to_restore_the_same_file_again() {
+    let (store, _) = family();
+    let backup = backup_everything(&store, t(2));
+    // Room for the list of children, not for the document.
+    let small = MemoryStore::with_quota(store.get(keys::CHILDREN).unwrap().unwrap().len() + 100);
+    let stopped = restore_backup(&small, &backup, t(3)).unwrap();
+    assert_eq!(stopped, Err(StorageError::Full));
+    for locale in [Locale::En, Locale::Es] {
+        let message = StorageError::Full.restore_message(locale);
+        assert_ne!(
+            message,
+            StorageError::Full.message(locale),
+            "no answers on a page here"
+        );
+        assert!(
+            !message.contains("answers") && !message.contains("respuestas"),
+            "{message}"
+        );
+    }
+    assert!(StorageError::Full
+        .restore_message(Locale::Es)
+        .contains("vuelva a recuperar el mismo archivo"));
+}
+
+#[test]
 fn hostile_backup_files_are_refused_with_a_reason() {
     assert_eq!(read_backup("<script>").err(), Some(BackupError::NotJson));
     assert_eq!(

@@ -39,6 +39,22 @@ impl StorageError {
     }
 }
 
+impl StorageError {
+    /// What to tell the person when restoring a backup stopped on this error: there are no
+    /// answers on the page then, and restoring the same file again finishes the work.
+    pub fn restore_message(&self, locale: Locale) -> String {
+        let es = locale == Locale::Es;
+        match self {
+            StorageError::Full if es => "La copia de seguridad no se recuperó por completo: el espacio de este aparato está lleno. Libere espacio y vuelva a recuperar el mismo archivo: lo que ya volvió no se agrega dos veces.".into(),
+            StorageError::Full => "The backup was not restored completely: this device's storage is full. Free some room, then restore the same file again: what is already back is not added twice.".into(),
+            StorageError::Unavailable if es => "No se pudo recuperar la copia de seguridad: este navegador no permite guardar (¿modo privado?).".into(),
+            StorageError::Unavailable => "The backup could not be restored: this browser does not allow saving (private mode?).".into(),
+            StorageError::Other(_) if es => "La copia de seguridad no se recuperó por completo en este momento. Vuelva a recuperar el mismo archivo: lo que ya volvió no se agrega dos veces.".into(),
+            StorageError::Other(_) => "The backup was not restored completely just now. Restore the same file again: what is already back is not added twice.".into(),
+        }
+    }
+}
+
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Locale::En))

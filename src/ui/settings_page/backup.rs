@@ -35,7 +35,7 @@ pub(super) fn Backup() -> impl IntoView {
                 Err(e) => Err(e.message(l)),
                 Ok(text) => match restore_backup(store.as_ref(), &text, Utc::now()) {
                     Err(e) => Err(e.message(l)),
-                    Ok(Err(e)) => Err(e.message(l)),
+                    Ok(Err(e)) => Err(e.restore_message(l)),
                     Ok(Ok(report)) => Ok(report_words(&report, l)),
                 },
             };
