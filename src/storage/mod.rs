@@ -25,21 +25,35 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// What to tell the person, in their language.
-    pub fn message(&self, locale: Locale) -> String {
+    /// Why a save did not happen, in the person's language, for a save that had nothing typed
+    /// on the page (adding a form from a file, deleting, bringing something back).
+    pub fn reason(&self, locale: Locale) -> &'static str {
         let es = locale == Locale::Es;
         match self {
-            StorageError::Full if es => "No se pudo guardar: el espacio de este aparato está lleno. Sus respuestas siguen en esta página.".into(),
-            StorageError::Full => "Could not save: this device's storage is full. Your answers are still on this page.".into(),
-            StorageError::Unavailable if es => "No se pudo guardar: este navegador no permite guardar (¿modo privado?). Sus respuestas siguen en esta página.".into(),
-            StorageError::Unavailable => "Could not save: this browser does not allow saving (private mode?). Your answers are still on this page.".into(),
-            StorageError::Other(_) if es => "No se pudo guardar en este momento. Sus respuestas siguen en esta página.".into(),
-            StorageError::Other(_) => "Could not save just now. Your answers are still on this page.".into(),
+            StorageError::Full if es => {
+                "No se pudo guardar: el espacio de este aparato está lleno."
+            }
+            StorageError::Full => "Could not save: this device's storage is full.",
+            StorageError::Unavailable if es => {
+                "No se pudo guardar: este navegador no permite guardar (¿modo privado?)."
+            }
+            StorageError::Unavailable => {
+                "Could not save: this browser does not allow saving (private mode?)."
+            }
+            StorageError::Other(_) if es => "No se pudo guardar en este momento.",
+            StorageError::Other(_) => "Could not save just now.",
         }
     }
-}
 
-impl StorageError {
+    /// What to tell the person when what she typed could not be saved, in her language.
+    pub fn message(&self, locale: Locale) -> String {
+        let still_here = match locale {
+            Locale::Es => "Sus respuestas siguen en esta página.",
+            Locale::En => "Your answers are still on this page.",
+        };
+        format!("{} {still_here}", self.reason(locale))
+    }
+
     /// What to tell the person when restoring a backup stopped on this error: there are no
     /// answers on the page then, and restoring the same file again finishes the work.
     pub fn restore_message(&self, locale: Locale) -> String {

@@ -96,12 +96,15 @@ pub fn HomePage() -> impl IntoView {
         }
     });
     on_cleanup(move || on_storage.remove());
+    // Why the last delete or undo did not happen (a full device, storage switched off).
+    let failed: RwSignal<Option<String>> = RwSignal::new(None);
     let undo_store = store.clone();
     let refresh_after_undo = refresh.clone();
     let undo = move |_| {
         if let Some(id) = undo_id.get_untracked() {
-            if untrash(undo_store.as_ref(), &id).is_ok() {
-                refresh_after_undo();
+            match untrash(undo_store.as_ref(), &id) {
+                Ok(()) => refresh_after_undo(),
+                Err(e) => failed.set(Some(e.reason(locale.get_untracked()).to_string())),
             }
         }
         undo_id.set(None);
@@ -111,6 +114,7 @@ pub fn HomePage() -> impl IntoView {
     // A deleted child and their documents leave the page, and "Undo" can bring them back; the
     // focus, lost with the card, goes to "Undo" once it is drawn.
     let child_deleted = Callback::new(move |trash_id: String| {
+        failed.set(None);
         refresh();
         undo_id.set(Some(trash_id));
         request_animation_frame(|| web::focus_in_place("home-undo"));
@@ -192,6 +196,9 @@ pub fn HomePage() -> impl IntoView {
                     <button type="button" class="secondary" id="home-undo" on:click=undo.clone()>{tr!(undo)}</button>
                 </div>
             })}
+            {move || failed.get().map(|why| view! {
+                <p class="banner banner-error" role="alert" id="home-failed" tabindex="-1">{why}</p>
+            })}
             <BackupReminder docs=docs.into()/>
             <InstallTip on_home_once=Signal::derive(move || !first_run())/>
             {(use_damaged_count() > 0).then(|| view! {
@@ -222,7 +229,7 @@ pub fn HomePage() -> impl IntoView {
                             let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
                             let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
                             let edited = editing.as_deref() == Some(child.id.as_str());
-                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted child_forms edited/> })
+                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted not_deleted=failed child_forms edited/> })
                         }).collect_view()
                     }}
                 </ul>

@@ -516,6 +516,35 @@ test('a save the browser refuses for a reason it does not name is told in the pe
   await context.close();
 });
 
+test('deleting a child on a full device says why nothing was deleted, and works once there is room', async () => {
+  const { page, context, errors } = await env.phone('es-US');
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.evaluate(() => {
+    localStorage.setItem('family-forms:children', JSON.stringify({ format: 'family-forms/children', version: 1,
+      children: [{ id: 'c1', name: 'Leo Ruiz', preferred_name: '', birth_date: '2021-05-06', grade: 'k', school: '' }] }));
+  });
+  await page.reload();
+  await ready(page);
+  const card = page.locator('.child-card', { hasText: 'Leo Ruiz' });
+  await card.waitFor();
+  page.on('dialog', (d) => d.accept());
+  // The trash keeps a copy before anything goes, and on a full device it does not fit.
+  await page.evaluate(fillStorage);
+  await card.getByRole('button', { name: 'Eliminar' }).tap();
+  const failed = page.locator('#home-failed');
+  assert.equal(await failed.innerText(), 'No se pudo guardar: el espacio de este aparato está lleno. No se eliminó nada.');
+  await page.waitForFunction(() => document.activeElement?.id === 'home-failed');
+  assert.equal(await card.count(), 1, 'Leo is still there');
+  await page.evaluate(freeStorage);
+  await card.getByRole('button', { name: 'Eliminar' }).tap();
+  await page.getByRole('button', { name: 'Deshacer' }).waitFor();
+  assert.equal(await card.count(), 0);
+  assert.equal(await failed.count(), 0, 'the old reason goes once it worked');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a full device gives up older versions to save what is being typed, and says so', async () => {
   const { page, context, errors } = await env.phone();
   // A document in use for weeks: twenty versions kept, each a long answer.
@@ -600,6 +629,14 @@ test('delete goes to the trash and can be undone; a child and their forms too', 
   await page.getByRole('link', { name: 'Settings' }).tap();
   const deleted = page.locator('section[aria-labelledby="trash-title"]');
   await deleted.getByText('Leo').waitFor();
+  // A device that refuses the write says so, and Leo stays in the trash.
+  await page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await deleted.locator('li', { hasText: 'Leo' }).getByRole('button', { name: 'Restore' }).tap();
+  await deleted.getByRole('status').locator('.banner-error').getByText("Could not save: this device's storage is full.", { exact: true }).waitFor();
+  await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
   await deleted.locator('li', { hasText: 'Leo' }).getByRole('button', { name: 'Restore' }).tap();
   await deleted.getByRole('status').getByText('Leo is back on the home page.').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'trash-title');

@@ -30,7 +30,7 @@ pub(super) fn AddFormFromFile() -> impl IntoView {
                         Err(vec![tr_in!(l, form_id_taken, id = def.id)])
                     }
                     Ok(def) => match store.set(&keys::added_form(&def.id), &text) {
-                        Err(e) => Err(vec![e.message(l)]),
+                        Err(e) => Err(vec![e.reason(l).to_string()]),
                         Ok(()) => {
                             let name = def.title.get(l).to_string();
                             let def = Arc::new(def);

@@ -14,14 +14,16 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
-/// child's deletion, with the trash entry that can bring them back. While `edited`, the card
-/// is the form that changes the child's details.
+/// child's deletion, with the trash entry that can bring them back, and `not_deleted` is told
+/// why, when the device refused it. While `edited`, the card is the form that changes the
+/// child's details.
 #[component]
 pub(super) fn ChildCard(
     child: Child,
     docs: Vec<DocSummary>,
     l: Locale,
     deleted: Callback<String>,
+    not_deleted: RwSignal<Option<String>>,
     child_forms: ChildForms,
     edited: bool,
 ) -> impl IntoView {
@@ -46,8 +48,14 @@ pub(super) fn ChildCard(
         if !web::confirm(question) {
             return;
         }
-        if let Ok(entry) = trash_child(store.as_ref(), &delete_id, Utc::now()) {
-            deleted.run(entry.id);
+        match trash_child(store.as_ref(), &delete_id, Utc::now()) {
+            Ok(entry) => deleted.run(entry.id),
+            // Nothing was deleted: the trash keeps a copy first, and it did not fit.
+            Err(e) => {
+                not_deleted.set(Some(tr_in!(l, child_not_deleted, why = e.reason(l))));
+                // Shown at the top of home: the focus takes the person there.
+                request_animation_frame(|| web::focus_in_place("home-failed"));
+            }
         }
     };
     view! {

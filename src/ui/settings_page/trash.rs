@@ -44,16 +44,19 @@ pub(super) fn Trash() -> impl IntoView {
     let entries = RwSignal::new(trash_entries(store.as_ref()));
     // What the last restore or "delete forever" did. The item and its buttons are gone, so the
     // focus goes back to the heading and this line says what happened.
-    let done: RwSignal<Option<String>> = RwSignal::new(None);
-    let report = move |text: String| {
-        done.set(Some(text));
+    // With whether it worked: a device that refused says why, as an error.
+    let done: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
+    let report = move |worked: bool, text: String| {
+        done.set(Some((worked, text)));
         crate::web::focus_in_place("trash-title");
     };
     let now = Utc::now();
     view! {
         <section aria-labelledby="trash-title">
             <h2 id="trash-title" tabindex="-1">{tr!(trash_title)}</h2>
-            <div role="status">{move || done.get().map(|text| view! { <p class="banner banner-ok">{text}</p> })}</div>
+            <div role="status">{move || done.get().map(|(worked, text)| view! {
+                <p class=if worked { "banner banner-ok" } else { "banner banner-error" }>{text}</p>
+            })}</div>
             {move || if entries.with(Vec::is_empty) {
                 view! { <p class="help">{tr!(nothing_deleted)}</p> }.into_any()
             } else {
@@ -76,12 +79,13 @@ pub(super) fn Trash() -> impl IntoView {
                             let name_id = format!("trash-{}-name", escape(&id));
                             let restore = {
                                 let (store, id, what) = (store.clone(), id.clone(), what.clone());
-                                move |_| {
-                                    if untrash(store.as_ref(), &id).is_ok() {
+                                move |_| match untrash(store.as_ref(), &id) {
+                                    Ok(_) => {
                                         children.set(load_children(store.as_ref()));
                                         entries.set(trash_entries(store.as_ref()));
-                                        report(tr_in!(locale.get_untracked(), restored_what, what = what.clone()));
+                                        report(true, tr_in!(locale.get_untracked(), restored_what, what = what.clone()));
                                     }
+                                    Err(e) => report(false, e.reason(locale.get_untracked()).to_string()),
                                 }
                             };
                             // On a shared device a deletion must be able to really go.
@@ -89,11 +93,15 @@ pub(super) fn Trash() -> impl IntoView {
                                 let what = what.clone();
                                 move |_| {
                                     let l = locale.get_untracked();
-                                    if crate::web::confirm(tr_in!(l, delete_forever_question))
-                                        && delete_forever(store.as_ref(), &id).is_ok()
-                                    {
-                                        entries.set(trash_entries(store.as_ref()));
-                                        report(tr_in!(l, deleted_for_good, what = what.clone()));
+                                    if !crate::web::confirm(tr_in!(l, delete_forever_question)) {
+                                        return;
+                                    }
+                                    match delete_forever(store.as_ref(), &id) {
+                                        Ok(_) => {
+                                            entries.set(trash_entries(store.as_ref()));
+                                            report(true, tr_in!(l, deleted_for_good, what = what.clone()));
+                                        }
+                                        Err(e) => report(false, e.reason(l).to_string()),
                                     }
                                 }
                             };
