@@ -377,6 +377,16 @@ fn when_even_every_version_cannot_make_room_the_save_fails_and_the_answers_stay_
     assert_eq!(trash_entries(&store).len(), 1);
 }
 
+/// The app's keys that name document `id`: its entry, versions, saved place, trash copy.
+fn keys_about(store: &MemoryStore, id: &str) -> Vec<String> {
+    store
+        .keys_with_prefix(keys::PREFIX)
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.contains(id))
+        .collect()
+}
+
 #[test]
 fn deleting_forever_leaves_nothing_of_the_document_on_the_device() {
     use family_forms::storage::documents::remember_section;
@@ -386,14 +396,8 @@ fn deleting_forever_leaves_nothing_of_the_document_on_the_device() {
     let entry = trash_document(&store, "d1", t(3)).unwrap();
     delete_forever(&store, &entry.id).unwrap();
     assert!(trash_entries(&store).is_empty());
-    let left: Vec<String> = store
-        .keys_with_prefix(keys::PREFIX)
-        .unwrap()
-        .into_iter()
-        .filter(|k| k.contains("d1"))
-        .collect();
     assert_eq!(
-        left,
+        keys_about(&store, "d1"),
         Vec::<String>::new(),
         "no version, place or copy of it"
     );
@@ -411,6 +415,53 @@ fn deleting_forever_leaves_nothing_of_the_document_on_the_device() {
         !history(&store, "d1").is_empty(),
         "the document that is back keeps its versions"
     );
+}
+
+#[test]
+fn a_device_too_full_for_the_trash_can_still_delete_for_good_and_make_room() {
+    use family_forms::storage::documents::remember_section;
+    let (roomy, _) = family();
+    remember_section(&roomy, "d1", "health");
+    // The same data on a device with no room to spare: the trash's copy does not fit.
+    let held: usize = roomy
+        .keys_with_prefix(keys::PREFIX)
+        .unwrap()
+        .iter()
+        .map(|k| k.len() + roomy.get(k).unwrap().unwrap_or_default().len())
+        .sum();
+    let store = MemoryStore::with_quota(held);
+    for k in roomy.keys_with_prefix(keys::PREFIX).unwrap() {
+        store.set(&k, &roomy.get(&k).unwrap().unwrap()).unwrap();
+    }
+    assert_eq!(
+        trash_child(&store, "c1", t(3)).err(),
+        Some(StorageError::Full)
+    );
+    assert_eq!(
+        trash_document(&store, "d1", t(3)).err(),
+        Some(StorageError::Full)
+    );
+    assert_eq!(load_children(&store).len(), 1, "nothing went");
+
+    delete_child_for_good(&store, "c1").unwrap();
+    assert!(load_children(&store).is_empty());
+    assert!(list_documents(&store).is_empty());
+    assert_eq!(
+        keys_about(&store, "d1"),
+        Vec::<String>::new(),
+        "no version, place or copy of it"
+    );
+    assert!(trash_entries(&store).is_empty(), "nothing to bring back");
+    // And the room it made takes a new save.
+    save_children(
+        &store,
+        &[Child {
+            id: "c2".into(),
+            name: "Ana".into(),
+            ..Child::default()
+        }],
+    )
+    .unwrap();
 }
 
 #[test]

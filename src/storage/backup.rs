@@ -304,6 +304,34 @@ pub fn trash_child(
     Ok(entry)
 }
 
+/// Deletes document `id` for good, its versions and saved place too, without a copy in the
+/// trash: for a device too full to hold one, when the person agrees, since deleting is how
+/// she makes room.
+pub fn delete_document_for_good(store: &dyn KeyValueStore, id: &str) -> Result<(), StorageError> {
+    store.remove(&keys::document(id))?;
+    store.remove(&keys::history(id))?;
+    store.remove(&keys::place(id))?;
+    invalidate_summary(store, id);
+    Ok(())
+}
+
+/// Deletes a child and all their documents for good (see [`delete_document_for_good`]). The
+/// documents go first, so the shorter list of children has room to be written.
+pub fn delete_child_for_good(
+    store: &dyn KeyValueStore,
+    child_id: &str,
+) -> Result<(), StorageError> {
+    for doc in list_documents(store)
+        .into_iter()
+        .filter(|d| d.child_id.as_deref() == Some(child_id))
+    {
+        delete_document_for_good(store, &doc.id)?;
+    }
+    let mut children = load_children(store);
+    children.retain(|c| c.id != child_id);
+    save_children(store, &children)
+}
+
 fn put_in_trash(store: &dyn KeyValueStore, entry: &TrashEntry) -> Result<(), StorageError> {
     let text = serde_json::to_string(entry).map_err(|e| StorageError::Other(e.to_string()))?;
     store.set(&keys::trash(&entry.id), &text)

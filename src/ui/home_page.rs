@@ -112,12 +112,18 @@ pub fn HomePage() -> impl IntoView {
         web::focus_in_place("children-title");
     };
     // A deleted child and their documents leave the page, and "Undo" can bring them back; the
-    // focus, lost with the card, goes to "Undo" once it is drawn.
-    let child_deleted = Callback::new(move |trash_id: String| {
+    // focus, lost with the card, goes to "Undo" once it is drawn. Deleted for good (no room
+    // for the trash's copy), they leave with nothing to undo: the focus goes to the list.
+    let child_deleted = Callback::new(move |trash_id: Option<String>| {
         failed.set(None);
         refresh();
-        undo_id.set(Some(trash_id));
-        request_animation_frame(|| web::focus_in_place("home-undo"));
+        let focus = if trash_id.is_some() {
+            "home-undo"
+        } else {
+            "children-title"
+        };
+        undo_id.set(trash_id);
+        request_animation_frame(move || web::focus_in_place(focus));
     });
     // With many children and documents, a search narrows home's lists.
     let query = RwSignal::new(String::new());

@@ -516,31 +516,59 @@ test('a save the browser refuses for a reason it does not name is told in the pe
   await context.close();
 });
 
-test('deleting a child on a full device says why nothing was deleted, and works once there is room', async () => {
+test('on a full device, deleting (the way to make room) offers to delete for good, since the trash has no room for a copy', async () => {
   const { page, context, errors } = await env.phone('es-US');
   await page.goto(env.url + '/');
   await ready(page);
-  await page.evaluate(() => {
+  const doc = (id, childId) => JSON.stringify({ format: 'family-forms/document', version: 2, document: {
+    id, form_id: 'seven-things', child_id: childId, form_version: 1, revision: 1,
+    created: '2026-11-20T10:00:00Z', updated: '2026-11-20T10:00:00Z',
+    answers: { describe: { type: 'text', value: 'Curioso.' } } } });
+  await page.evaluate(([leo, loose]) => {
     localStorage.setItem('family-forms:children', JSON.stringify({ format: 'family-forms/children', version: 1,
       children: [{ id: 'c1', name: 'Leo Ruiz', preferred_name: '', birth_date: '2021-05-06', grade: 'k', school: '' }] }));
-  });
+    localStorage.setItem('family-forms:doc:dleo', leo);
+    localStorage.setItem('family-forms:doc:dloose', loose);
+  }, [doc('dleo', 'c1'), doc('dloose', null)]);
   await page.reload();
   await ready(page);
   const card = page.locator('.child-card', { hasText: 'Leo Ruiz' });
   await card.waitFor();
-  page.on('dialog', (d) => d.accept());
-  // The trash keeps a copy before anything goes, and on a full device it does not fit.
+  // Answers each dialog in turn, and keeps what it asked.
+  const asked = [];
+  let answers = [];
+  page.on('dialog', (d) => { asked.push(d.message()); (answers.shift() ?? true) ? d.accept() : d.dismiss(); });
   await page.evaluate(fillStorage);
+
+  // "Delete", yes; "delete for good?", no: nothing goes, and home says why.
+  answers = [true, false];
   await card.getByRole('button', { name: 'Eliminar' }).tap();
   const failed = page.locator('#home-failed');
   assert.equal(await failed.innerText(), 'No se pudo guardar: el espacio de este aparato está lleno. No se eliminó nada.');
   await page.waitForFunction(() => document.activeElement?.id === 'home-failed');
+  assert.equal(asked[1], 'No hay espacio en este aparato para guardar una copia en la papelera. ¿Eliminar a Leo Ruiz y sus formularios para siempre? No se podrá deshacer.');
   assert.equal(await card.count(), 1, 'Leo is still there');
-  await page.evaluate(freeStorage);
+
+  // Yes and yes: Leo and his form go for good, with nothing to undo.
+  answers = [true, true];
   await card.getByRole('button', { name: 'Eliminar' }).tap();
-  await page.getByRole('button', { name: 'Deshacer' }).waitFor();
-  assert.equal(await card.count(), 0);
+  await card.waitFor({ state: 'detached' });
   assert.equal(await failed.count(), 0, 'the old reason goes once it worked');
+  assert.equal(await page.getByRole('button', { name: 'Deshacer' }).count(), 0);
+  await page.waitForFunction(() => document.activeElement?.id === 'children-title');
+  const left = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('family-forms:') && k.includes('dleo')));
+  assert.deepEqual(await left(), [], 'nothing of his form stays');
+
+  // A form deleted from its own page, the same way.
+  await page.goto(env.url + '/doc/dloose');
+  await ready(page);
+  await page.evaluate(fillStorage);
+  answers = [true, true];
+  await page.getByRole('button', { name: 'Eliminar', exact: true }).tap();
+  await page.waitForFunction(() => location.pathname === '/' && location.search === '');
+  assert.equal(asked.at(-1), 'No hay espacio en este aparato para guardar una copia en la papelera. ¿Eliminar este formulario para siempre? No se podrá deshacer.');
+  await ready(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('family-forms:doc:dloose')), null, 'not saved again on the way out');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -13,7 +13,7 @@ use crate::model::schema::{Field, FormDef};
 use crate::model::time::relative_time;
 use crate::model::validate::{validate, ProblemKind};
 use crate::model::values::Answer;
-use crate::storage::backup::{history, remember_version, trash_document};
+use crate::storage::backup::{delete_document_for_good, history, remember_version, trash_document};
 use crate::storage::documents::{
     duplicate_document, last_section, open_document, remember_section, save_document, Loaded,
     SaveError, Saved,
@@ -460,8 +460,24 @@ pub fn FormEditor(
         let Some(id) = document.try_with_value(|d| d.id.clone()) else {
             return;
         };
+        // Gone: leaving the page must not save it again (answers a full device refused are
+        // still waiting to be saved).
         match trash_document(delete_store.as_ref(), &id, Utc::now()) {
-            Ok(entry) => navigate.to(&format!("/?undo={}", entry.id)),
+            Ok(entry) => {
+                dirty.set_value(false);
+                navigate.to(&format!("/?undo={}", entry.id))
+            }
+            // No room for the trash's copy: deleting is how the person makes room, so she may
+            // delete for good instead.
+            Err(StorageError::Full)
+                if crate::web::confirm(tr_in!(
+                    locale.get_untracked(),
+                    delete_document_for_good_question
+                )) && delete_document_for_good(delete_store.as_ref(), &id).is_ok() =>
+            {
+                dirty.set_value(false);
+                navigate.to("/")
+            }
             Err(e) => save_state.set(SaveState::Failed(e)),
         }
     };

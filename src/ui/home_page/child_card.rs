@@ -5,8 +5,9 @@ use super::DocList;
 use crate::model::child::Child;
 use crate::model::route::{escape, path};
 use crate::model::text::Locale;
-use crate::storage::backup::trash_child;
+use crate::storage::backup::{delete_child_for_good, trash_child};
 use crate::storage::documents::DocSummary;
+use crate::storage::StorageError;
 use crate::ui::context::{use_forms, use_store};
 use crate::ui::translate::tr_in;
 use crate::web;
@@ -14,7 +15,8 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
-/// child's deletion, with the trash entry that can bring them back, and `not_deleted` is told
+/// child's deletion, with the trash entry that can bring them back (none when deleted for
+/// good), and `not_deleted` is told
 /// why, when the device refused it. While `edited`, the card is the form that changes the
 /// child's details.
 #[component]
@@ -22,7 +24,7 @@ pub(super) fn ChildCard(
     child: Child,
     docs: Vec<DocSummary>,
     l: Locale,
-    deleted: Callback<String>,
+    deleted: Callback<Option<String>>,
     not_deleted: RwSignal<Option<String>>,
     child_forms: ChildForms,
     edited: bool,
@@ -43,14 +45,25 @@ pub(super) fn ChildCard(
     let heading_id = format!("child-{}-name", escape(&child.id));
     let store = use_store();
     let delete_id = child.id.clone();
+    let heading_for_question = name.clone();
     let delete = move |_| {
         let question = tr_in!(l, delete_child_question);
         if !web::confirm(question) {
             return;
         }
         match trash_child(store.as_ref(), &delete_id, Utc::now()) {
-            Ok(entry) => deleted.run(entry.id),
-            // Nothing was deleted: the trash keeps a copy first, and it did not fit.
+            Ok(entry) => deleted.run(Some(entry.id)),
+            // The trash keeps a copy first, and on a full device it does not fit: deleting
+            // is how the person makes room, so she may delete for good instead.
+            Err(StorageError::Full)
+                if web::confirm(&tr_in!(
+                    l,
+                    delete_child_for_good_question,
+                    name = heading_for_question.clone()
+                )) && delete_child_for_good(store.as_ref(), &delete_id).is_ok() =>
+            {
+                deleted.run(None)
+            }
             Err(e) => {
                 not_deleted.set(Some(tr_in!(l, child_not_deleted, why = e.reason(l))));
                 // Shown at the top of home: the focus takes the person there.
