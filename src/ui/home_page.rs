@@ -231,6 +231,12 @@ pub fn HomePage() -> impl IntoView {
                     {move || {
                         let (l, q) = (locale.get(), query.get());
                         let editing = child_forms.editing.get();
+                        // Another tab's change may draw anew the card whose details are being
+                        // typed in (its place in the list moved): the focus and the caret go back
+                        // to its box.
+                        if let Some(place) = web::focused() {
+                            request_animation_frame(move || web::refocus(&place));
+                        }
                         children.get().into_iter().filter_map(|child| {
                             let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
                             let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));

@@ -78,6 +78,47 @@ pub fn focus_first_control_in(id: &str) {
     }
 }
 
+/// Where keyboard focus is: the focused element's id, and where the caret or selection is
+/// when it is a text box, so a box drawn anew can be given both back (see [`refocus`]).
+pub struct Focused {
+    id: String,
+    selection: Option<(u32, u32)>,
+}
+
+/// Where keyboard focus is, when it is on an element with an id.
+pub fn focused() -> Option<Focused> {
+    let el = web_sys::window()?.document()?.active_element()?;
+    let id = Some(el.id()).filter(|id| !id.is_empty())?;
+    let selection = el
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
+    Some(Focused { id, selection })
+}
+
+/// Gives the focus back to `place`'s element, with its caret where it was, when the focus was
+/// lost (its element drawn anew): never while it is still on a box, where the person may have
+/// typed on meanwhile, nor when it went somewhere else.
+pub fn refocus(place: &Focused) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = match doc.active_element() {
+        None => true,
+        Some(el) => doc.body().is_some_and(|b| *b == el),
+    };
+    if !lost {
+        return;
+    }
+    focus_in_place(&place.id);
+    if let (Some((start, end)), Some(input)) = (
+        place.selection,
+        element_by_id::<web_sys::HtmlInputElement>(&place.id),
+    ) {
+        let _ = input.set_selection_range(start, end);
+    }
+}
+
 /// Whether keyboard focus is still on the element with id `origin`, or nowhere (as when that
 /// element was just redrawn or removed): only then may an action move focus on its own,
 /// so it never pulls a quick person back from where they went meanwhile.

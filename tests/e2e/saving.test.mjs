@@ -316,6 +316,24 @@ test('home follows another tab: a child added or a form begun there shows up at 
     await ready(tab);
     assert.deepEqual(await tab.locator('.child-card h3').allInnerTexts(), ['Mía', 'Leo Park']);
   }
+
+  // Tab B is typing Leo's school when tab A deletes Mía, the card above his: Leo's card
+  // moves up and is drawn anew, and the typing goes on in the same box.
+  await b.locator('.child-card', { hasText: 'Leo Park' }).getByRole('button', { name: 'Change details' }).tap();
+  await b.waitForFunction(() => document.activeElement?.id === 'child-name');
+  const school = b.getByLabel('School', { exact: true });
+  await school.focus();
+  await b.keyboard.type('Barnard');
+  a.on('dialog', (d) => d.accept());
+  await a.locator('.child-card', { hasText: 'Mía' }).getByRole('button', { name: 'Delete child' }).tap();
+  await b.locator('.child-card h3', { hasText: 'Mía' }).waitFor({ state: 'detached' });
+  await b.waitForFunction(() => document.activeElement?.id === 'child-school');
+  await b.keyboard.type(' School');
+  assert.equal(await school.inputValue(), 'Barnard School');
+  await b.getByRole('button', { name: 'Save changes' }).tap();
+  await b.getByRole('heading', { name: 'Leo Park' }).waitFor();
+  const saved = await b.evaluate(() => JSON.parse(localStorage.getItem('family-forms:children')).children);
+  assert.deepEqual(saved.map((c) => [c.name, c.school]), [['Leo Park', 'Barnard School']]);
   await context.close();
 });
 
