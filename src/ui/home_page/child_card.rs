@@ -16,9 +16,8 @@ use leptos::prelude::*;
 
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
 /// child's deletion, with the trash entry that can bring them back (none when deleted for
-/// good), and `not_deleted` is told
-/// why, when the device refused it. While `edited`, the card is the form that changes the
-/// child's details.
+/// good), and `not_deleted` is told why, when the device refused it. While `edited`, the card
+/// is the form that changes the child's details.
 #[component]
 pub(super) fn ChildCard(
     child: Child,

@@ -42,9 +42,9 @@ pub(super) fn Trash() -> impl IntoView {
     let forms = use_forms();
     let children = use_children();
     let entries = RwSignal::new(trash_entries(store.as_ref()));
-    // What the last restore or "delete forever" did. The item and its buttons are gone, so the
-    // focus goes back to the heading and this line says what happened.
-    // With whether it worked: a device that refused says why, as an error.
+    // What the last restore or "delete forever" did, and whether it worked (a device that
+    // refused says why, as an error). The item and its buttons may be gone, so the focus goes
+    // back to the heading and this line says what happened.
     let done: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let report = move |worked: bool, text: String| {
         done.set(Some((worked, text)));
