@@ -100,14 +100,7 @@ pub fn focused() -> Option<Focused> {
 /// lost (its element drawn anew): never while it is still on a box, where the person may have
 /// typed on meanwhile, nor when it went somewhere else.
 pub fn refocus(place: &Focused) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let lost = match doc.active_element() {
-        None => true,
-        Some(el) => doc.body().is_some_and(|b| *b == el),
-    };
-    if !lost {
+    if !focus_on_or_nowhere(None) {
         return;
     }
     focus_in_place(&place.id);
@@ -123,12 +116,18 @@ pub fn refocus(place: &Focused) {
 /// element was just redrawn or removed): only then may an action move focus on its own,
 /// so it never pulls a quick person back from where they went meanwhile.
 pub fn focus_still_on(origin: &str) -> bool {
+    focus_on_or_nowhere(Some(origin))
+}
+
+/// Whether keyboard focus is on the element with id `origin`, when one is given, or nowhere
+/// (on the page itself). False with no page.
+fn focus_on_or_nowhere(origin: Option<&str>) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
     match doc.active_element() {
         None => true,
-        Some(el) => el.id() == origin || doc.body().is_some_and(|b| *b == el),
+        Some(el) => origin.is_some_and(|id| el.id() == id) || doc.body().is_some_and(|b| *b == el),
     }
 }
 
