@@ -585,6 +585,61 @@ fn a_file_with_answers_that_cannot_be_read_opens_with_the_rest_and_names_them() 
 }
 
 #[test]
+fn every_copy_of_a_file_with_answers_that_cannot_be_read_names_them_on_its_cover() {
+    let def = form("getting-to-know-my-child");
+    let mut doc = filled(&def);
+    // "How is my child handling it?" shows only after a big change, and none is answered here.
+    doc.answers.0.remove("changes");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&write_data_file(&def, &doc, None, None, Utc::now())).unwrap();
+    for id in ["food_allergies", "toys", "changes_more"] {
+        value["document"]["answers"][id] = serde_json::json!({"type": "yes_no", "answer": 5});
+    }
+    let received = read_data_file(&value.to_string(), builtin()).expect("opens what reads");
+    assert_eq!(received.unreadable.len(), 3);
+    let copy = |locale, mode| {
+        booklet(&def, &received.document.answers, None, locale, mode).with_missing(
+            &def,
+            &received.document.answers,
+            &received.unreadable,
+        )
+    };
+    let label = |id: &str, l| def.field(id).unwrap().label.get(l).to_string();
+    for l in [Locale::En, Locale::Es] {
+        let b = copy(l, Mode::Filled);
+        // In form order, and never a question the answers given would hide.
+        assert_eq!(b.missing, [label("toys", l), label("food_allergies", l)]);
+        let text = plain_text(&b);
+        let pdf = booklet_pdf(&b, "2026-11-23");
+        let cover = squash(&pdf_text(&pdf.bytes).0.extract_text(&[1]).unwrap());
+        for said in [
+            b.missing_title(),
+            b.missing_note(),
+            &b.missing[0],
+            &b.missing[1],
+        ] {
+            assert!(text.contains(said), "{said} in the text: {text}");
+            assert!(
+                cover.contains(&squash(said)),
+                "{said} on the cover: {cover}"
+            );
+        }
+        // Said before the key answers, so no one reads the allergy as not answered.
+        assert!(text.find(b.missing_title()) < text.find(b.at_a_glance_title()));
+        assert!(!b.at_a_glance.iter().any(|e| e.heading() == b.missing[1]));
+    }
+    assert!(copy(Locale::En, Mode::Filled)
+        .missing_note()
+        .contains("could not be read"));
+    // A blank copy is for a hand to fill: nothing in it is missing.
+    assert!(copy(Locale::En, Mode::Blank).missing.is_empty());
+    // Without answers left out, the copy is as it always was.
+    let whole = booklet(&def, &doc.answers, None, Locale::En, Mode::Filled);
+    assert_eq!(whole.clone().with_missing(&def, &doc.answers, &[]), whole);
+    assert!(!plain_text(&whole).contains(whole.missing_title()));
+}
+
+#[test]
 fn a_message_naming_questions_left_out_names_eight_and_counts_the_rest() {
     use family_forms::export::letter::questions_named;
     let def = form("getting-to-know-my-child");

@@ -5,7 +5,9 @@
 use crate::export::letter::{blank_letter, letter_paragraphs};
 use crate::model::child::{title_and_name, typed_child_name, Child};
 use crate::model::dates::format_date;
-use crate::model::logic::{derived_value, is_cell_visible, is_section_visible, is_visible_in};
+use crate::model::logic::{
+    derived_value, is_cell_visible, is_field_visible, is_section_visible, is_visible_in,
+};
 use crate::model::schema::{Field, FieldKind, FormDef};
 use crate::model::text::Locale;
 use crate::model::values::{Answer, Answers, YesNo, OTHER};
@@ -31,6 +33,10 @@ pub struct Booklet {
     /// form order so a teacher reads them first. Only answered, visible ones; never in a blank
     /// booklet.
     pub at_a_glance: Vec<Entry>,
+    /// Questions whose answers the document held but that could not be read (a damaged file),
+    /// named on the cover so a reader knows they are missing, not unanswered. Set by
+    /// [`Booklet::with_missing`]; empty otherwise.
+    pub missing: Vec<String>,
     pub sections: Vec<BookletSection>,
     /// For a form that writes a letter: the letter's paragraphs, which are then all that is
     /// printed (no cover, no questions: the answers are in it). Empty otherwise.
@@ -107,6 +113,42 @@ impl Booklet {
         format!("{start}{page}{of}{pages}")
     }
 
+    /// Names the questions of `def` whose answers (`ids`) could not be read, in form order, as
+    /// [`Booklet::missing`]. Only questions the answers given would show: a hidden one would
+    /// not be printed anyway. A blank copy or a letter (which prints alone) names none.
+    pub fn with_missing(mut self, def: &FormDef, answers: &Answers, ids: &[String]) -> Self {
+        if self.mode == Mode::Blank || !self.letter.is_empty() || ids.is_empty() {
+            return self;
+        }
+        let locale = self.locale;
+        self.missing = def
+            .fields()
+            .filter(|(_, f)| ids.contains(&f.id) && is_field_visible(def, answers, &f.id))
+            .map(|(_, f)| f.label.get(locale).to_string())
+            .collect();
+        self
+    }
+
+    /// The heading of the cover's list of [`Booklet::missing`] questions.
+    pub fn missing_title(&self) -> &'static str {
+        t(
+            self.locale,
+            "Answers missing from this copy",
+            "Respuestas que faltan en esta copia",
+        )
+    }
+
+    /// What the reader of a copy with [`Booklet::missing`] questions should know and do.
+    pub fn missing_note(&self) -> &'static str {
+        t(
+            self.locale,
+            "The file this copy was made from had answers to these questions, but they could \
+             not be read. Ask the person who filled in the form for them.",
+            "El archivo del que se hizo esta copia tenía respuestas a estas preguntas, pero no \
+             se pudieron leer. Pídaselas a la persona que llenó el formulario.",
+        )
+    }
+
     /// Said instead of sections when nothing has been answered.
     pub fn empty_note(&self) -> &'static str {
         t(
@@ -156,6 +198,7 @@ pub fn booklet(
             form_title: def.title.get(locale).to_string(),
             child_name,
             at_a_glance: Vec::new(),
+            missing: Vec::new(),
             sections: Vec::new(),
             letter: letter_paragraphs(def, answers, body, locale),
         };
@@ -185,6 +228,7 @@ pub fn booklet(
         form_title: def.title.get(locale).to_string(),
         child_name,
         at_a_glance,
+        missing: Vec::new(),
         sections,
         letter: Vec::new(),
     }
@@ -508,6 +552,17 @@ pub fn plain_text(booklet: &Booklet) -> String {
         out.push_str(&booklet.child_name);
     }
     out.push('\n');
+    if !booklet.missing.is_empty() {
+        let title = booklet.missing_title();
+        out.push_str(&format!(
+            "\n{title}\n{}\n{}\n",
+            "=".repeat(title.chars().count()),
+            booklet.missing_note()
+        ));
+        for question in &booklet.missing {
+            out.push_str(&format!("  - {question}\n"));
+        }
+    }
     // The key answers first, as a section of their own.
     let glance = (!booklet.at_a_glance.is_empty())
         .then(|| (booklet.at_a_glance_title(), &booklet.at_a_glance));

@@ -262,6 +262,15 @@ impl Layout {
         }
     }
 
+    /// A heading of a box on the cover, ruled below.
+    fn cover_heading(&mut self, title: &str) {
+        self.y -= 36.0;
+        self.paragraph(title, Font::Bold, 16.0, MARGIN, WIDTH, 1);
+        self.y -= 4.0;
+        self.rule(MARGIN, WIDTH, 0.3);
+        self.y -= 6.0;
+    }
+
     /// A question in bold with its answer below, indented.
     fn answer(&mut self, question: &str, answer: &str) {
         // A question never sits alone at the foot of a page without its answer.
@@ -374,7 +383,7 @@ pub fn booklet_pdf(booklet: &Booklet, prepared_on: &str) -> PdfFile {
     // Cover: what this is and whom it is about, readable across a room. With key answers the
     // title moves up, so they fit on the cover below it.
     let glance = &booklet.at_a_glance;
-    layout.y = if glance.is_empty() {
+    layout.y = if glance.is_empty() && booklet.missing.is_empty() {
         PAGE_H * 0.62
     } else {
         TOP - 40.0
@@ -394,19 +403,31 @@ pub fn booklet_pdf(booklet: &Booklet, prepared_on: &str) -> PdfFile {
         WIDTH,
         1,
     );
-    if !glance.is_empty() {
-        layout.y -= 36.0;
+    // Answers the file lost come first, so no one takes them for questions left blank.
+    if !booklet.missing.is_empty() {
+        layout.cover_heading(booklet.missing_title());
         layout.paragraph(
-            booklet.at_a_glance_title(),
-            Font::Bold,
-            16.0,
+            booklet.missing_note(),
+            Font::Regular,
+            10.5,
             MARGIN,
             WIDTH,
-            1,
+            2,
         );
-        layout.y -= 4.0;
-        layout.rule(MARGIN, WIDTH, 0.3);
-        layout.y -= 6.0;
+        for question in &booklet.missing {
+            layout.y -= 4.0;
+            layout.paragraph(
+                &format!("\u{2022} {question}"),
+                Font::Bold,
+                10.0,
+                MARGIN + 10.0,
+                WIDTH - 10.0,
+                1,
+            );
+        }
+    }
+    if !glance.is_empty() {
+        layout.cover_heading(booklet.at_a_glance_title());
         for entry in glance {
             if let Entry::Answer { question, answer } = entry {
                 layout.y -= 8.0;

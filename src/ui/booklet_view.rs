@@ -35,6 +35,23 @@ pub fn BookletView(
         .then(|| view! { <p class="booklet-empty">{booklet.empty_note()}</p> });
     let child = (!booklet.child_name.is_empty())
         .then(|| view! { <p class="booklet-child">{booklet.child_name.clone()}</p> });
+    // Answers a damaged file lost are named first, so no one takes them for blanks.
+    let mut booklet = booklet;
+    let (title, note) = (booklet.missing_title(), booklet.missing_note());
+    let missing = std::mem::take(&mut booklet.missing);
+    let missing = (!missing.is_empty()).then(|| {
+        let questions = missing
+            .into_iter()
+            .map(|q| view! { <li>{q}</li> })
+            .collect_view();
+        view! {
+            <section class="booklet-missing">
+                <h2>{title}</h2>
+                <p>{note}</p>
+                <ul>{questions}</ul>
+            </section>
+        }
+    });
     // The key answers sit on the cover, so a teacher reads them before turning a page.
     let glance_title = booklet.at_a_glance_title();
     let at_a_glance = booklet.at_a_glance;
@@ -67,6 +84,7 @@ pub fn BookletView(
                 <h1 class="booklet-title">{booklet.form_title}</h1>
                 {child}
                 <p class="booklet-made">{made}</p>
+                {missing}
                 {glance}
             </header>
             {empty}

@@ -799,7 +799,20 @@ test("a file with an answer that cannot be read opens with every other answer, n
   await page.getByText('Recibido: Siete cosas que contarle a la maestra — Mía').waitFor();
   assert.equal(await page.locator('.received-left-out').innerText(), LEFT_OUT);
   assert.ok((await page.locator('.booklet').innerText()).includes('Curiosa y cariñosa.'), 'every other answer is there');
+  // Every copy made from it names the question too, so no one takes it for one left blank.
+  const MISSING = 'Respuestas que faltan en esta copia';
+  const missing = page.locator('.booklet-missing');
+  assert.equal(await missing.getByRole('heading').innerText(), MISSING);
+  assert.deepEqual(await missing.locator('li').allInnerTexts(), [ALLERGIES]);
   await page.screenshot({ path: join(ARTIFACTS, 'received-left-out.png'), fullPage: true });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Guardar o compartir como PDF' }).tap(),
+  ]);
+  const pdf = join(ARTIFACTS, 'received-left-out.pdf');
+  await download.saveAs(pdf);
+  const cover = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', '-l', '1', pdf, '-']).toString('utf8'));
+  for (const said of [MISSING, 'no se pudieron leer', ALLERGIES]) assert.ok(cover.includes(said), `${said} on the cover: ${cover}`);
   await page.getByRole('button', { name: 'Guardar en este aparato' }).tap();
   await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   await ready(page);
