@@ -136,6 +136,7 @@ fn a_backup_with_an_answer_that_cannot_be_read_restores_every_other_answer() {
     );
     let restored = list_documents(&other).remove(0);
     assert_eq!(restored.answers.get("teacher"), None);
+    assert_eq!(restored.missing, ["teacher"], "every copy will name it");
     assert_eq!(
         restored.answers.get("describe"),
         Some(&Answer::text("Curiosa."))
@@ -168,6 +169,7 @@ fn a_backup_with_an_answer_that_cannot_be_read_restores_every_other_answer() {
         Some(&Answer::text("Ms. Rivera")),
         "kept from this device"
     );
+    assert!(merged.missing.is_empty(), "nothing is missing");
 }
 
 #[test]

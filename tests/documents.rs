@@ -70,6 +70,18 @@ fn golden_v2_document_saved_from_a_file_knows_where_it_came_from() {
 }
 
 #[test]
+fn golden_v2_document_with_answers_lost_on_the_way_keeps_naming_them() {
+    let src = include_str!("fixtures/documents/v2-with-missing-answers.json");
+    let doc = restore(src).expect("opens");
+    assert_eq!(doc.missing, ["allergies"]);
+    assert_eq!(doc.still_missing(), ["allergies"]);
+    // Written back word for word; documents without any are written as before.
+    assert_eq!(to_saved(&doc), src.trim());
+    let plain = Document::new("d1", "seven-things", 1, Utc::now());
+    assert!(!to_saved(&plain).contains("missing"));
+}
+
+#[test]
 fn every_golden_fixture_opens() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
     let mut n = 0;
@@ -823,7 +835,11 @@ mod salvage {
         assert!(matches!(restore(&broken), Err(RestoreError::Damaged(_))));
         let s = salvage(&broken).expect("its id, form and dates read");
         assert_eq!(s.unreadable, ["food_allergies", "household"]);
+        // Lost, not unanswered: the document says so from now on (see `Document::missing`).
+        assert_eq!(s.document.missing, s.unreadable);
+        assert_eq!(restore(&to_saved(&s.document)).unwrap(), s.document);
         let whole = restore(GOLDEN).unwrap();
+        assert!(whole.missing.is_empty());
         assert_eq!(s.document.id, whole.id);
         assert_eq!(s.document.child_id, whole.child_id);
         assert_eq!(s.document.revision, 40);
@@ -853,6 +869,35 @@ mod salvage {
         ] {
             assert_eq!(salvage(&nothing_to_trust), None, "{nothing_to_trust}");
         }
+    }
+
+    #[test]
+    fn a_list_of_missing_answers_that_cannot_be_read_is_dropped_not_a_reason_to_refuse() {
+        let with_missing = |missing: &str| {
+            GOLDEN.replacen(
+                r#""answers":"#,
+                &format!(r#""missing":{missing},"answers":"#),
+                1,
+            )
+        };
+        let read = |missing: &str| restore(&with_missing(missing)).unwrap().missing;
+        assert_eq!(read(r#"["food_allergies"]"#), ["food_allergies"]);
+        assert_eq!(read(r#"[1, "", {"a": 2}, "toys"]"#), ["toys"]);
+        for hostile in [
+            "5",
+            "\"toys\"",
+            "null",
+            "{}",
+            &format!("[\"{}\"]", "x".repeat(300)),
+        ] {
+            assert!(read(hostile).is_empty(), "{hostile}");
+        }
+        let many = format!("[{}]", vec!["\"a\""; 5000].join(","));
+        assert_eq!(
+            read(&many).len(),
+            1000,
+            "no more than any form has questions"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::export::letter::{blank_letter, letter_paragraphs};
 use crate::model::child::{title_and_name, typed_child_name, Child};
 use crate::model::dates::format_date;
+use crate::model::document::Document;
 use crate::model::logic::{
     derived_value, is_cell_visible, is_field_visible, is_section_visible, is_visible_in,
 };
@@ -113,19 +114,22 @@ impl Booklet {
         format!("{start}{page}{of}{pages}")
     }
 
-    /// Names the questions of `def` whose answers (`ids`) could not be read, in form order, as
-    /// [`Booklet::missing`]. Only questions the answers given would show: a hidden one would
-    /// not be printed anyway. A blank copy or a letter (which prints alone) names none.
-    pub fn with_missing(mut self, def: &FormDef, answers: &Answers, ids: &[String]) -> Self {
+    /// Names the questions of `def` that `document` lost on the way (its
+    /// [`Document::still_missing`]), in form order, as [`Booklet::missing`], and marks a key
+    /// one so in the box of key answers. Only questions the answers given would show: a hidden
+    /// one would not be printed anyway. A blank copy or a letter (which prints alone) names none.
+    pub fn with_missing(mut self, def: &FormDef, document: &Document) -> Self {
+        let ids = document.still_missing();
         if self.mode == Mode::Blank || !self.letter.is_empty() || ids.is_empty() {
             return self;
         }
-        let locale = self.locale;
+        let (locale, answers) = (self.locale, &document.answers);
         self.missing = def
             .fields()
             .filter(|(_, f)| ids.contains(&f.id) && is_field_visible(def, answers, &f.id))
             .map(|(_, f)| f.label.get(locale).to_string())
             .collect();
+        self.at_a_glance = key_answers(def, answers, &ids, locale);
         self
     }
 
@@ -205,7 +209,7 @@ pub fn booklet(
     }
     let at_a_glance = match mode {
         Mode::Blank => Vec::new(),
-        Mode::Filled => key_answers(def, answers, locale),
+        Mode::Filled => key_answers(def, answers, &[], locale),
     };
     let sections = def
         .sections
@@ -235,8 +239,15 @@ pub fn booklet(
 }
 
 /// The answers `def` marks as key (`at_a_glance`: an allergy, a medicine, the language for calls
-/// home), in form order: only those given, to questions that are shown.
-pub fn key_answers(def: &FormDef, answers: &Answers, locale: Locale) -> Vec<Entry> {
+/// home), in form order: only those given, to questions that are shown, and those `missing`
+/// (lost on the way, see [`Document::missing`]), said to be missing: a teacher must not read
+/// a lost allergy answer as none.
+pub fn key_answers(
+    def: &FormDef,
+    answers: &Answers,
+    missing: &[String],
+    locale: Locale,
+) -> Vec<Entry> {
     def.sections
         .iter()
         .filter(|s| is_section_visible(def, answers, s))
@@ -245,7 +256,18 @@ pub fn key_answers(def: &FormDef, answers: &Answers, locale: Locale) -> Vec<Entr
                 .fields
                 .iter()
                 .filter(|f| f.at_a_glance && is_visible_in(def, answers, section, f))
-                .filter_map(|f| entry(def, answers, f, locale, Mode::Filled))
+                .filter_map(|f| match entry(def, answers, f, locale, Mode::Filled) {
+                    None if missing.contains(&f.id) => Some(Entry::Answer {
+                        question: f.label.get(locale).to_string(),
+                        answer: t(
+                            locale,
+                            "Missing from this copy: the answer could not be read.",
+                            "Falta en esta copia: no se pudo leer la respuesta.",
+                        )
+                        .to_string(),
+                    }),
+                    entry => entry,
+                })
                 .filter(|e| matches!(e, Entry::Answer { .. }))
         })
         .collect()

@@ -40,7 +40,7 @@ pub fn class_sheet(
             KeyAnswers {
                 document_id: doc.id.clone(),
                 name: profile.unwrap_or_else(|| typed_child_name(def, &doc.answers)),
-                entries: key_answers(def, &doc.answers, locale),
+                entries: key_answers(def, &doc.answers, &doc.still_missing(), locale),
             }
         })
         .collect();

@@ -187,7 +187,7 @@ pub fn read_data_file<F: Borrow<FormDef>>(
     // One answer that cannot be read does not keep the teacher from reading the forty others:
     // the file is read answer by answer, and the ones left out are named.
     let Salvaged {
-        document,
+        mut document,
         mut unreadable,
     } = restore_what_reads(text).map_err(|e| match e {
         RestoreError::Newer(v) => ImportError::Newer(v),
@@ -229,6 +229,7 @@ pub fn read_data_file<F: Borrow<FormDef>>(
     // Only the form's own questions are named: an answer to a question the form does not have
     // is never shown, read or not.
     unreadable.retain(|id| def.field(id).is_some());
+    document.missing.retain(|id| def.field(id).is_some());
     if let Some(field) = longest_answer_over(&document, MAX_ANSWER_CHARS) {
         return Err(ImportError::AnswerTooLong(field));
     }

@@ -37,6 +37,16 @@ pub struct Document {
     /// family and a teacher is known as the same document, so it can update the one kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// Ids of questions whose answers were lost on the way (a damaged file or backup this was
+    /// read from): every copy made names them until they are answered again, so a reader never
+    /// takes a lost allergy answer for one left blank. Read leniently: what is not a list of
+    /// ids is dropped, never a reason to refuse the document.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "read_missing"
+    )]
+    pub missing: Vec<String>,
 }
 
 impl Document {
@@ -66,8 +76,46 @@ impl Document {
             updated: now,
             revision: 0,
             origin: None,
+            missing: Vec::new(),
         }
     }
+
+    /// Notes `ids` as [`Document::missing`]: those not answered, each once.
+    pub fn mark_missing<'a>(&mut self, ids: impl IntoIterator<Item = &'a String>) {
+        for id in ids {
+            if !self.answers.is_answered(id) && !self.missing.contains(id) {
+                self.missing.push(id.clone());
+            }
+        }
+    }
+
+    /// The ids of [`Document::missing`] still without an answer (one given since is not
+    /// missing any more).
+    pub fn still_missing(&self) -> Vec<String> {
+        let mut ids = self.missing.clone();
+        ids.retain(|id| !self.answers.is_answered(id));
+        ids
+    }
+}
+
+/// Most ids [`Document::missing`] keeps from a saved text: more than any form has questions.
+const MAX_MISSING: usize = 1000;
+
+/// [`Document::missing`] as saved: the strings of a list, at most [`MAX_MISSING`] of a sane
+/// length; anything else (a hand edit, a hostile file) reads as none.
+fn read_missing<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let value = Value::deserialize(d)?;
+    let Value::Array(items) = value else {
+        return Ok(Vec::new());
+    };
+    Ok(items
+        .into_iter()
+        .filter_map(|v| match v {
+            Value::String(id) if !id.is_empty() && id.len() <= 200 => Some(id),
+            _ => None,
+        })
+        .take(MAX_MISSING)
+        .collect())
 }
 
 #[derive(Serialize, Deserialize)]
@@ -200,6 +248,7 @@ pub fn salvage(src: &str) -> Option<Salvaged> {
             Err(_) => unreadable.push(id),
         }
     }
+    document.mark_missing(&unreadable);
     Some(Salvaged {
         document,
         unreadable,
@@ -220,16 +269,25 @@ pub fn restore_what_reads(src: &str) -> Result<Salvaged, RestoreError> {
 }
 
 /// `document`, read without its `unreadable` answers, as it would update `kept`, the copy of it
-/// this device has: each answer it could not read stays as `kept` has it, instead of being
-/// cleared.
+/// this device has: each answer it could not read, or that it had lost before (its
+/// [`Document::missing`]), stays as `kept` has it, instead of being cleared. What neither has
+/// stays missing.
 pub fn over_kept(document: &Document, unreadable: &[String], kept: &Document) -> Document {
-    let mut document = document.clone();
-    for id in unreadable {
+    let mut over = document.clone();
+    for id in unreadable.iter().chain(&document.missing) {
         if let Some(answer) = kept.answers.get(id) {
-            document.answers.set(id.clone(), answer.clone());
+            over.answers.set(id.clone(), answer.clone());
         }
     }
-    document
+    over.missing.clear();
+    over.mark_missing(
+        document
+            .missing
+            .iter()
+            .chain(unreadable)
+            .chain(&kept.missing),
+    );
+    over
 }
 
 /// Version 1 had one document per form and no children: it becomes a document of no child.

@@ -40,10 +40,6 @@ pub fn ExportActions(
     /// kept on this device; a form added here is found in storage.
     #[prop(optional_no_strip)]
     form_source: Option<String>,
-    /// Ids of answers the document held but that could not be read (a damaged received file):
-    /// every copy names those questions, so a reader knows they are missing, not blank.
-    #[prop(optional)]
-    missing: Vec<String>,
 ) -> impl IntoView {
     let locale = use_locale();
     let store = use_store();
@@ -69,14 +65,15 @@ pub fn ExportActions(
     let printing: RwSignal<Option<Mode>> = RwSignal::new(None);
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let def = StoredValue::new(def);
-    let missing = StoredValue::new(missing);
 
     // Each action takes one snapshot of the document and draws what it needs from it.
     let build = move |doc: &Document, mode: Mode| {
         let l = copy_locale.get_untracked();
         def.with_value(|def| {
-            let b = child.with_untracked(|c| booklet(def, &doc.answers, c.as_ref(), l, mode));
-            missing.with_value(|ids| b.with_missing(def, &doc.answers, ids))
+            // Answers lost on the way (a damaged file) are named, so none reads as blank.
+            child
+                .with_untracked(|c| booklet(def, &doc.answers, c.as_ref(), l, mode))
+                .with_missing(def, doc)
         })
     };
     // The cover's date: when the answers were last edited (a received file's are the sender's).

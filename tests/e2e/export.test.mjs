@@ -817,8 +817,13 @@ test("a file with an answer that cannot be read opens with every other answer, n
   await page.waitForURL(/\/doc\/d[0-9a-f]+$/);
   await ready(page);
   assert.equal(await page.getByLabel('El nombre con que le gusta que le llamen').inputValue(), 'Mía');
+  // Kept here, it goes on saying what was lost, until it is answered again.
+  const stillMissing = page.locator('.form-missing');
+  assert.equal(await stillMissing.innerText(), `Falta en este formulario: «${ALLERGIES}». La respuesta no se pudo leer de un archivo o copia guardada dañados. Cada copia que imprima o comparta la nombra hasta que se vuelva a responder.`);
   await next('Salud');
   assert.equal(await allergies.locator('input[type=radio]:checked').count(), 0, 'left out, to be asked again');
+  await allergies.getByLabel('No', { exact: true }).check();
+  await stillMissing.waitFor({ state: 'detached' });
   await next('Cambios en casa');
   await next('Personalidad');
   assert.equal(await page.getByLabel(DESCRIBE).inputValue(), 'Curiosa y cariñosa.');

@@ -6,7 +6,9 @@ use super::whose_form::WhoseForm;
 use crate::export::letter::questions_named;
 use crate::model::child::refill_for_child;
 use crate::model::document::{restore, to_saved, Document};
-use crate::model::logic::{is_section_visible, is_visible_in, shown_section_index};
+use crate::model::logic::{
+    is_field_visible, is_section_visible, is_visible_in, shown_section_index,
+};
 use crate::model::progress::progress;
 use crate::model::route::path;
 use crate::model::schema::{Field, FormDef};
@@ -392,6 +394,8 @@ pub fn FormEditor(
             </div>
         }
     });
+    // Named by the notice above when it was just opened from a damaged save (see below).
+    let opened_damaged = !unreadable.is_empty();
     let left_out_def = def.clone();
     let notice_view = notice.map(|e| {
         // Opened with what could be read: the questions left out are named, as the person
@@ -414,6 +418,31 @@ pub fn FormEditor(
             <div class="banner banner-error" role="alert">{message}</div>
         }
     });
+    // Answers lost on the way (a damaged file this was saved from) are named until given
+    // again, as every copy names them.
+    let missing_ids = document.with_value(|d| d.missing.clone());
+    let missing_ids_empty = missing_ids.is_empty();
+    let missing_def = def.clone();
+    let still_missing = move || {
+        // As copies name them: questions of this form, shown, still unanswered.
+        let still: Vec<String> = answers.with(|a| {
+            let mut ids = missing_ids.clone();
+            ids.retain(|id| {
+                missing_def.field(id).is_some()
+                    && !a.is_answered(id)
+                    && is_field_visible(&missing_def, a, id)
+            });
+            ids
+        });
+        (!still.is_empty()).then(|| {
+            let l = locale.get();
+            let list = questions_named(&missing_def, &still, l);
+            let n = still.len();
+            let text = tr_n!(l, n, missing_answers_one, missing_answers, list = list);
+            view! { <div class="banner banner-info form-missing" role="status">{text}</div> }
+        })
+    };
+    let missing_view = (!opened_damaged && !missing_ids_empty).then_some(still_missing);
     let status = move || match save_state.get() {
         SaveState::Unchanged if read_only => tr_in!(locale.get(), status_read_only).to_string(),
         SaveState::Unchanged => String::new(),
@@ -573,6 +602,7 @@ pub fn FormEditor(
                 <h1>{title}</h1>
                 {intro}
                 {notice_view}
+                {missing_view}
                 {updated_view}
                 {conflict_view}
                 <ProgressBar progress=overall/>

@@ -75,7 +75,6 @@ pub(super) fn ReceivedDocument(
 
     let booklet_view = {
         let (def, doc, child) = (def.clone(), received.document.clone(), child.clone());
-        let unreadable = received.unreadable.clone();
         move || {
             let b = booklet(
                 &def,
@@ -84,7 +83,7 @@ pub(super) fn ReceivedDocument(
                 locale.get(),
                 Mode::Filled,
             )
-            .with_missing(&def, &doc.answers, &unreadable);
+            .with_missing(&def, &doc);
             view! { <BookletView booklet=b prepared_on=web::local_date_iso(doc.updated)/> }
         }
     };
@@ -148,7 +147,7 @@ pub(super) fn ReceivedDocument(
             </div>
             // On paper goes the copy the export section draws, in the language chosen there.
             <div class="screen-only">{booklet_view}</div>
-            <ExportActions def snapshot child blank=false form_source=received.new_form_source.clone() missing=received.unreadable.clone()/>
+            <ExportActions def snapshot child blank=false form_source=received.new_form_source.clone()/>
         </article>
     }
 }
