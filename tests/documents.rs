@@ -82,6 +82,32 @@ fn golden_v2_document_with_answers_lost_on_the_way_keeps_naming_them() {
 }
 
 #[test]
+fn an_answer_lost_on_the_way_stops_being_missing_once_answered_and_saved() {
+    use family_forms::storage::documents::save_document;
+    let store = MemoryStore::new();
+    let mut doc = restore(include_str!(
+        "fixtures/documents/v2-with-missing-answers.json"
+    ))
+    .unwrap();
+    save_document(&store, &mut doc, Utc::now()).unwrap();
+    assert_eq!(doc.missing, ["allergies"], "kept while unanswered");
+    doc.answers.set(
+        "allergies",
+        Answer::YesNo {
+            answer: Some(family_forms::model::values::YesNo::No),
+            details: String::new(),
+        },
+    );
+    save_document(&store, &mut doc, Utc::now()).unwrap();
+    assert!(doc.missing.is_empty());
+    // Cleared later, it is a question left unanswered, no longer one that was lost.
+    doc.answers.0.remove("allergies");
+    save_document(&store, &mut doc, Utc::now()).unwrap();
+    let saved = store.get(&keys::document(&doc.id)).unwrap().unwrap();
+    assert!(restore(&saved).unwrap().still_missing().is_empty());
+}
+
+#[test]
 fn every_golden_fixture_opens() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/documents");
     let mut n = 0;

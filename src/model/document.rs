@@ -96,6 +96,13 @@ impl Document {
         ids.retain(|id| !self.answers.is_answered(id));
         ids
     }
+
+    /// Drops from [`Document::missing`] the questions answered since: once the person has
+    /// answered one again, clearing it later leaves it unanswered, not lost.
+    pub fn forget_answered_missing(&mut self) {
+        let answers = &self.answers;
+        self.missing.retain(|id| !answers.is_answered(id));
+    }
 }
 
 /// Most ids [`Document::missing`] keeps from a saved text: more than any form has questions.

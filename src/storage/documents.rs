@@ -461,6 +461,7 @@ pub fn save_document(
     let previous = (document.updated, document.revision);
     document.updated = now;
     document.revision += 1;
+    document.forget_answered_missing();
     let text = to_saved(document);
     let mut outcome = Saved::Plainly;
     let mut result = store.set(&key, &text);

@@ -420,13 +420,13 @@ pub fn FormEditor(
     });
     // Answers lost on the way (a damaged file this was saved from) are named until given
     // again, as every copy names them.
-    let missing_ids = document.with_value(|d| d.missing.clone());
-    let missing_ids_empty = missing_ids.is_empty();
+    let any_missing = document.with_value(|d| !d.missing.is_empty());
     let missing_def = def.clone();
     let still_missing = move || {
         // As copies name them: questions of this form, shown, still unanswered.
         let still: Vec<String> = answers.with(|a| {
-            let mut ids = missing_ids.clone();
+            // (A save forgets one answered since: cleared again, it is not named.)
+            let mut ids = document.with_value(|d| d.missing.clone());
             ids.retain(|id| {
                 missing_def.field(id).is_some()
                     && !a.is_answered(id)
@@ -442,7 +442,7 @@ pub fn FormEditor(
             view! { <div class="banner banner-info form-missing" role="status">{text}</div> }
         })
     };
-    let missing_view = (!opened_damaged && !missing_ids_empty).then_some(still_missing);
+    let missing_view = (!opened_damaged && any_missing).then_some(still_missing);
     let status = move || match save_state.get() {
         SaveState::Unchanged if read_only => tr_in!(locale.get(), status_read_only).to_string(),
         SaveState::Unchanged => String::new(),
