@@ -41,11 +41,7 @@ pub struct Document {
     /// read from): every copy made names them until they are answered again, so a reader never
     /// takes a lost allergy answer for one left blank. Read leniently: what is not a list of
     /// ids is dropped, never a reason to refuse the document.
-    #[serde(
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "read_missing"
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub missing: Vec<String>,
 }
 
@@ -108,21 +104,25 @@ impl Document {
 /// Most ids [`Document::missing`] keeps from a saved text: more than any form has questions.
 const MAX_MISSING: usize = 1000;
 
-/// [`Document::missing`] as saved: the strings of a list, at most [`MAX_MISSING`] of a sane
-/// length; anything else (a hand edit, a hostile file) reads as none.
-fn read_missing<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let value = Value::deserialize(d)?;
-    let Value::Array(items) = value else {
-        return Ok(Vec::new());
+/// A document from its JSON tree in the current shape, [`Document::missing`] read by hand:
+/// the strings of a list, at most [`MAX_MISSING`] of a sane length; anything else (a hand
+/// edit, a hostile file) reads as none. (By hand, as serde would ship a reader of a JSON tree
+/// from a JSON tree for this one field.)
+fn document_from(mut tree: Value) -> Result<Document, serde_json::Error> {
+    let missing = match tree.get_mut("missing").map(Value::take) {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::String(id) if !id.is_empty() && id.len() <= 200 => Some(id),
+                _ => None,
+            })
+            .take(MAX_MISSING)
+            .collect(),
+        _ => Vec::new(),
     };
-    Ok(items
-        .into_iter()
-        .filter_map(|v| match v {
-            Value::String(id) if !id.is_empty() && id.len() <= 200 => Some(id),
-            _ => None,
-        })
-        .take(MAX_MISSING)
-        .collect())
+    let mut document: Document = serde_json::from_value(tree)?;
+    document.missing = missing;
+    Ok(document)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -207,7 +207,7 @@ pub fn saved_revision(src: &str) -> Option<u64> {
 
 /// Reads a saved document of any released version, migrating it to the current shape.
 pub fn restore(src: &str) -> Result<Document, RestoreError> {
-    serde_json::from_value(current_document(src)?).map_err(|e| RestoreError::Damaged(e.to_string()))
+    document_from(current_document(src)?).map_err(|e| RestoreError::Damaged(e.to_string()))
 }
 
 /// The document inside a saved envelope, as a JSON tree in the current version's shape.
@@ -247,7 +247,7 @@ pub fn salvage(src: &str) -> Option<Salvaged> {
         return None;
     };
     document["answers"] = Value::Object(Default::default());
-    let mut document: Document = serde_json::from_value(document).ok()?;
+    let mut document = document_from(document).ok()?;
     let mut unreadable = Vec::new();
     for (id, value) in saved {
         match Answer::from_json(value) {
