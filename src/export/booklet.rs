@@ -34,7 +34,7 @@ pub struct Booklet {
     /// form order so a teacher reads them first. Only answered, visible ones; never in a blank
     /// booklet.
     pub at_a_glance: Vec<Entry>,
-    /// Questions whose answers the document held but that could not be read (a damaged file),
+    /// Questions whose answers the document lost on the way (a damaged file or saved copy),
     /// named on the cover so a reader knows they are missing, not unanswered. Set by
     /// [`Booklet::with_missing`]; empty otherwise.
     pub missing: Vec<String>,
@@ -146,10 +146,10 @@ impl Booklet {
     pub fn missing_note(&self) -> &'static str {
         t(
             self.locale,
-            "The file this copy was made from had answers to these questions, but they could \
-             not be read. Ask the person who filled in the form for them.",
-            "El archivo del que se hizo esta copia tenía respuestas a estas preguntas, pero no \
-             se pudieron leer. Pídaselas a la persona que llenó el formulario.",
+            "These questions had answers that could not be read from a damaged file or saved \
+             copy. Ask the person who filled in the form for them.",
+            "Estas preguntas tenían respuestas que no se pudieron leer de un archivo o copia \
+             guardada dañados. Pídaselas a la persona que llenó el formulario.",
         )
     }
 
