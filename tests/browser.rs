@@ -568,3 +568,44 @@ async fn booklet_shows_answers_as_text_and_rows_as_a_table() {
         Some("es")
     );
 }
+
+#[wasm_bindgen_test]
+async fn booklet_names_on_its_cover_the_answers_a_damaged_file_lost() {
+    use family_forms::export::booklet::{booklet, Mode};
+    use family_forms::model::document::Document;
+    use family_forms::model::text::Locale;
+    use family_forms::ui::booklet_view::BookletView;
+    let def = every_kind();
+    let mut doc = Document::new("d1", def.id.clone(), def.version, chrono::Utc::now());
+    let lost = def
+        .fields()
+        .map(|(_, f)| f)
+        .find(|f| f.kind.name() == "long_text")
+        .unwrap();
+    // Only the form's own questions are named: an id it does not have is not.
+    doc.missing = vec![lost.id.clone(), "not_a_question".into()];
+    doc.answers.set("name", Answer::text("Mía"));
+    let b = booklet(&def, &doc.answers, None, Locale::En, Mode::Filled).with_missing(&def, &doc);
+    let el = host();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <BookletView booklet=b.clone() prepared_on="2026-11-23"/> }
+    });
+    leptos::task::tick().await;
+    let cover = el
+        .query_selector(".booklet-cover .booklet-missing")
+        .unwrap()
+        .unwrap();
+    let heading = cover
+        .query_selector("h2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(heading, "Answers missing from this copy");
+    let named = cover.query_selector_all("li").unwrap();
+    assert_eq!(named.length(), 1);
+    assert_eq!(
+        named.item(0).unwrap().text_content().unwrap(),
+        lost.label.en
+    );
+}

@@ -279,6 +279,10 @@ fn every_edit_of_a_saved_document_opens_or_is_kept_aside_word_for_word() {
             "getting-to-know-my-child",
         ),
         (
+            include_str!("fixtures/documents/v2-with-missing-answers.json"),
+            "seven-things",
+        ),
+        (
             &to_saved(&filled(&form("partnership-plan"))),
             "partnership-plan",
         ),
@@ -288,6 +292,20 @@ fn every_edit_of_a_saved_document_opens_or_is_kept_aside_word_for_word() {
             let (store, loaded) = opens_or_is_kept_aside(text, &def, now());
             // What opened is what the page draws, whichever form it claims to be of.
             draw_everything(&def, &loaded.document.answers);
+            // Answers it lost, whatever an edit made of their list, name the form's questions.
+            if !loaded.document.missing.is_empty() {
+                let copy = booklet(
+                    &def,
+                    &loaded.document.answers,
+                    None,
+                    Locale::Es,
+                    Mode::Filled,
+                )
+                .with_missing(&def, &loaded.document);
+                assert!(copy.missing.len() <= def.fields().count());
+                let _ = plain_text(&copy);
+                assert!(booklet_pdf(&copy, "2026-11-30").bytes.starts_with(b"%PDF"));
+            }
             let _ = list_summaries(&store, |id| builtin().iter().find(|f| f.id == id).cloned());
         });
     }
