@@ -819,8 +819,12 @@ test("a file with an answer that cannot be read opens with every other answer, n
   assert.equal(await page.getByLabel('El nombre con que le gusta que le llamen').inputValue(), 'Mía');
   // Kept here, it goes on saying what was lost, until it is answered again.
   const stillMissing = page.locator('.form-missing');
-  assert.equal(await stillMissing.innerText(), `Falta en este formulario: «${ALLERGIES}». La respuesta no se pudo leer de un archivo o copia guardada dañados. Cada copia que imprima o comparta la nombra hasta que se vuelva a responder.`);
-  await next('Salud');
+  assert.equal(await stillMissing.locator('p').innerText(), `Falta en este formulario: «${ALLERGIES}». La respuesta no se pudo leer de un archivo o copia guardada dañados. Cada copia que imprima o comparta la nombra hasta que se vuelva a responder.`);
+  await page.screenshot({ path: join(ARTIFACTS, 'form-missing.png') });
+  // One tap takes her to it, sections away.
+  await stillMissing.getByRole('button', { name: 'Ir a la pregunta' }).tap();
+  await page.locator('#section-title', { hasText: 'Salud' }).waitFor();
+  await page.waitForFunction((q) => [...document.querySelectorAll('fieldset')].some((f) => f.textContent.includes(q) && f.contains(document.activeElement)), ALLERGIES);
   assert.equal(await allergies.locator('input[type=radio]:checked').count(), 0, 'left out, to be asked again');
   await allergies.getByLabel('No', { exact: true }).check();
   await stillMissing.waitFor({ state: 'detached' });

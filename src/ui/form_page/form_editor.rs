@@ -439,7 +439,26 @@ pub fn FormEditor(
             let list = questions_named(&missing_def, &still, l);
             let n = still.len();
             let text = tr_n!(l, n, missing_answers_one, missing_answers, list = list);
-            view! { <div class="banner banner-info form-missing" role="status">{text}</div> }
+            // The first of them is a tap away, wherever in the form it is.
+            let section = missing_def.section_of(&still[0]);
+            let go = move |_| {
+                if let Some(index) = section {
+                    current.set(index);
+                }
+                let id = format!("f-{}", still[0]);
+                request_animation_frame(move || crate::web::focus_by_id(&id));
+            };
+            let go_label = if n == 1 {
+                tr_in!(l, go_to_missing_one)
+            } else {
+                tr_in!(l, go_to_missing)
+            };
+            view! {
+                <div class="banner banner-info form-missing" role="status">
+                    <p>{text}</p>
+                    <button type="button" class="link" on:click=go>{go_label}</button>
+                </div>
+            }
         })
     };
     let missing_view = (!opened_damaged && any_missing).then_some(still_missing);
