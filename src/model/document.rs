@@ -37,9 +37,9 @@ pub struct Document {
     /// family and a teacher is known as the same document, so it can update the one kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
-    /// Ids of questions whose answers were lost on the way (a damaged file or backup this was
-    /// read from): every copy made names them until they are answered again, so a reader never
-    /// takes a lost allergy answer for one left blank. Read leniently: what is not a list of
+    /// Ids of questions whose answers were lost on the way (a damaged file, backup or saved
+    /// entry this was read from): every copy made names them until they are answered again, so
+    /// a reader never takes a lost allergy answer for one left blank. Read leniently: what is not a list of
     /// ids is dropped, never a reason to refuse the document.
     #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub missing: Vec<String>,

@@ -422,7 +422,7 @@ pub fn FormEditor(
     // again, as every copy names them.
     let any_missing = document.with_value(|d| !d.missing.is_empty());
     let missing_def = def.clone();
-    let still_missing = move || {
+    let missing_notice = move || {
         // As copies name them: questions of this form, shown, still unanswered.
         let still: Vec<String> = answers.with(|a| {
             // (A save forgets one answered since: cleared again, it is not named.)
@@ -461,7 +461,7 @@ pub fn FormEditor(
             }
         })
     };
-    let missing_view = (!opened_damaged && any_missing).then_some(still_missing);
+    let missing_view = (!opened_damaged && any_missing).then_some(missing_notice);
     let status = move || match save_state.get() {
         SaveState::Unchanged if read_only => tr_in!(locale.get(), status_read_only).to_string(),
         SaveState::Unchanged => String::new(),
