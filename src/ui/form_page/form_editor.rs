@@ -449,9 +449,9 @@ pub fn FormEditor(
                 request_animation_frame(move || crate::web::focus_by_id(&id));
             };
             let go_label = if n == 1 {
-                tr_in!(l, go_to_missing_one)
+                tr_in!(l, go_to_lost_question)
             } else {
-                tr_in!(l, go_to_missing)
+                tr_in!(l, go_to_first_lost)
             };
             view! {
                 <div class="banner banner-info form-missing" role="status">
