@@ -5,10 +5,8 @@
 use crate::export::letter::{blank_letter, letter_paragraphs};
 use crate::model::child::{title_and_name, typed_child_name, Child};
 use crate::model::dates::format_date;
-use crate::model::document::Document;
-use crate::model::logic::{
-    derived_value, is_cell_visible, is_field_visible, is_section_visible, is_visible_in,
-};
+use crate::model::document::{lost_questions, Document};
+use crate::model::logic::{derived_value, is_cell_visible, is_section_visible, is_visible_in};
 use crate::model::schema::{Field, FieldKind, FormDef};
 use crate::model::text::Locale;
 use crate::model::values::{Answer, Answers, YesNo, OTHER};
@@ -114,22 +112,21 @@ impl Booklet {
         format!("{start}{page}{of}{pages}")
     }
 
-    /// Names the questions of `def` that `document` lost on the way (its
-    /// [`Document::still_missing`]), in form order, as [`Booklet::missing`], and marks a key
-    /// one so in the box of key answers. Only questions the answers given would show: a hidden
-    /// one would not be printed anyway. A blank copy or a letter (which prints alone) names none.
+    /// Names the questions of `def` that `document` lost on the way ([`lost_questions`]) as
+    /// [`Booklet::missing`], and marks a key one so in the box of key answers. A blank copy or a
+    /// letter (which prints alone) names none.
     pub fn with_missing(mut self, def: &FormDef, document: &Document) -> Self {
-        let ids = document.still_missing();
-        if self.mode == Mode::Blank || !self.letter.is_empty() || ids.is_empty() {
+        let lost = lost_questions(def, &document.answers, &document.missing);
+        if self.mode == Mode::Blank || !self.letter.is_empty() || lost.is_empty() {
             return self;
         }
-        let (locale, answers) = (self.locale, &document.answers);
-        self.missing = def
-            .fields()
-            .filter(|(_, f)| ids.contains(&f.id) && is_field_visible(def, answers, &f.id))
-            .map(|(_, f)| f.label.get(locale).to_string())
+        let locale = self.locale;
+        self.missing = lost
+            .iter()
+            .map(|f| f.label.get(locale).to_string())
             .collect();
-        self.at_a_glance = key_answers(def, answers, &ids, locale);
+        let ids: Vec<String> = lost.iter().map(|f| f.id.clone()).collect();
+        self.at_a_glance = key_answers(def, &document.answers, &ids, locale);
         self
     }
 

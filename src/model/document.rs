@@ -5,6 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::logic::is_field_visible;
+use super::schema::{Field, FormDef};
 use super::text::Locale;
 use super::values::{Answer, Answers};
 
@@ -99,6 +101,21 @@ impl Document {
         let answers = &self.answers;
         self.missing.retain(|id| !answers.is_answered(id));
     }
+}
+
+/// The questions of `def` among `missing` (see [`Document::missing`]) that a reader of
+/// `answers` is told were lost: shown, still unanswered, in form order. Every copy and the form
+/// page name these.
+pub fn lost_questions<'d>(
+    def: &'d FormDef,
+    answers: &Answers,
+    missing: &[String],
+) -> Vec<&'d Field> {
+    def.fields()
+        .map(|(_, f)| f)
+        .filter(|f| missing.contains(&f.id) && !answers.is_answered(&f.id))
+        .filter(|f| is_field_visible(def, answers, &f.id))
+        .collect()
 }
 
 /// Most ids [`Document::missing`] keeps from a saved text: more than any form has questions.

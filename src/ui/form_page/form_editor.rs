@@ -5,10 +5,8 @@ use super::drawing_in_batches::{batches, draw_rest_after_paint};
 use super::whose_form::WhoseForm;
 use crate::export::letter::questions_named;
 use crate::model::child::refill_for_child;
-use crate::model::document::{restore, to_saved, Document};
-use crate::model::logic::{
-    is_field_visible, is_section_visible, is_visible_in, shown_section_index,
-};
+use crate::model::document::{lost_questions, restore, to_saved, Document};
+use crate::model::logic::{is_section_visible, is_visible_in, shown_section_index};
 use crate::model::progress::progress;
 use crate::model::route::path;
 use crate::model::schema::{Field, FormDef};
@@ -423,16 +421,12 @@ pub fn FormEditor(
     let any_missing = document.with_value(|d| !d.missing.is_empty());
     let missing_def = def.clone();
     let missing_notice = move || {
-        // As copies name them: questions of this form, shown, still unanswered.
+        // As copies name them. (A save forgets one answered since: cleared again, it is not.)
         let still: Vec<String> = answers.with(|a| {
-            // (A save forgets one answered since: cleared again, it is not named.)
-            let mut ids = document.with_value(|d| d.missing.clone());
-            ids.retain(|id| {
-                missing_def.field(id).is_some()
-                    && !a.is_answered(id)
-                    && is_field_visible(&missing_def, a, id)
-            });
-            ids
+            document.with_value(|d| {
+                let lost = lost_questions(&missing_def, a, &d.missing);
+                lost.iter().map(|f| f.id.clone()).collect()
+            })
         });
         (!still.is_empty()).then(|| {
             let l = locale.get();
