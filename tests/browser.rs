@@ -90,6 +90,77 @@ async fn home_lists_the_shipped_forms() {
 }
 
 #[wasm_bindgen_test]
+async fn a_child_card_shows_a_name_from_a_file_as_text_and_its_buttons_work() {
+    use family_forms::model::child::Child;
+    use family_forms::storage::documents::save_children;
+    let store: family_forms::ui::context::SharedStore = Arc::new(MemoryStore::new());
+    let name = "<img src=x onerror=\"window.__xss=1\"> Núñez";
+    save_children(
+        store.as_ref(),
+        &[Child {
+            id: "c 1".into(),
+            name: name.into(),
+            ..Child::default()
+        }],
+    )
+    .unwrap();
+    let el = host();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        let store = store.clone();
+        view! { <AppWith store/> }
+    });
+    leptos::task::tick().await;
+    let card = el.query_selector(".child-card").unwrap().expect("a card");
+    assert!(
+        card.query_selector("img").unwrap().is_none(),
+        "no element made from a name"
+    );
+    assert_eq!(
+        card.query_selector("h3")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some(name)
+    );
+    // Its buttons say whose they are.
+    let edit: HtmlElement = card
+        .query_selector("[data-act=edit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let heading_id = card.query_selector("h3").unwrap().unwrap().id();
+    assert_eq!(edit.get_attribute("aria-describedby"), Some(heading_id));
+    // "Start a form for…" draws its list when first opened, once.
+    assert!(card.query_selector(".start-list").unwrap().is_none());
+    let summary: HtmlElement = card
+        .query_selector(".start-form > summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    summary.click();
+    summary.click();
+    summary.click();
+    let links = card.query_selector_all(".start-list a").unwrap();
+    assert_eq!(
+        links.length() as usize,
+        family_forms::forms::builtin().len()
+    );
+    assert_eq!(card.query_selector_all(".start-list").unwrap().length(), 1);
+    let first: web_sys::Element = links.get(0).unwrap().unchecked_into();
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some("/new/getting-to-know-my-child/c%201")
+    );
+    // "Change details" turns the card into the form that changes them.
+    edit.click();
+    leptos::task::tick().await;
+    let card = el.query_selector(".child-card").unwrap().unwrap();
+    assert!(card.query_selector("form.add-child").unwrap().is_some());
+    assert!(card.query_selector("[data-act]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn short_text_has_a_real_label_and_reports_its_value() {
     let (el, answers, _h) = mount_field("name");
     leptos::task::tick().await;

@@ -9,6 +9,7 @@ mod clipboard;
 mod download;
 mod id_and_date;
 mod install;
+mod markup_events;
 mod measure;
 mod page;
 mod picked_file;
@@ -24,6 +25,7 @@ pub use clipboard::copy_text;
 pub use download::download;
 pub use id_and_date::{local_date_iso, new_id, today_iso};
 pub use install::{ask_to_install, install_way, InstallWay, INSTALL_CHANGED};
+pub use markup_events::{append_markup, clicked};
 pub use measure::{end_measure, start_measure};
 pub use page::{
     browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place,

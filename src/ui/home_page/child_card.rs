@@ -1,18 +1,21 @@
 //! One child: their documents and a way to start a form for them.
 
 use super::child_form::{edit_button_id, ChildForm, ChildForms};
-use super::DocList;
+use super::doc_list::{doc_list_markup, on_calendar_click};
 use crate::model::child::Child;
 use crate::model::route::{escape, path};
+use crate::model::schema::FormDef;
 use crate::model::text::Locale;
 use crate::storage::backup::{delete_child_for_good, trash_child};
 use crate::storage::documents::DocSummary;
 use crate::storage::StorageError;
 use crate::ui::context::{use_forms, use_store};
+use crate::ui::markup;
 use crate::ui::translate::tr_in;
 use crate::web;
 use chrono::Utc;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
 /// child's deletion, with the trash entry that can bring them back (none when deleted for
@@ -32,20 +35,22 @@ pub(super) fn ChildCard(
         return view! { <li class="child-card"><ChildForm forms=child_forms/></li> }.into_any();
     }
     let forms = use_forms();
-    let name = child.display_name().to_string();
-    // The list of forms is drawn when the card's "Start a form" is opened: with fifty
-    // children, fifty lists of every form made home slow to draw, for a choice made on one.
-    let open = RwSignal::new(false);
-    let child_id = child.id.clone();
-    let heading = name.clone();
-    // "Change details" and "Delete child" are described by the name above them, so a screen
-    // reader says whose.
-    // (Escaped: an id from an edited backup may hold a space, which would split the reference.)
-    let heading_id = format!("child-{}-name", escape(&child.id));
+    let doc_items = doc_list_markup(
+        &docs,
+        l,
+        &forms.get_untracked(),
+        Utc::now(),
+        &web::today_iso(),
+    );
+    let html = card_markup(
+        &child,
+        (!docs.is_empty()).then_some(doc_items.html.as_str()),
+        l,
+    );
     let store = use_store();
     let delete_id = child.id.clone();
-    let heading_for_question = name.clone();
-    let delete = move |_| {
+    let name = child.display_name().to_string();
+    let delete = move || {
         let question = tr_in!(l, delete_child_question);
         if !web::confirm(question) {
             return;
@@ -58,7 +63,7 @@ pub(super) fn ChildCard(
                 if web::confirm(&tr_in!(
                     l,
                     delete_child_for_good_question,
-                    name = heading_for_question.clone()
+                    name = name.clone()
                 )) && delete_child_for_good(store.as_ref(), &delete_id).is_ok() =>
             {
                 deleted.run(None)
@@ -70,31 +75,159 @@ pub(super) fn ChildCard(
             }
         }
     };
-    view! {
-        <li class="child-card">
-            <h3 id=heading_id.clone()>{heading}</h3>
-            {if docs.is_empty() {
-                view! { <p class="help">{tr_in!(l, no_forms_yet)}</p> }.into_any()
-            } else {
-                view! { <DocList docs l/> }.into_any()
-            }}
-            // Home draws its cards again in the same places (another language, a search
-            // typed), maybe for another child: the box is shut then, as its list is undrawn.
-            <details class="start-form" prop:open=move || open.get() on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>{tr_in!(l, start_a_form_for, name = name)}</summary>
-                {move || open.get().then(|| view! {
-                    <ul class="start-list">
-                        {forms.get_untracked().into_iter().map(|f| {
-                            view! { <li><a href=path(&["new", &f.id, &child_id])>{f.title.get(l).to_string()}</a></li> }
-                        }).collect_view()}
-                    </ul>
-                })}
-            </details>
-            <div class="child-actions">
-                <button type="button" class="secondary" id=edit_button_id(&child.id) aria-describedby=heading_id.clone() on:click=move |_| child_forms.edit(&child)>{tr_in!(l, change_details)}</button>
-                <button type="button" class="danger delete-child" aria-describedby=heading_id on:click=delete>{tr_in!(l, delete_child)}</button>
-            </div>
-        </li>
+    // The card's one handler: which of its parts was tapped.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(summary) = web::clicked(&ev, ".start-form > summary") {
+            // The list of forms is drawn when "Start a form" is first opened: with fifty
+            // children, fifty lists of every form made home slow to draw, for a choice made
+            // on one.
+            if let Some(details) = summary.parent_element() {
+                if details
+                    .query_selector(".start-list")
+                    .ok()
+                    .flatten()
+                    .is_none()
+                {
+                    let list = forms.with_untracked(|f| start_list_markup(f, &child.id, l));
+                    web::append_markup(&details, &list);
+                }
+            }
+            return;
+        }
+        match web::clicked(&ev, "[data-act]")
+            .and_then(|b| b.get_attribute("data-act"))
+            .as_deref()
+        {
+            Some("edit") => child_forms.edit(&child),
+            Some("delete") => delete(),
+            _ => on_calendar_click(&ev, &doc_items),
+        }
+    };
+    view! { <li class="child-card" inner_html=html on:click=on_click></li> }.into_any()
+}
+
+/// A child's card as markup (see `ui::markup`), in language `l`: their name, their documents
+/// (`doc_items`, the list's items; none when they have none yet), a folded "Start a form"
+/// whose list is drawn when opened, and the buttons that change or delete them. The buttons
+/// are described by the name above them, so a screen reader says whose, and every one has an
+/// id, so the focus goes back to it when the card is drawn anew under it (`web::refocus`).
+fn card_markup(child: &Child, doc_items: Option<&str>, l: Locale) -> String {
+    // Escaped for an address first: an id from an edited backup may hold a space, which would
+    // split the `aria-describedby` reference.
+    let id = escape(&child.id);
+    let heading_id = markup::escape(&format!("child-{id}-name"));
+    let name = child.display_name();
+    let docs = match doc_items {
+        Some(items) => format!(r#"<ul class="doc-list">{items}</ul>"#),
+        None => format!(
+            r#"<p class="help">{}</p>"#,
+            markup::escape(tr_in!(l, no_forms_yet))
+        ),
+    };
+    format!(
+        concat!(
+            r#"<h3 id="{heading_id}">{name}</h3>{docs}"#,
+            r#"<details class="start-form"><summary id="{start_id}">{start}</summary></details>"#,
+            r#"<div class="child-actions">"#,
+            r#"<button type="button" class="secondary" id="{edit_id}" aria-describedby="{heading_id}" data-act="edit">{change}</button>"#,
+            r#"<button type="button" class="danger delete-child" id="{delete_id}" aria-describedby="{heading_id}" data-act="delete">{delete}</button>"#,
+            "</div>"
+        ),
+        heading_id = heading_id,
+        name = markup::escape(name),
+        docs = docs,
+        start_id = markup::escape(&format!("child-{id}-start")),
+        start = markup::escape(&tr_in!(l, start_a_form_for, name = name.to_string())),
+        edit_id = markup::escape(&edit_button_id(&child.id)),
+        change = markup::escape(tr_in!(l, change_details)),
+        delete_id = markup::escape(&format!("child-{id}-delete")),
+        delete = markup::escape(tr_in!(l, delete_child)),
+    )
+}
+
+/// The list of forms under a card's "Start a form", as markup: each starts that form for the
+/// child `child_id`.
+fn start_list_markup(forms: &[Arc<FormDef>], child_id: &str, l: Locale) -> String {
+    let mut html = String::from(r#"<ul class="start-list">"#);
+    for f in forms {
+        html.push_str(&format!(
+            r#"<li><a href="{}">{}</a></li>"#,
+            markup::escape(&path(&["new", &f.id, child_id])),
+            markup::escape(f.title.get(l))
+        ));
     }
-    .into_any()
+    html.push_str("</ul>");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hostile_child() -> Child {
+        Child {
+            id: "a b\"><script>".into(),
+            name: r#"<img src=x onerror="alert(1)"> Núñez & Co"#.into(),
+            ..Child::default()
+        }
+    }
+
+    #[test]
+    fn a_name_or_id_out_of_a_file_stays_text_in_the_card() {
+        let html = card_markup(&hostile_child(), None, Locale::Es);
+        assert!(
+            !html.contains("<img") && !html.contains("<script"),
+            "{html}"
+        );
+        assert!(html.contains("<h3 id=\"child-a%20b%22%3E%3Cscript%3E-name\">&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Núñez &amp; Co</h3>"), "{html}");
+        // The buttons say whose they are through the heading's id, which has no space.
+        assert_eq!(
+            html.matches("aria-describedby=\"child-a%20b%22%3E%3Cscript%3E-name\"")
+                .count(),
+            2
+        );
+        assert!(
+            html.contains("<p class=\"help\">Todavía no hay formularios.</p>"),
+            "{html}"
+        );
+        let list = start_list_markup(crate::forms::builtin(), &hostile_child().id, Locale::Es);
+        assert!(!list.contains("<script"), "{list}");
+        assert!(
+            list.contains("href=\"/new/getting-to-know-my-child/a%20b%22%3E%3Cscript%3E\""),
+            "{list}"
+        );
+        assert_eq!(list.matches("<li>").count(), crate::forms::builtin().len());
+    }
+
+    #[test]
+    fn a_card_says_its_words_in_the_language_given() {
+        let child = Child {
+            id: "c1".into(),
+            name: "Leo Ruiz".into(),
+            preferred_name: "Leo".into(),
+            ..Child::default()
+        };
+        let en = card_markup(&child, Some("<li>doc</li>"), Locale::En);
+        assert!(
+            en.contains(">Leo</h3><ul class=\"doc-list\"><li>doc</li></ul>"),
+            "{en}"
+        );
+        assert!(
+            en.contains(">Change details</button>") && en.contains(">Delete child</button>"),
+            "{en}"
+        );
+        assert!(
+            en.contains("<summary id=\"child-c1-start\">Start a form for Leo</summary>"),
+            "{en}"
+        );
+        let es = card_markup(&child, None, Locale::Es);
+        assert!(
+            es.contains(">Cambiar datos</button>") && es.contains(">Eliminar</button>"),
+            "{es}"
+        );
+        assert!(
+            es.contains(">Empezar un formulario para Leo</summary>"),
+            "{es}"
+        );
+    }
 }
