@@ -35,13 +35,8 @@ pub(super) fn ChildCard(
         return view! { <li class="child-card"><ChildForm forms=child_forms/></li> }.into_any();
     }
     let forms = use_forms();
-    let doc_items = doc_list_markup(
-        &docs,
-        l,
-        &forms.get_untracked(),
-        Utc::now(),
-        &web::today_iso(),
-    );
+    let doc_items =
+        forms.with_untracked(|f| doc_list_markup(&docs, l, f, Utc::now(), &web::today_iso()));
     let html = card_markup(
         &child,
         (!docs.is_empty()).then_some(doc_items.html.as_str()),
@@ -103,6 +98,9 @@ pub(super) fn ChildCard(
             _ => on_calendar_click(&ev, &doc_items),
         }
     };
+    // Home draws its cards again in the same places (another language, a search typed): the
+    // markup is set again only where it changed, so an opened "Start a form" stays open for
+    // the same child and is shut for another.
     view! { <li class="child-card" inner_html=html on:click=on_click></li> }.into_any()
 }
 
