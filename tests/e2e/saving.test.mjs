@@ -482,6 +482,43 @@ test('a document saved in the first released format opens with every answer', as
   await context.close();
 });
 
+test('a letter that lost an answer on the way says the letter is written without it, and shows the gap in the letter', async () => {
+  const { page, context, errors } = await env.phone();
+  // A letter saved on this device that remembers its examples were lost (a damaged file or
+  // saved entry): a letter prints alone, so no copy names them, and the notice says so.
+  const answers = {
+    parent_name: { type: 'text', value: 'Rosa Núñez' },
+    child_name: { type: 'text', value: 'Mía Núñez' },
+    school: { type: 'text', value: 'Barnard School' },
+    grade: { type: 'choice', selected: 'k' },
+    recipient_role: { type: 'choice', selected: 'principal' },
+    letter_date: { type: 'text', value: '2026-12-01' },
+    areas: { type: 'multi', selected: ['reading'] },
+  };
+  const saved = JSON.stringify({ format: 'family-forms/document', version: 2, document: {
+    id: 'd1764700000000e5', form_id: 'letter-evaluation', child_id: null, form_version: 1, answers,
+    created: '2026-12-01T09:00:00Z', updated: '2026-12-01T09:00:00Z', revision: 1, missing: ['examples'] } });
+  await page.addInitScript((src) => {
+    if (!localStorage.getItem('family-forms:doc:d1764700000000e5')) localStorage.setItem('family-forms:doc:d1764700000000e5', src);
+  }, saved);
+  await page.goto(env.url + '/doc/d1764700000000e5');
+  await ready(page);
+  const notice = page.locator('.form-missing');
+  await notice.getByText('Missing from this form: “What I have seen (examples)”. The answer could not be read from a damaged file or saved copy. The letter is written without it until it is answered again.', { exact: true }).waitFor();
+  assert.equal(await notice.getByText('Every copy you print or share').count(), 0, 'no copy of a letter names it');
+  // The letter shows the gap where the examples go.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next →' }).tap();
+  await page.locator('.letter-page mark.letter-missing', { hasText: 'What I have seen' }).waitFor();
+  await page.getByRole('button', { name: 'Español' }).tap();
+  await notice.getByText('Falta en este formulario: «Lo que he observado (ejemplos)». La respuesta no se pudo leer de un archivo o copia guardada dañados. La carta se escribe sin ella hasta que se vuelva a responder.', { exact: true }).waitFor();
+  // Answered again, the letter has it and the notice goes.
+  await notice.getByRole('button', { name: 'Ir a la pregunta' }).tap();
+  await page.locator('#f-examples').fill('No puede leer palabras sencillas.');
+  await notice.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a full device shows an error at once, keeps the typing, and saves once space is freed', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/form/seven-things');

@@ -432,7 +432,19 @@ pub fn FormEditor(
             let l = locale.get();
             let list = questions_named(&missing_def, &still, l);
             let n = still.len();
-            let text = tr_n!(l, n, missing_answers_one, missing_answers, list = list);
+            // A letter prints the letter alone, written without them (a blank where one was
+            // required): no copy names them, so it says what the letter does instead.
+            let text = if missing_def.writes_letter() {
+                tr_n!(
+                    l,
+                    n,
+                    missing_letter_answers_one,
+                    missing_letter_answers,
+                    list = list
+                )
+            } else {
+                tr_n!(l, n, missing_answers_one, missing_answers, list = list)
+            };
             // The first of them is a tap away, wherever in the form it is.
             let section = missing_def.section_of(&still[0]);
             let go = move |_| {
