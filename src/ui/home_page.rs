@@ -26,7 +26,7 @@ mod form_card;
 use crate::ui::install_tip::InstallTip;
 use add_form_from_file::AddFormFromFile;
 use backup_reminder::BackupReminder;
-use child_card::ChildCard;
+use child_card::{Card, ChildCard};
 use child_form::{ChildForm, ChildForms};
 use doc_list::DocList;
 use find_box::FindBox;
@@ -226,24 +226,30 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="children-title" tabindex="-1">{tr!(your_children)}</h2>
                 <p class="help">{tr!(children_help)}</p>
                 <ul class="child-cards">
-                    // Cards are drawn with plain text in the current language and redrawn when
-                    // it changes: far fewer reactive nodes for a family with many documents.
-                    {move || {
-                        let (l, q) = (locale.get(), query.get());
-                        let editing = child_forms.editing.get();
-                        // Another tab's change may draw anew the card whose details are being
-                        // typed in (its place in the list moved): the focus and the caret go back
-                        // to its box.
-                        if let Some(place) = web::focused() {
-                            request_animation_frame(move || web::refocus(&place));
+                    // Cards are drawn with plain text in the current language. Keyed by what
+                    // each shows, so a search typed, another tab's change or a new language
+                    // draws only the cards that changed and moves the others as they are.
+                    <For
+                        each=move || {
+                            let (l, q) = (locale.get(), query.get());
+                            let editing = child_forms.editing.get();
+                            // Another tab's change may draw anew the card whose details are
+                            // being typed in (its place in the list moved): the focus and the
+                            // caret go back to its box.
+                            if let Some(place) = web::focused() {
+                                request_animation_frame(move || web::refocus(&place));
+                            }
+                            let forms = forms.get_untracked();
+                            children.get().into_iter().filter_map(|child| {
+                                let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
+                                let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
+                                let edited = editing.as_deref() == Some(child.id.as_str());
+                                found.then(|| Card::new(child, &child_docs, l, edited, &forms))
+                            }).collect::<Vec<_>>()
                         }
-                        children.get().into_iter().filter_map(|child| {
-                            let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
-                            let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
-                            let edited = editing.as_deref() == Some(child.id.as_str());
-                            found.then(|| view! { <ChildCard child docs=child_docs l deleted=child_deleted not_deleted=failed child_forms edited/> })
-                        }).collect_view()
-                    }}
+                        key=Card::key
+                        children=move |card| view! { <ChildCard card deleted=child_deleted not_deleted=failed child_forms/> }
+                    />
                 </ul>
                 {move || if child_forms.adding.get() {
                     view! { <ChildForm forms=child_forms/> }.into_any()

@@ -1,7 +1,7 @@
 //! One child: their documents and a way to start a form for them.
 
 use super::child_form::{edit_button_id, ChildForm, ChildForms};
-use super::doc_list::{doc_list_markup, on_calendar_click};
+use super::doc_list::{doc_list_markup, on_calendar_click, DocListMarkup};
 use crate::model::child::Child;
 use crate::model::route::{escape, path};
 use crate::model::schema::FormDef;
@@ -17,31 +17,75 @@ use chrono::Utc;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What one child's card shows, made before it is drawn, so home can tell a card that has
+/// not changed (`Card::key`) and keep it as it is, with nothing drawn again.
+pub(super) struct Card {
+    child: Child,
+    l: Locale,
+    /// The card is the form that changes the child's details.
+    edited: bool,
+    /// The card's markup (empty while `edited`).
+    html: String,
+    doc_items: DocListMarkup,
+}
+
+impl Card {
+    /// The card of `child`, with their documents `docs`, in language `l`.
+    pub fn new(
+        child: Child,
+        docs: &[DocSummary],
+        l: Locale,
+        edited: bool,
+        forms: &[Arc<FormDef>],
+    ) -> Card {
+        let doc_items = doc_list_markup(docs, l, forms, Utc::now(), &web::today_iso());
+        let html = if edited {
+            String::new()
+        } else {
+            card_markup(
+                &child,
+                (!docs.is_empty()).then_some(doc_items.html.as_str()),
+                l,
+            )
+        };
+        Card {
+            child,
+            l,
+            edited,
+            html,
+            doc_items,
+        }
+    }
+
+    /// The same for a card whose drawing would not change: the child, whether it is being
+    /// edited, and its markup (its words, in its language, and its documents).
+    pub fn key(&self) -> (String, bool, String) {
+        (self.child.id.clone(), self.edited, self.html.clone())
+    }
+}
+
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
 /// child's deletion, with the trash entry that can bring them back (none when deleted for
-/// good), and `not_deleted` is told why, when the device refused it. While `edited`, the card
-/// is the form that changes the child's details.
+/// good), and `not_deleted` is told why, when the device refused it. While `card.edited`, the
+/// card is the form that changes the child's details.
 #[component]
 pub(super) fn ChildCard(
-    child: Child,
-    docs: Vec<DocSummary>,
-    l: Locale,
+    card: Card,
     deleted: Callback<Option<String>>,
     not_deleted: RwSignal<Option<String>>,
     child_forms: ChildForms,
-    edited: bool,
 ) -> impl IntoView {
+    let Card {
+        child,
+        l,
+        edited,
+        html,
+        doc_items,
+    } = card;
     if edited {
         return view! { <li class="child-card"><ChildForm forms=child_forms/></li> }.into_any();
     }
     let forms = use_forms();
-    let doc_items =
-        forms.with_untracked(|f| doc_list_markup(&docs, l, f, Utc::now(), &web::today_iso()));
-    let html = card_markup(
-        &child,
-        (!docs.is_empty()).then_some(doc_items.html.as_str()),
-        l,
-    );
     let store = use_store();
     let delete_id = child.id.clone();
     let name = child.display_name().to_string();
@@ -98,9 +142,6 @@ pub(super) fn ChildCard(
             _ => on_calendar_click(&ev, &doc_items),
         }
     };
-    // Home draws its cards again in the same places (another language, a search typed): the
-    // markup is set again only where it changed, so an opened "Start a form" stays open for
-    // the same child and is shut for another.
     view! { <li class="child-card" inner_html=html on:click=on_click></li> }.into_any()
 }
 

@@ -22,32 +22,49 @@ use std::sync::Arc;
 /// Reminders shown under one document, soonest first (a log may hold many follow-ups).
 const REMINDERS_SHOWN: usize = 3;
 
-/// What "Add to calendar" does for reminder `r` of `doc`: downloads the day as a calendar file
+/// What "Add to calendar" downloads for one reminder: the day as a calendar file
 /// (`export::calendar`), which the phone's calendar opens. Its event's id is the document's
 /// and the question's, so a calendar that keeps events by id updates it when the day is added
 /// again after a change, instead of keeping both.
-fn add_to_calendar(doc: &DocSummary, form_title: &str, r: &Reminder, l: Locale) -> impl Fn() {
-    let summary = format!(
-        "{} · {}",
-        r.label.get(l),
-        title_and_name(form_title, &doc.child_name)
-    );
-    let uid = format!(
-        "{}-{}@family-forms",
-        doc.id,
-        file_slug(r.label.get(Locale::En))
-    );
-    let name = export_file_name(r.label.get(l), &doc.child_name, &r.date, "ics");
-    let date = parse_iso_date(&r.date);
-    move || {
-        if let Some(date) = date {
+pub(super) struct CalendarFile {
+    name: String,
+    uid: String,
+    summary: String,
+    date: Option<chrono::NaiveDate>,
+}
+
+impl CalendarFile {
+    /// The file for reminder `r` of `doc`, in language `l`.
+    fn new(doc: &DocSummary, form_title: &str, r: &Reminder, l: Locale) -> Self {
+        CalendarFile {
+            summary: format!(
+                "{} · {}",
+                r.label.get(l),
+                title_and_name(form_title, &doc.child_name)
+            ),
+            uid: format!(
+                "{}-{}@family-forms",
+                doc.id,
+                file_slug(r.label.get(Locale::En))
+            ),
+            name: export_file_name(r.label.get(l), &doc.child_name, &r.date, "ics"),
+            date: parse_iso_date(&r.date),
+        }
+    }
+
+    fn download(&self) {
+        if let Some(date) = self.date {
             let day = CalendarDay {
-                uid: &uid,
+                uid: &self.uid,
                 date,
-                summary: &summary,
+                summary: &self.summary,
             };
             // Only fails with no page to download from, when there is no button either.
-            let _ = crate::web::download(&name, "text/calendar", ics(&day, Utc::now()).as_bytes());
+            let _ = crate::web::download(
+                &self.name,
+                "text/calendar",
+                ics(&day, Utc::now()).as_bytes(),
+            );
         }
     }
 }
@@ -57,7 +74,7 @@ fn add_to_calendar(doc: &DocSummary, form_title: &str, r: &Reminder, l: Locale) 
 /// number.
 pub(super) struct DocListMarkup {
     pub html: String,
-    pub calendar: Vec<Box<dyn Fn()>>,
+    pub calendar: Vec<CalendarFile>,
 }
 
 /// The markup of a list of documents' items, in language `l`: form, how far along, when last edited,
@@ -70,7 +87,7 @@ pub(super) fn doc_list_markup(
     today: &str,
 ) -> DocListMarkup {
     let mut html = String::new();
-    let mut calendar: Vec<Box<dyn Fn()>> = Vec::new();
+    let mut calendar = Vec::new();
     for doc in docs {
         let form_title = forms
             .iter()
@@ -114,7 +131,7 @@ pub(super) fn doc_list_markup(
                 calendar.len(),
                 markup::escape(tr_in!(l, add_to_calendar)),
             ));
-            calendar.push(Box::new(add_to_calendar(doc, &form_title, r, l)));
+            calendar.push(CalendarFile::new(doc, &form_title, r, l));
         }
         html.push_str("</li>");
     }
@@ -126,8 +143,8 @@ pub(super) fn on_calendar_click(ev: &web_sys::MouseEvent, list: &DocListMarkup) 
     let number = crate::web::clicked(ev, "[data-calendar]")
         .and_then(|button| button.get_attribute("data-calendar"))
         .and_then(|n| n.parse::<usize>().ok());
-    if let Some(add) = number.and_then(|n| list.calendar.get(n)) {
-        add();
+    if let Some(file) = number.and_then(|n| list.calendar.get(n)) {
+        file.download();
     }
 }
 
