@@ -6,7 +6,7 @@ use super::schema::{ChildAttr, FieldKind, FormDef};
 use super::values::{Answer, Answers};
 
 /// One child of the family.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Child {
     pub id: String,
     pub name: String,

@@ -240,11 +240,13 @@ pub fn HomePage() -> impl IntoView {
                                 request_animation_frame(move || web::refocus(&place));
                             }
                             let forms = forms.get_untracked();
+                            let today = web::today_iso();
+                            let when = (chrono::Utc::now(), today.as_str());
                             children.get().into_iter().filter_map(|child| {
                                 let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
                                 let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
                                 let edited = editing.as_deref() == Some(child.id.as_str());
-                                found.then(|| Card::new(child, &child_docs, l, edited, &forms))
+                                found.then(|| Card::new(child, &child_docs, l, edited, &forms, when))
                             }).collect::<Vec<_>>()
                         }
                         key=Card::key

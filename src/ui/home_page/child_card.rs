@@ -1,7 +1,7 @@
 //! One child: their documents and a way to start a form for them.
 
 use super::child_form::{edit_button_id, ChildForm, ChildForms};
-use super::doc_list::{doc_list_markup, on_calendar_click, DocListMarkup};
+use super::doc_list::{doc_list_markup, on_calendar_click, CalendarFile, DocListMarkup};
 use crate::model::child::Child;
 use crate::model::route::{escape, path};
 use crate::model::schema::FormDef;
@@ -13,7 +13,7 @@ use crate::ui::context::{use_forms, use_store};
 use crate::ui::markup;
 use crate::ui::translate::tr_in;
 use crate::web;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -30,15 +30,17 @@ pub(super) struct Card {
 }
 
 impl Card {
-    /// The card of `child`, with their documents `docs`, in language `l`.
+    /// The card of `child`, with their documents `docs`, in language `l`, dated by `now` and
+    /// `today` (see `doc_list_markup`).
     pub fn new(
         child: Child,
         docs: &[DocSummary],
         l: Locale,
         edited: bool,
         forms: &[Arc<FormDef>],
+        (now, today): (DateTime<Utc>, &str),
     ) -> Card {
-        let doc_items = doc_list_markup(docs, l, forms, Utc::now(), &web::today_iso());
+        let doc_items = doc_list_markup(docs, l, forms, now, today);
         let html = if edited {
             String::new()
         } else {
@@ -57,10 +59,17 @@ impl Card {
         }
     }
 
-    /// The same for a card whose drawing would not change: the child, whether it is being
-    /// edited, and its markup (its words, in its language, and its documents).
-    pub fn key(&self) -> (String, bool, String) {
-        (self.child.id.clone(), self.edited, self.html.clone())
+    /// The same for a card that would not change: the child (all their details, as "Change
+    /// details" starts from them, not only what the card shows), whether it is being edited,
+    /// its markup (its words, in its language, and its documents) and what its "Add to
+    /// calendar" buttons download.
+    pub fn key(&self) -> (Child, bool, String, Vec<CalendarFile>) {
+        (
+            self.child.clone(),
+            self.edited,
+            self.html.clone(),
+            self.doc_items.calendar.clone(),
+        )
     }
 }
 
@@ -267,6 +276,32 @@ mod tests {
         assert!(
             es.contains(">Empezar un formulario para Leo</summary>"),
             "{es}"
+        );
+    }
+
+    #[test]
+    fn a_card_is_drawn_again_when_any_detail_of_the_child_changes() {
+        let child = Child {
+            id: "c1".into(),
+            name: "Leo Ruiz".into(),
+            school: "Barnard".into(),
+            ..Child::default()
+        };
+        let forms = crate::forms::builtin();
+        let when = (Utc::now(), "2026-12-02");
+        let card =
+            |c: &Child, edited| Card::new(c.clone(), &[], Locale::En, edited, forms, when).key();
+        assert_eq!(card(&child, false), card(&child, false));
+        // The school is not on the card, but "Change details" starts from it.
+        let moved = Child {
+            school: "Hooker".into(),
+            ..child.clone()
+        };
+        assert_ne!(card(&child, false), card(&moved, false));
+        assert_ne!(card(&child, false), card(&child, true));
+        assert_ne!(
+            card(&child, false),
+            Card::new(child.clone(), &[], Locale::Es, false, forms, when).key()
         );
     }
 }

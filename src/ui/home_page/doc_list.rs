@@ -26,6 +26,7 @@ const REMINDERS_SHOWN: usize = 3;
 /// (`export::calendar`), which the phone's calendar opens. Its event's id is the document's
 /// and the question's, so a calendar that keeps events by id updates it when the day is added
 /// again after a change, instead of keeping both.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(super) struct CalendarFile {
     name: String,
     uid: String,
