@@ -16,7 +16,12 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** The figures each measure reports, read from run.mjs's BENCH_ONLY output. */
 const FIGURES = {
-  home: { 'home, 50 children × 4 documents (ms)': (r) => r.home.ms },
+  home: {
+    'home, 50 children × 4 documents (ms)': (r) => r.home.ms,
+    "home's search, key to paint p50 (ms)": (r) => r.homeFind.p50_ms,
+    "home's search, key to paint p95 (ms)": (r) => r.homeFind.p95_ms,
+    "home's search, key to work done p95 (ms)": (r) => r.homeFind.work_p95_ms,
+  },
   render300: {
     'first questions in the DOM (ms)': (r) => r.big.first_dom_ms,
     'all 300 in the DOM (ms)': (r) => r.big.dom_ms,

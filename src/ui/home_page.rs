@@ -227,11 +227,13 @@ pub fn HomePage() -> impl IntoView {
                 <p class="help">{tr!(children_help)}</p>
                 <ul class="child-cards">
                     // Cards are drawn with plain text in the current language. Keyed by what
-                    // each shows, so a search typed, another tab's change or a new language
-                    // draws only the cards that changed and moves the others as they are.
+                    // each shows, so another tab's change or a new language draws only the
+                    // cards that changed and moves the others as they are. A search only hides
+                    // the cards it leaves out: typing draws nothing, and a card brought back
+                    // by a key rubbed out is the one already drawn.
                     <For
                         each=move || {
-                            let (l, q) = (locale.get(), query.get());
+                            let l = locale.get();
                             let editing = child_forms.editing.get();
                             // Another tab's change may draw anew the card whose details are
                             // being typed in (its place in the list moved): the focus and the
@@ -242,15 +244,24 @@ pub fn HomePage() -> impl IntoView {
                             let forms = forms.get_untracked();
                             let today = web::today_iso();
                             let when = (chrono::Utc::now(), today.as_str());
-                            children.get().into_iter().filter_map(|child| {
+                            children.get().into_iter().map(|child| {
                                 let child_docs = docs.with(|d| d.iter().filter(|d| d.child_id.as_deref() == Some(child.id.as_str())).cloned().collect::<Vec<_>>());
-                                let found = child_named(&child, &q) || child_docs.iter().any(|s| doc_matches(s, &q, l));
                                 let edited = editing.as_deref() == Some(child.id.as_str());
-                                found.then(|| Card::new(child, &child_docs, l, edited, &forms, when))
+                                Card::new(child, &child_docs, l, edited, &forms, when)
                             }).collect::<Vec<_>>()
                         }
                         key=Card::key
-                        children=move |card| view! { <ChildCard card deleted=child_deleted not_deleted=failed child_forms/> }
+                        children=move |card| {
+                            let child = card.child().clone();
+                            // A memo: a key that leaves the card as it was touches nothing.
+                            let found = Memo::new(move |_| {
+                                let (q, l) = (query.get(), locale.get());
+                                child_named(&child, &q) || docs.with(|d| d.iter().any(|s| {
+                                    s.child_id.as_deref() == Some(child.id.as_str()) && doc_matches(s, &q, l)
+                                }))
+                            });
+                            view! { <ChildCard card found=found.into() deleted=child_deleted not_deleted=failed child_forms/> }
+                        }
                     />
                 </ul>
                 {move || if child_forms.adding.get() {

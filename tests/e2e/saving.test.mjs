@@ -1090,20 +1090,27 @@ test('with many children and documents, home finds one by name, accents and case
   }, names);
   await page.goto(env.url + '/');
   await ready(page);
-  const cards = page.locator('.child-card');
+  // The cards a person sees: a search hides the ones it leaves out.
+  const cards = page.locator('.child-card:visible');
   assert.equal(await cards.count(), 8);
+  // Each card's element, marked, to tell whether the search draws it anew.
+  await page.evaluate(() => document.querySelectorAll('.child-card').forEach((c, i) => { c.__mark = i; }));
   const find = page.getByLabel('Find a child or a form');
   // Typed key by key, as a person does: the box keeps the focus while the lists narrow.
   await find.tap();
   await page.keyboard.type('NUNEZ', { delay: 30 });
   assert.equal(await find.inputValue(), 'NUNEZ');
-  await page.waitForFunction(() => document.querySelectorAll('.child-card').length === 1);
+  await page.waitForFunction(() => [...document.querySelectorAll('.child-card')].filter((c) => c.checkVisibility()).length === 1);
   assert.equal(await cards.locator('h3').innerText(), 'Mía');
   await find.fill('zz');
   await page.getByText('Nothing here matches “zz”.').waitFor();
   assert.equal(await cards.count(), 0);
-  await find.fill('');
-  await page.waitForFunction(() => document.querySelectorAll('.child-card').length === 8);
+  // Rubbed out key by key: every card comes back, the very one drawn before the search.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => [...document.querySelectorAll('.child-card')].filter((c) => c.checkVisibility()).length === 8);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.child-card')].map((c) => c.__mark)), [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(await cards.locator('h3').allInnerTexts(), ['Mía', 'Leo', 'Ana', 'Beto', 'Sofía', 'Kai', 'Noa', 'Eli']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -59,6 +59,11 @@ impl Card {
         }
     }
 
+    /// Whose card it is.
+    pub fn child(&self) -> &Child {
+        &self.child
+    }
+
     /// The same for a card that would not change: the child (all their details, as "Change
     /// details" starts from them, not only what the card shows), whether it is being edited,
     /// its markup (its words, in its language, and its documents) and what its "Add to
@@ -76,10 +81,12 @@ impl Card {
 /// One child: their documents and a way to start a form for them. `deleted` hears of the
 /// child's deletion, with the trash entry that can bring them back (none when deleted for
 /// good), and `not_deleted` is told why, when the device refused it. While `card.edited`, the
-/// card is the form that changes the child's details.
+/// card is the form that changes the child's details. It is hidden while `found` is false (a
+/// search leaves the child out), rather than drawn again when the search brings it back.
 #[component]
 pub(super) fn ChildCard(
     card: Card,
+    found: Signal<bool>,
     deleted: Callback<Option<String>>,
     not_deleted: RwSignal<Option<String>>,
     child_forms: ChildForms,
@@ -92,7 +99,10 @@ pub(super) fn ChildCard(
         doc_items,
     } = card;
     if edited {
-        return view! { <li class="child-card"><ChildForm forms=child_forms/></li> }.into_any();
+        return view! {
+            <li class="child-card" hidden=move || !found.get()><ChildForm forms=child_forms/></li>
+        }
+        .into_any();
     }
     let forms = use_forms();
     let store = use_store();
@@ -151,7 +161,8 @@ pub(super) fn ChildCard(
             _ => on_calendar_click(&ev, &doc_items),
         }
     };
-    view! { <li class="child-card" inner_html=html on:click=on_click></li> }.into_any()
+    view! { <li class="child-card" hidden=move || !found.get() inner_html=html on:click=on_click></li> }
+        .into_any()
 }
 
 /// A child's card as markup (see `ui::markup`), in language `l`: their name, their documents
