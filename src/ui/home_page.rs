@@ -143,15 +143,25 @@ pub fn HomePage() -> impl IntoView {
         });
         search_matches(&title.unwrap_or_default(), q) || search_matches(&doc.child_name, q)
     };
+    // Documents of no child (a teacher's received files, kept), and the ids of those the
+    // search leaves in: the list is drawn once and a search only hides what it leaves out.
     let loose_docs = move || {
-        let (q, l) = (query.get(), locale.get());
         docs.with(|d| {
             d.iter()
-                .filter(|d| d.child_id.is_none() && doc_matches(d, &q, l))
+                .filter(|d| d.child_id.is_none())
                 .cloned()
                 .collect::<Vec<_>>()
         })
     };
+    let loose_found = Memo::new(move |_| {
+        let (q, l) = (query.get(), locale.get());
+        docs.with(|d| {
+            d.iter()
+                .filter(|d| d.child_id.is_none() && doc_matches(d, &q, l))
+                .map(|d| d.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     // Nothing matches the search: say so, rather than an empty page.
     let nothing_found = move || {
         let (q, l) = (query.get(), locale.get());
@@ -166,7 +176,7 @@ pub fn HomePage() -> impl IntoView {
                     })
             })
         });
-        (!q.trim().is_empty() && !child_found && loose_docs().is_empty())
+        (!q.trim().is_empty() && !child_found && loose_found.with(Vec::is_empty))
             .then(|| view! { <p class="help">{tr_in!(l, nothing_matches, query = q.trim().to_string())}</p> })
     };
     // The catalogue's cards for one audience (families' letters apart from their forms), each
@@ -276,9 +286,10 @@ pub fn HomePage() -> impl IntoView {
             {move || {
                 let loose = loose_docs();
                 (!loose.is_empty()).then(|| view! {
-                    <section aria-labelledby="other-docs-title">
+                    <section aria-labelledby="other-docs-title"
+                        hidden=move || loose_found.with(Vec::is_empty)>
                         <h2 id="other-docs-title">{tr!(other_documents)}</h2>
-                        <DocList docs=loose l=locale.get()/>
+                        <DocList docs=loose l=locale.get() shown=loose_found.into()/>
                     </section>
                 })
             }}

@@ -1114,3 +1114,44 @@ test('with many children and documents, home finds one by name, accents and case
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("on a teacher's device, home's search narrows the families' kept files and brings the same ones back", async () => {
+  const { page, context, errors } = await env.phone();
+  const names = ['Mía Núñez', 'Leo Ruiz', 'Ana Pérez', 'Beto Cruz', 'Sofía Ortiz', 'Kai Lee', 'Noa Gil', 'Eli Paz'];
+  // Files received from eight families and kept: documents of no child on this device.
+  await page.addInitScript((names) => {
+    if (localStorage.getItem('family-forms:doc:kept0')) return;
+    names.forEach((name, i) => localStorage.setItem(`family-forms:doc:kept${i}`, JSON.stringify({
+      format: 'family-forms/document', version: 2,
+      document: {
+        id: `kept${i}`, form_id: 'seven-things', child_id: null, form_version: 1, revision: 1,
+        created: '2026-11-20T10:00:00Z', updated: `2026-11-2${i}T10:00:00Z`,
+        answers: { child_name: { type: 'text', value: name } },
+      },
+    })));
+  }, names);
+  await page.goto(env.url + '/');
+  await ready(page);
+  const others = page.getByRole('region', { name: 'Other documents' });
+  const files = others.locator('.doc-item:visible');
+  assert.equal(await files.count(), 8);
+  await page.evaluate(() => document.querySelectorAll('.doc-item').forEach((item, i) => { item.__mark = i; }));
+  const find = page.getByLabel('Find a child or a form');
+  await find.tap();
+  await page.keyboard.type('ruiz', { delay: 30 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.doc-item')].filter((c) => c.checkVisibility()).length === 1);
+  assert.equal(await files.locator('a').innerText(), 'Seven things to tell the teacher — Leo Ruiz');
+  await find.fill('zz');
+  await page.getByText('Nothing here matches “zz”.').waitFor();
+  // The heading goes too: no "Other documents" over an empty list.
+  assert.equal(await page.getByRole('heading', { name: 'Other documents' }).count(), 0);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => [...document.querySelectorAll('.doc-item')].filter((c) => c.checkVisibility()).length === 8);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.doc-item')].map((c) => c.__mark)), [0, 1, 2, 3, 4, 5, 6, 7]);
+  // And each still opens its document.
+  await files.filter({ hasText: 'Noa Gil' }).locator('a').tap();
+  await page.waitForURL(/\/doc\/kept6$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -158,7 +158,7 @@ pub(super) fn ChildCard(
         {
             Some("edit") => child_forms.edit(&child),
             Some("delete") => delete(),
-            _ => on_calendar_click(&ev, &doc_items),
+            _ => on_calendar_click(&ev, &doc_items.calendar),
         }
     };
     view! { <li class="child-card" hidden=move || !found.get() inner_html=html on:click=on_click></li> }

@@ -90,72 +90,103 @@ pub(super) fn doc_list_markup(
     let mut html = String::new();
     let mut calendar = Vec::new();
     for doc in docs {
-        let form_title = forms
-            .iter()
-            .find(|d| d.id == doc.form_id)
-            .map(|d| d.title.get(l).to_string())
-            .unwrap_or_else(|| doc.form_id.clone());
-        // A child's card already names them; a document of no child says whom it is about.
-        let name = if doc.child_id.is_none() {
-            doc.child_name.as_str()
-        } else {
-            ""
-        };
-        let title = title_and_name(&form_title, name);
-        let state = match (doc.required_left, doc.percent) {
-            (0, 100) => tr_in!(l, doc_complete).to_string(),
-            (_, p) => tr_in!(l, doc_percent_answered, p = p),
-        };
-        let edited = relative_time(doc.updated, now, l);
-        let meta = tr_in!(l, doc_meta, state = state, edited = edited);
-        let doc_id = escape(&doc.id);
-        // Every link and button has an id, so the focus goes back to it when the list is
-        // drawn anew under it (see `web::refocus`).
-        html.push_str(&format!(
-            r#"<li class="doc-item"><a href="{}" id="doc-{}">{}</a><span class="doc-meta">{}</span>"#,
-            markup::escape(&path(&["doc", &doc.id])),
-            markup::escape(&doc_id),
-            markup::escape(&title),
-            markup::escape(&meta),
-        ));
-        for (i, r) in next_ahead(&doc.reminders, today, REMINDERS_SHOWN)
-            .into_iter()
-            .enumerate()
-        {
-            let Some(when) = date_ahead(&r.date, today, l) else {
-                continue;
-            };
-            let text_id = markup::escape(&format!("reminder-{doc_id}-{i}"));
-            html.push_str(&format!(
-                r#"<span class="doc-reminder"><span id="{text_id}">{}</span> <button type="button" class="link" id="{text_id}-add" aria-describedby="{text_id}" data-calendar="{}">{}</button></span>"#,
-                markup::escape(&format!("{}: {when}", r.label.get(l))),
-                calendar.len(),
-                markup::escape(tr_in!(l, add_to_calendar)),
-            ));
-            calendar.push(CalendarFile::new(doc, &form_title, r, l));
-        }
+        html.push_str(r#"<li class="doc-item">"#);
+        html.push_str(&doc_item_markup(doc, l, forms, (now, today), &mut calendar));
         html.push_str("</li>");
     }
     DocListMarkup { html, calendar }
 }
 
-/// Runs the "Add to calendar" of `list` that the click `ev` was on, if it was on one.
-pub(super) fn on_calendar_click(ev: &web_sys::MouseEvent, list: &DocListMarkup) {
+/// What one document's item holds, as markup (see `doc_list_markup`). Each "Add to calendar"
+/// button in it is numbered by its place in `calendar`, to which its file is added.
+fn doc_item_markup(
+    doc: &DocSummary,
+    l: Locale,
+    forms: &[Arc<FormDef>],
+    (now, today): (DateTime<Utc>, &str),
+    calendar: &mut Vec<CalendarFile>,
+) -> String {
+    let form_title = forms
+        .iter()
+        .find(|d| d.id == doc.form_id)
+        .map(|d| d.title.get(l).to_string())
+        .unwrap_or_else(|| doc.form_id.clone());
+    // A child's card already names them; a document of no child says whom it is about.
+    let name = if doc.child_id.is_none() {
+        doc.child_name.as_str()
+    } else {
+        ""
+    };
+    let title = title_and_name(&form_title, name);
+    let state = match (doc.required_left, doc.percent) {
+        (0, 100) => tr_in!(l, doc_complete).to_string(),
+        (_, p) => tr_in!(l, doc_percent_answered, p = p),
+    };
+    let edited = relative_time(doc.updated, now, l);
+    let meta = tr_in!(l, doc_meta, state = state, edited = edited);
+    let doc_id = escape(&doc.id);
+    // Every link and button has an id, so the focus goes back to it when the list is
+    // drawn anew under it (see `web::refocus`).
+    let mut html = format!(
+        r#"<a href="{}" id="doc-{}">{}</a><span class="doc-meta">{}</span>"#,
+        markup::escape(&path(&["doc", &doc.id])),
+        markup::escape(&doc_id),
+        markup::escape(&title),
+        markup::escape(&meta),
+    );
+    for (i, r) in next_ahead(&doc.reminders, today, REMINDERS_SHOWN)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(when) = date_ahead(&r.date, today, l) else {
+            continue;
+        };
+        let text_id = markup::escape(&format!("reminder-{doc_id}-{i}"));
+        html.push_str(&format!(
+            r#"<span class="doc-reminder"><span id="{text_id}">{}</span> <button type="button" class="link" id="{text_id}-add" aria-describedby="{text_id}" data-calendar="{}">{}</button></span>"#,
+            markup::escape(&format!("{}: {when}", r.label.get(l))),
+            calendar.len(),
+            markup::escape(tr_in!(l, add_to_calendar)),
+        ));
+        calendar.push(CalendarFile::new(doc, &form_title, r, l));
+    }
+    html
+}
+
+/// Runs the "Add to calendar" among `calendar` that the click `ev` was on, if it was on one.
+pub(super) fn on_calendar_click(ev: &web_sys::MouseEvent, calendar: &[CalendarFile]) {
     let number = crate::web::clicked(ev, "[data-calendar]")
         .and_then(|button| button.get_attribute("data-calendar"))
         .and_then(|n| n.parse::<usize>().ok());
-    if let Some(file) = number.and_then(|n| list.calendar.get(n)) {
+    if let Some(file) = number.and_then(|n| calendar.get(n)) {
         file.download();
     }
 }
 
-/// A list of documents: form, how far along, when last edited, in language `l`.
+/// A list of documents: form, how far along, when last edited, in language `l`. Those whose
+/// id is not in `shown` are hidden (a search leaves them out), not drawn again when it
+/// brings them back: each item is its own element, its content markup.
 #[component]
-pub(super) fn DocList(docs: Vec<DocSummary>, l: Locale) -> impl IntoView {
+pub(super) fn DocList(
+    docs: Vec<DocSummary>,
+    l: Locale,
+    shown: Signal<Vec<String>>,
+) -> impl IntoView {
     let forms = use_forms().get_untracked();
-    let list = doc_list_markup(&docs, l, &forms, Utc::now(), &crate::web::today_iso());
-    let html = list.html.clone();
-    view! { <ul class="doc-list" inner_html=html on:click=move |ev| on_calendar_click(&ev, &list)></ul> }
+    let (now, today) = (Utc::now(), crate::web::today_iso());
+    let items = docs
+        .into_iter()
+        .map(|doc| {
+            let mut calendar = Vec::new();
+            let html = doc_item_markup(&doc, l, &forms, (now, &today), &mut calendar);
+            let hidden = move || shown.with(|ids| !ids.contains(&doc.id));
+            view! {
+                <li class="doc-item" hidden=hidden inner_html=html
+                    on:click=move |ev| on_calendar_click(&ev, &calendar)></li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="doc-list">{items}</ul> }
 }
 
 #[cfg(test)]
