@@ -162,22 +162,32 @@ pub fn HomePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The ids of the children the search leaves in, by name or by one of their documents:
+    // each card reads whether it is among them, and a search only hides the others.
+    let found_children = Memo::new(move |_| {
+        let (q, l) = (query.get(), locale.get());
+        children.with(|c| {
+            c.iter()
+                .filter(|child| {
+                    child_named(child, &q)
+                        || docs.with(|d| {
+                            d.iter().any(|s| {
+                                s.child_id.as_deref() == Some(child.id.as_str())
+                                    && doc_matches(s, &q, l)
+                            })
+                        })
+                })
+                .map(|child| child.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     // Nothing matches the search: say so, rather than an empty page.
     let nothing_found = move || {
         let (q, l) = (query.get(), locale.get());
-        let child_found = children.with(|c| {
-            c.iter().any(|child| {
-                child_named(child, &q)
-                    || docs.with(|d| {
-                        d.iter().any(|s| {
-                            s.child_id.as_deref() == Some(child.id.as_str())
-                                && doc_matches(s, &q, l)
-                        })
-                    })
-            })
-        });
-        (!q.trim().is_empty() && !child_found && loose_found.with(Vec::is_empty))
-            .then(|| view! { <p class="help">{tr_in!(l, nothing_matches, query = q.trim().to_string())}</p> })
+        (!q.trim().is_empty()
+            && found_children.with(Vec::is_empty)
+            && loose_found.with(Vec::is_empty))
+        .then(|| view! { <p class="help">{tr_in!(l, nothing_matches, query = q.trim().to_string())}</p> })
     };
     // The catalogue's cards for one audience (families' letters apart from their forms), each
     // knowing how many copies the device holds.
@@ -262,15 +272,9 @@ pub fn HomePage() -> impl IntoView {
                         }
                         key=Card::key
                         children=move |card| {
-                            let child = card.child().clone();
-                            // A memo: a key that leaves the card as it was touches nothing.
-                            let found = Memo::new(move |_| {
-                                let (q, l) = (query.get(), locale.get());
-                                child_named(&child, &q) || docs.with(|d| d.iter().any(|s| {
-                                    s.child_id.as_deref() == Some(child.id.as_str()) && doc_matches(s, &q, l)
-                                }))
-                            });
-                            view! { <ChildCard card found=found.into() deleted=child_deleted not_deleted=failed child_forms/> }
+                            let id = card.child().id.clone();
+                            let found = Signal::derive(move || found_children.with(|ids| ids.contains(&id)));
+                            view! { <ChildCard card found deleted=child_deleted not_deleted=failed child_forms/> }
                         }
                     />
                 </ul>
