@@ -179,7 +179,8 @@ pub(super) fn DocList(
         .map(|doc| {
             let mut calendar = Vec::new();
             let html = doc_item_markup(&doc, l, &forms, (now, &today), &mut calendar);
-            let hidden = move || shown.with(|ids| !ids.contains(&doc.id));
+            let id = doc.id;
+            let hidden = move || shown.with(|ids| !ids.contains(&id));
             view! {
                 <li class="doc-item" hidden=hidden inner_html=html
                     on:click=move |ev| on_calendar_click(&ev, &calendar)></li>
