@@ -73,11 +73,13 @@ test('a child added once is pre-filled into a form started for them, and listed 
 
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await card.getByRole('link', { name: 'Getting to Know My Child' }).waitFor();
-  assert.match(await card.locator('.doc-meta').innerText(), /% answered · edited just now/);
+  // Waited for rather than read at once: a card just drawn is laid out at the next frame
+  // (content-visibility), and its text reads empty until then.
+  await card.locator('.doc-meta').filter({ hasText: /% answered · edited just now/ }).waitFor();
   // Home drawn again (here in another language) draws the card's list of forms in that language.
   await startForm.tap();
   await page.getByRole('button', { name: 'Español' }).tap();
-  assert.match(await card.locator('.doc-meta').innerText(), /% respondido · editado hace un momento/);
+  await card.locator('.doc-meta').filter({ hasText: /% respondido · editado hace un momento/ }).waitFor();
   await page.getByText('Empezar un formulario para Mía', { exact: true }).tap();
   await card.locator('.start-list a').first().waitFor();
   choices = await card.locator('.start-list a').allInnerTexts();
