@@ -268,8 +268,8 @@ function keptEntries() {
   });
 }
 
-/** Puts `entries` (see `homeEntries`) into the page's storage before its first load only, so a
- * reload finds what the app has made of them since. */
+/** Puts `entries` (`homeEntries` or `keptEntries`) into the page's storage before its first
+ * load only (until its first key is there), so a reload finds what the app has made of them. */
 async function seedHome(page, entries) {
   await page.addInitScript((all) => { if (!localStorage.getItem(all[0][0])) for (const [k, v] of all) localStorage.setItem(k, v); }, entries);
 }
