@@ -4,6 +4,8 @@
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `family-forms-${VERSION}`;
+/** The paths this worker answers for; any other request goes to the network untouched. */
+const SHELL = new Set(FILES);
 
 self.addEventListener('install', (event) => {
   // Everything or nothing: a half-cached app would fail offline.
@@ -55,6 +57,10 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  // A path the app shell does not hold (a browser's own /favicon.ico, say) is left to the
+  // browser: a fetch from here that fails or is cut short by the next page shows as a service
+  // worker error in the page's console, where a plain network miss is quiet.
+  if (!SHELL.has(url.pathname)) return;
   event.respondWith(
     caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
   );
