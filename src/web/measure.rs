@@ -14,3 +14,11 @@ pub fn end_measure(name: &str) {
         let _ = p.measure_with_start_mark(name, &format!("{name}-start"));
     }
 }
+
+/// Marks a moment (`performance.mark`) the benchmark times a key against, such as home's
+/// lists following the search box.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

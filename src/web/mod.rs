@@ -26,7 +26,7 @@ pub use download::download;
 pub use id_and_date::{local_date_iso, new_id, today_iso};
 pub use install::{ask_to_install, install_way, InstallWay, INSTALL_CHANGED};
 pub use markup_events::{append_markup, clicked};
-pub use measure::{end_measure, start_measure};
+pub use measure::{end_measure, mark, start_measure};
 pub use page::{
     browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place,
     focus_page_heading, focus_still_on, focused, refocus, reload, replace_url, set_html_lang,

@@ -1113,6 +1113,12 @@ test('with many children and documents, home finds one by name, accents and case
   await page.waitForFunction(() => [...document.querySelectorAll('.child-card')].filter((c) => c.checkVisibility()).length === 8);
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.child-card')].map((c) => c.__mark)), [0, 1, 2, 3, 4, 5, 6, 7]);
   assert.deepEqual(await cards.locator('h3').allInnerTexts(), ['Mía', 'Leo', 'Ana', 'Beto', 'Sofía', 'Kai', 'Noa', 'Eli']);
+  // Typed fast, keys come quicker than the lists follow: the box keeps every letter, and the
+  // list ends narrowed by all of them.
+  await page.keyboard.type('leo r', { delay: 0 });
+  assert.equal(await find.inputValue(), 'leo r');
+  await page.waitForFunction(() => [...document.querySelectorAll('.child-card')].filter((c) => c.checkVisibility()).length === 1);
+  assert.equal(await cards.locator('h3').innerText(), 'Leo');
   assert.deepEqual(errors, []);
   await context.close();
 });
