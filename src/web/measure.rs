@@ -16,9 +16,11 @@ pub fn end_measure(name: &str) {
 }
 
 /// Marks a moment (`performance.mark`) the benchmark times a key against, such as home's
-/// lists following the search box.
+/// lists following the search box. The mark before it of the same name is cleared first: the
+/// browser keeps every mark for the page's life, and a search makes one a key.
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.clear_marks_with_mark_name(name);
         let _ = p.mark(name);
     }
 }
