@@ -680,3 +680,68 @@ async fn booklet_names_on_its_cover_the_answers_a_damaged_file_lost() {
         lost.label.en
     );
 }
+
+#[wasm_bindgen_test]
+async fn key_answers_sheet_shows_a_name_and_an_answer_from_a_file_as_text() {
+    use family_forms::model::document::{to_saved, Document};
+    use family_forms::model::values::YesNo;
+    use family_forms::storage::keys;
+    let payload = "<img src=x onerror=\"window.__xss=1\"> Núñez";
+    let store: family_forms::ui::context::SharedStore = Arc::new(MemoryStore::new());
+    let mut doc = Document::new("d 1", "seven-things", 1, chrono::Utc::now());
+    doc.answers.set("child_name", Answer::text(payload));
+    doc.answers.set(
+        "allergies",
+        Answer::YesNo {
+            answer: Some(YesNo::Yes),
+            details: payload.into(),
+        },
+    );
+    store
+        .set(&keys::document(&doc.id), &to_saved(&doc))
+        .unwrap();
+    // The sheet is a page of the app: open it at its address, and put the address back after.
+    let history = web_sys::window().unwrap().history().unwrap();
+    let back_to = web_sys::window().unwrap().location().pathname().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("/key-answers/seven-things"),
+        )
+        .unwrap();
+    let el = host();
+    let h = leptos::mount::mount_to(el.clone(), move || {
+        let store = store.clone();
+        view! { <AppWith store/> }
+    });
+    leptos::task::tick().await;
+    let card = el.query_selector(".key-answers-card").unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&back_to))
+        .unwrap();
+    let card = card.expect("a card for the saved copy");
+    assert!(
+        el.query_selector(".key-answers-list img")
+            .unwrap()
+            .is_none(),
+        "no element made from a name or an answer"
+    );
+    assert_eq!(
+        card.query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some(payload)
+    );
+    let text = card.text_content().unwrap();
+    assert!(text.contains(&format!("Yes: {payload}")), "{text}");
+    let link = card.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/doc/d%201"));
+    assert_eq!(
+        link.get_attribute("aria-label"),
+        Some(format!("Open — {payload}"))
+    );
+    drop(h);
+}

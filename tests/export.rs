@@ -1027,3 +1027,116 @@ fn a_date_goes_to_the_phone_s_calendar_as_an_all_day_event_with_an_alert_the_day
         "the title, and the alert's words"
     );
 }
+
+/// A booklet with `text` in every place a person's words or a file's can reach.
+fn booklet_full_of(text: &str, letter: bool) -> family_forms::export::booklet::Booklet {
+    use family_forms::export::booklet::{Booklet, BookletSection};
+    let entries = vec![
+        Entry::Answer {
+            question: text.into(),
+            answer: format!("{text}\nsecond line"),
+        },
+        Entry::Blank {
+            question: text.into(),
+            choices: vec![text.into()],
+            lines: 2,
+        },
+        Entry::Table {
+            question: text.into(),
+            headers: vec![text.into(); 6],
+            rows: vec![vec![text.into(); 6]],
+        },
+        Entry::Note { text: text.into() },
+    ];
+    Booklet {
+        locale: Locale::Es,
+        mode: Mode::Filled,
+        form_title: text.into(),
+        child_name: text.into(),
+        at_a_glance: entries[..1].to_vec(),
+        missing: vec![text.into()],
+        sections: vec![BookletSection {
+            title: text.into(),
+            entries,
+        }],
+        letter: if letter {
+            vec![text.into(); 2]
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+#[test]
+fn booklet_markup_keeps_what_was_typed_as_text_in_every_place() {
+    use family_forms::export::html::{booklet_class, booklet_html};
+    let hostile = r#"</p><script>alert("x")</script><img src=x onerror='alert(1)'>&amp;"#;
+    let escaped = "&lt;/p&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x \
+                   onerror=&#39;alert(1)&#39;&gt;&amp;amp;";
+    for letter in [false, true] {
+        let b = booklet_full_of(hostile, letter);
+        let html = booklet_html(&b, "2026-11-23");
+        assert!(!html.contains("<script") && !html.contains("<img"));
+        let places = html.matches(escaped).count();
+        // Cover: title, child, the lost question, the key answer's question and answer. Then
+        // the section's title and its entries: answer (2), blank (question, choice), the
+        // table (question, 6 headers, 6 cells) and the note. A letter: its 2 paragraphs.
+        assert_eq!(
+            places,
+            if letter { 2 } else { 5 + 1 + 2 + 2 + 13 + 1 },
+            "{html}"
+        );
+        // Every tag is one the booklet writes itself.
+        for tag in html.split('<').skip(1) {
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            assert!(
+                [
+                    "header", "section", "div", "p", "h1", "h2", "h3", "ul", "li", "table",
+                    "thead", "tbody", "tr", "th", "td"
+                ]
+                .contains(&name.as_str()),
+                "unexpected tag <{tag}"
+            );
+        }
+        let class = booklet_class(&b);
+        assert_eq!(
+            class,
+            if letter {
+                "booklet booklet-letter"
+            } else {
+                "booklet"
+            }
+        );
+    }
+}
+
+#[test]
+fn booklet_markup_is_the_cover_then_each_section_in_order() {
+    use family_forms::export::html::booklet_html;
+    let mut b = booklet_full_of("Mía", false);
+    b.sections[0].entries.truncate(1);
+    b.missing.clear();
+    assert_eq!(
+        booklet_html(&b, "2026-11-23"),
+        concat!(
+            r#"<header class="booklet-cover"><p class="booklet-kicker">Family Forms</p>"#,
+            r#"<h1 class="booklet-title">Mía</h1><p class="booklet-child">Mía</p>"#,
+            r#"<p class="booklet-made">Preparado el 23 de noviembre de 2026 con Family Forms</p>"#,
+            r#"<section class="booklet-glance"><h2>Lo más importante</h2>"#,
+            r#"<div class="booklet-entry"><h3 class="booklet-q">Mía</h3>"#,
+            "<p class=\"booklet-a\">Mía\nsecond line</p></div></section></header>",
+            r#"<section class="booklet-section"><h2>Mía</h2><div class="booklet-entry">"#,
+            "<h3 class=\"booklet-q\">Mía</h3><p class=\"booklet-a\">Mía\nsecond line</p>",
+            "</div></section>",
+        )
+    );
+    b.sections.clear();
+    b.at_a_glance.clear();
+    assert!(booklet_html(&b, "2026-11-23").ends_with(
+        r#"</header><p class="booklet-empty">Todavía no se ha respondido ninguna pregunta.</p>"#
+    ));
+}

@@ -1,10 +1,12 @@
-//! Pure transforms for what leaves the device: file names, data files, backups.
+//! Pure transforms for what leaves the device: file names, data files, backups, the booklet
+//! as markup.
 
 pub mod backup;
 pub mod booklet;
 pub mod calendar;
 pub mod class_sheet;
 pub mod data_file;
+pub mod html;
 pub mod letter;
 pub mod pdf;
 mod winansi_table;

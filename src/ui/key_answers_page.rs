@@ -4,6 +4,7 @@
 
 use crate::export::booklet::Entry;
 use crate::export::class_sheet::class_sheet;
+use crate::export::html as markup;
 use crate::model::child::title_and_name;
 use crate::model::route::path;
 use crate::storage::documents::list_documents;
@@ -38,42 +39,41 @@ pub fn KeyAnswersPage(form_id: String) -> impl IntoView {
         let l = locale.get();
         let sheet = children.with(|c| class_sheet(&def, &docs, c, l));
         let count = sheet.len();
-        let cards = sheet
-            .into_iter()
-            .map(|child| {
-                let name = if child.name.is_empty() {
-                    tr_in!(l, no_name_given).to_string()
-                } else {
-                    child.name
-                };
-                let answers = if child.entries.is_empty() {
-                    view! { <p class="help">{tr_in!(l, nothing_key_answered)}</p> }.into_any()
-                } else {
-                    child
-                        .entries
-                        .into_iter()
-                        .filter_map(|e| match e {
-                            Entry::Answer { question, answer } => Some(view! {
-                                <div class="key-answer">
-                                    <h3 class="booklet-q">{question}</h3>
-                                    <p class="booklet-a">{answer}</p>
-                                </div>
-                            }),
-                            _ => None,
-                        })
-                        .collect_view()
-                        .into_any()
-                };
-                let open_label = title_and_name(tr_in!(l, open_saved), &name);
-                view! {
-                    <li class="key-answers-card">
-                        <h2>{name}</h2>
-                        {answers}
-                        <a class="screen-only" href=path(&["doc", &child.document_id]) aria-label=open_label>{tr_in!(l, open_saved)}</a>
-                    </li>
+        // One parse for the whole class, not the framework's elements one by one.
+        let mut cards = String::new();
+        for child in sheet {
+            let name = if child.name.is_empty() {
+                tr_in!(l, no_name_given).to_string()
+            } else {
+                child.name
+            };
+            cards.push_str(r#"<li class="key-answers-card"><h2>"#);
+            cards.push_str(&markup::escape(&name));
+            cards.push_str("</h2>");
+            let mut answered = false;
+            for entry in child.entries {
+                if let Entry::Answer { question, answer } = entry {
+                    answered = true;
+                    cards.push_str(&format!(
+                        r#"<div class="key-answer"><h3 class="booklet-q">{}</h3><p class="booklet-a">{}</p></div>"#,
+                        markup::escape(&question),
+                        markup::escape(&answer),
+                    ));
                 }
-            })
-            .collect_view();
+            }
+            if !answered {
+                cards.push_str(&format!(
+                    r#"<p class="help">{}</p>"#,
+                    markup::escape(tr_in!(l, nothing_key_answered))
+                ));
+            }
+            cards.push_str(&format!(
+                r#"<a class="screen-only" href="{}" aria-label="{}">{}</a></li>"#,
+                markup::escape(&path(&["doc", &child.document_id])),
+                markup::escape(&title_and_name(tr_in!(l, open_saved), &name)),
+                markup::escape(tr_in!(l, open_saved)),
+            ));
+        }
         let help = if count == 0 {
             tr_in!(l, key_answers_none).to_string()
         } else {
@@ -81,7 +81,7 @@ pub fn KeyAnswersPage(form_id: String) -> impl IntoView {
         };
         view! {
             <p class="help screen-only">{help}</p>
-            <ul class="key-answers-list">{cards}</ul>
+            <ul class="key-answers-list" inner_html=cards></ul>
         }
     };
     view! {

@@ -13,7 +13,6 @@ pub mod home_page;
 pub mod install_tip;
 pub mod keep_data;
 pub mod key_answers_page;
-pub mod markup;
 pub mod not_found;
 pub mod open_received;
 pub mod page_state;

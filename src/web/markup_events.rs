@@ -1,4 +1,4 @@
-//! Clicks in a list drawn as markup (`ui::markup`), whose buttons have no handlers of their
+//! Clicks in a list drawn as markup (`export::html`), whose buttons have no handlers of their
 //! own: the list's one handler asks which of its parts the click landed in.
 
 use wasm_bindgen::JsCast;
@@ -14,7 +14,7 @@ pub fn clicked(event: &web_sys::MouseEvent, selector: &str) -> Option<web_sys::E
         .ok()?
 }
 
-/// Adds `html` (escaped markup, see `ui::markup`) at the end of `element`'s content.
+/// Adds `html` (escaped markup, see `export::html`) at the end of `element`'s content.
 pub fn append_markup(element: &web_sys::Element, html: &str) {
     let _ = element.insert_adjacent_html("beforeend", html);
 }

@@ -2,6 +2,7 @@
 
 use super::child_form::{edit_button_id, ChildForm, ChildForms};
 use super::doc_list::{doc_list_markup, on_calendar_click, CalendarFile, DocListMarkup};
+use crate::export::html as markup;
 use crate::model::child::Child;
 use crate::model::route::{escape, path};
 use crate::model::schema::FormDef;
@@ -10,7 +11,6 @@ use crate::storage::backup::{delete_child_for_good, trash_child};
 use crate::storage::documents::DocSummary;
 use crate::storage::StorageError;
 use crate::ui::context::{use_forms, use_store};
-use crate::ui::markup;
 use crate::ui::translate::tr_in;
 use crate::web;
 use chrono::{DateTime, Utc};

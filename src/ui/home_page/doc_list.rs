@@ -3,6 +3,7 @@
 //! language given.
 
 use crate::export::calendar::{ics, CalendarDay};
+use crate::export::html as markup;
 use crate::export::{export_file_name, file_slug};
 use crate::model::child::title_and_name;
 use crate::model::dates::parse_iso_date;
@@ -13,7 +14,6 @@ use crate::model::text::Locale;
 use crate::model::time::relative_time;
 use crate::storage::documents::DocSummary;
 use crate::ui::context::use_forms;
-use crate::ui::markup;
 use crate::ui::translate::tr_in;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
