@@ -2,14 +2,16 @@
 // Trunk post-build hook (also runnable as `node scripts/post-build.mjs DIR`):
 // 1. moves trunk's inline start-up script into a file, so the Content-Security-Policy can
 //    forbid inline scripts altogether;
-// 2. writes sw.js with this build's file list and a version hashed from every file's bytes;
-// 3. writes a gzip and a brotli copy of each text and wasm file, for servers that serve
+// 2. minifies the scripts and the stylesheet (scripts/minify.mjs);
+// 3. writes sw.js with this build's file list and a version hashed from every file's bytes;
+// 4. writes a gzip and a brotli copy of each text and wasm file, for servers that serve
 //    precompressed files (brotli is about a quarter smaller than gzip for the wasm).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { minifyScript, minifyStylesheet } from './minify.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -45,7 +47,6 @@ if (/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/.test(html)) {
 }
 writeFileSync(indexPath, html);
 
-// 2. The service worker.
 function walk(d) {
   return readdirSync(d).flatMap((f) => {
     const p = join(d, f);
@@ -53,6 +54,24 @@ function walk(d) {
   });
 }
 for (const f of walk(dir)) if (f.endsWith('.gz') || f.endsWith('.br')) unlinkSync(f);
+
+// 2. Minified before the service worker's version is hashed from the files' bytes. Every
+//    script the page loads is an ES module (trunk's glue, the start-up scripts, boot).
+//    Trunk's Subresource Integrity hashes in index.html are then made again from the bytes
+//    shipped, or the browser would refuse every minified file.
+for (const f of walk(dir)) {
+  if (f.endsWith('.js')) await minifyScript(f, true);
+  else if (f.endsWith('.css')) minifyStylesheet(f);
+}
+html = html.replace(/<(?:link|script)\b[^>]*\bintegrity="(sha256|sha384|sha512)-[^"]*"[^>]*>/g, (tag, algorithm) => {
+  const file = tag.match(/\b(?:href|src)="\/([^"?#]+)"/)?.[1];
+  if (!file) return tag;
+  const digest = createHash(algorithm).update(readFileSync(join(dir, file))).digest('base64');
+  return tag.replace(/\bintegrity="[^"]*"/, `integrity="${algorithm}-${digest}"`);
+});
+writeFileSync(indexPath, html);
+
+// 3. The service worker.
 const files = walk(dir)
   .map((p) => '/' + relative(dir, p).split('\\').join('/'))
   .filter((p) => p !== '/sw.js')
@@ -63,8 +82,10 @@ writeFileSync(
   join(dir, 'sw.js'),
   template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(['/', ...files])),
 );
+// A classic script (registered without `type: 'module'`): its top-level names are kept.
+await minifyScript(join(dir, 'sw.js'), false);
 
-// 3. Precompressed copies.
+// 4. Precompressed copies.
 for (const f of walk(dir)) {
   if (/\.(html|js|css|wasm|svg|webmanifest|json)$/.test(f)) {
     const raw = readFileSync(f);

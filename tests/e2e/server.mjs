@@ -43,7 +43,7 @@ export async function serveDist(root, { port = 0 } = {}) {
         let raw = await readFile(file);
         // A new deployment: another version name (so another cache), as a real build gives.
         if (file === join(base, 'sw.js') && swExtra) {
-          raw = Buffer.from(raw.toString('utf8').replace(/const VERSION = "([^"]+)"/, `const VERSION = "$1-${swExtra}"`));
+          raw = Buffer.from(raw.toString('utf8').replace(/const VERSION\s*=\s*"([^"]+)"/, `const VERSION = "$1-${swExtra}"`));
         }
         const pre = (ext) => (swExtra === '' || !file.endsWith('sw.js') ? readFile(file + ext).catch(() => null) : null);
         const gz = await pre('.gz');
