@@ -1,6 +1,6 @@
 //! Markup written as text, for what the browser parses in one step rather than the framework
-//! making each element one by one (each with its place-keeping comment): home's cards, and
-//! the booklet, printed or read from a received file.
+//! making each element one by one (each with its place-keeping comment): home's cards, the
+//! key-answers sheet, and the booklet, printed or read from a received file.
 //!
 //! Everything that is not the app's own fixed markup goes through [`escape`], so a name or an
 //! answer out of a file, or typed by anyone, stays text and is never read as markup.
