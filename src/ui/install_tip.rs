@@ -25,7 +25,7 @@ pub fn InstallTip(#[prop(optional, into)] on_home_once: Option<Signal<bool>>) ->
         note_time(store.as_ref(), keys::INSTALL_TIP_DISMISSED, Utc::now());
         put_off.set(true);
         // The tip goes with its buttons: the focus goes to the page's heading.
-        request_animation_frame(web::focus_page_heading);
+        web::focus_page_heading_next_frame();
     };
     let shown = move || match on_home_once {
         Some(saved) => {

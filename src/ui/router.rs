@@ -42,7 +42,7 @@ pub fn provide_router() {
         // A jump within the page (the skip link's `#main`) fires this too: the browser has
         // put the focus where it belongs, so only another page takes it to its heading.
         if route.get_untracked() != before {
-            request_animation_frame(web::focus_page_heading);
+            web::focus_page_heading_next_frame();
         }
     });
     on_cleanup(move || {
@@ -82,7 +82,7 @@ impl Navigate {
         self.0.set(address.to_string());
         // On the frame after the new page is drawn; a page that puts the focus somewhere of
         // its own (an "Undo", a section) does so on a later frame callback, and wins.
-        request_animation_frame(web::focus_page_heading);
+        web::focus_page_heading_next_frame();
     }
 }
 

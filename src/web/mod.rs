@@ -29,8 +29,8 @@ pub use markup_events::{append_markup, clicked};
 pub use measure::{end_measure, mark, start_measure};
 pub use page::{
     browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place,
-    focus_page_heading, focus_still_on, focused, refocus, reload, replace_url, set_html_lang,
-    set_page_title, set_title,
+    focus_page_heading_next_frame, focus_still_on, focused, refocus, reload, replace_url,
+    set_html_lang, set_page_title, set_title,
 };
 pub use picked_file::{read_picked_file, read_picked_files, FileReadError};
 pub use print::{clear_page_footer, print, set_page_footer};

@@ -43,7 +43,7 @@ pub fn focus_by_id(id: &str) {
 /// scrolling. Called once the app has drawn another page: a full page load would start a
 /// keyboard or screen-reader user at the top of the new page, and without this the focus
 /// stays on the link that was followed, which has left the page with the old one.
-pub fn focus_page_heading() {
+fn focus_page_heading() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -57,6 +57,25 @@ pub fn focus_page_heading() {
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);
     }
+}
+
+/// Moves keyboard focus to the page's heading on the next frame (once a new page, or what
+/// replaced a control, is drawn), unless the person has put it somewhere by then. A frame can
+/// come late (WebKit's came 50–90 ms after a form was drawn, under load), and a quick person may
+/// already be typing in the new page's first box: taking the focus then sent the next letters
+/// nowhere. So the focus is moved only from where it was when this was asked for (a link in the
+/// app bar that stays), or from nowhere (the control used has left the page).
+pub fn focus_page_heading_next_frame() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let origin = window.document().and_then(|d| d.active_element());
+    let move_focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if focus_on_or_nowhere(|el| origin.as_ref() == Some(el)) {
+            focus_page_heading();
+        }
+    });
+    let _ = window.request_animation_frame(move_focus.unchecked_ref());
 }
 
 /// Moves keyboard focus to the element with `id`, scrolling only as far as the browser must
@@ -100,7 +119,7 @@ pub fn focused() -> Option<Focused> {
 /// lost (its element drawn anew): never while it is still on a box, where the person may have
 /// typed on meanwhile, nor when it went somewhere else.
 pub fn refocus(place: &Focused) {
-    if !focus_on_or_nowhere(None) {
+    if !focus_on_or_nowhere(|_| false) {
         return;
     }
     focus_in_place(&place.id);
@@ -116,18 +135,18 @@ pub fn refocus(place: &Focused) {
 /// element was just redrawn or removed): only then may an action move focus on its own,
 /// so it never pulls a quick person back from where they went meanwhile.
 pub fn focus_still_on(origin: &str) -> bool {
-    focus_on_or_nowhere(Some(origin))
+    focus_on_or_nowhere(|el| el.id() == origin)
 }
 
-/// Whether keyboard focus is on the element with id `origin`, when one is given, or nowhere
-/// (on the page itself). False with no page.
-fn focus_on_or_nowhere(origin: Option<&str>) -> bool {
+/// Whether keyboard focus is on an element `is_origin` accepts, or nowhere (on the page
+/// itself). False with no page.
+fn focus_on_or_nowhere(is_origin: impl Fn(&web_sys::Element) -> bool) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
     match doc.active_element() {
         None => true,
-        Some(el) => origin.is_some_and(|id| el.id() == id) || doc.body().is_some_and(|b| *b == el),
+        Some(el) => is_origin(&el) || doc.body().is_some_and(|b| *b == el),
     }
 }
 

@@ -209,6 +209,45 @@ test('links change the page without reloading the app; back and forward move bet
   await context.close();
 });
 
+test('a person already typing in a new page when its late next frame comes keeps the focus and every letter', async () => {
+  const { page, context, errors } = await env.phone();
+  await page.goto(env.url + '/');
+  await ready(page);
+  // Frames held back until the test lets them come, as a late frame would be (WebKit's came
+  // 50–90 ms after a form was drawn, under load): the person is typing in the new page first.
+  const holdFrames = () => page.evaluate(() => {
+    const frame = window.requestAnimationFrame.bind(window);
+    const held = [];
+    window.requestAnimationFrame = (callback) => held.push(callback);
+    window.letFramesCome = () => {
+      window.requestAnimationFrame = frame;
+      for (const callback of held.splice(0)) frame(callback);
+    };
+  });
+  const letFramesCome = () => page.evaluate(() => {
+    window.letFramesCome();
+    return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
+  await holdFrames();
+  await page.getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
+  const name = page.getByLabel("Your child's full name");
+  await name.tap();
+  await name.pressSequentially('Lucía', { delay: 20 });
+  await letFramesCome();
+  await page.keyboard.type(' Núñez', { delay: 20 });
+  assert.equal(await name.evaluate((box) => box === document.activeElement), true, 'the box kept the focus');
+  assert.equal(await name.inputValue(), 'Lucía Núñez');
+  // Where the person has not moved the focus, it still goes to the new page's heading, however
+  // late the frame: here from the app bar's link, which stays.
+  await holdFrames();
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
+  await letFramesCome();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent), 'Settings');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('typing and reloading at once loses no character', async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/form/seven-things');

@@ -173,7 +173,7 @@ pub fn FormEditor(
             redraw.notify();
             // The box that had the focus went with the old drawing: start at the heading, as
             // after Back within the app.
-            request_animation_frame(crate::web::focus_page_heading);
+            crate::web::focus_page_heading_next_frame();
         }
     });
     // Edits saved in another tab show up here, unless this tab has unsaved edits of its own

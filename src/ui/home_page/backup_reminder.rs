@@ -38,7 +38,7 @@ pub(super) fn BackupReminder(
             if result.is_ok() {
                 // The buttons give way to "done": the focus goes to the page's heading, not
                 // to nowhere.
-                request_animation_frame(web::focus_page_heading);
+                web::focus_page_heading_next_frame();
             }
             outcome.set(Some(result));
         }
@@ -47,7 +47,7 @@ pub(super) fn BackupReminder(
         note_time(store.as_ref(), keys::BACKUP_REMINDER_DISMISSED, Utc::now());
         shown.set(false);
         // The reminder goes with its buttons: the focus goes to the page's heading.
-        request_animation_frame(web::focus_page_heading);
+        web::focus_page_heading_next_frame();
     };
     move || {
         shown.get().then(|| {
