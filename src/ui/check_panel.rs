@@ -37,7 +37,7 @@ pub fn CheckPanel(
     let jump = move |p: Problem| {
         current.set(p.place.section);
         let id = answers.with_untracked(|a| problem_dom_id(&p, a));
-        request_animation_frame(move || crate::web::focus_by_id(&id));
+        crate::web::focus_by_id_next_frame(&id);
     };
     let list = move || {
         let l = locale.get();

@@ -28,9 +28,9 @@ pub use install::{ask_to_install, install_way, InstallWay, INSTALL_CHANGED};
 pub use markup_events::{append_markup, clicked};
 pub use measure::{end_measure, mark, start_measure};
 pub use page::{
-    browser_language, confirm, focus_by_id, focus_first_control_in, focus_in_place,
-    focus_page_heading_next_frame, focus_still_on, focused, refocus, reload, replace_url,
-    set_html_lang, set_page_title, set_title,
+    browser_language, confirm, focus_by_id, focus_by_id_next_frame, focus_first_control_in,
+    focus_in_place, focus_page_heading_next_frame, focus_still_on, focused, refocus, reload,
+    replace_url, set_html_lang, set_page_title, set_title,
 };
 pub use picked_file::{read_picked_file, read_picked_files, FileReadError};
 pub use print::{clear_page_footer, print, set_page_footer};

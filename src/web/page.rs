@@ -59,23 +59,37 @@ fn focus_page_heading() {
     }
 }
 
-/// Moves keyboard focus to the page's heading on the next frame (once a new page, or what
-/// replaced a control, is drawn), unless the person has put it somewhere by then. A frame can
-/// come late (WebKit's came 50–90 ms after a form was drawn, under load), and a quick person may
-/// already be typing in the new page's first box: taking the focus then sent the next letters
-/// nowhere. So the focus is moved only from where it was when this was asked for (a link in the
-/// app bar that stays), or from nowhere (the control used has left the page).
+/// Moves keyboard focus to the page's heading on the next frame, once a new page (or what
+/// replaced a control) is drawn, unless the person has put it somewhere by then (see
+/// `on_next_frame_unless_focus_moved`).
 pub fn focus_page_heading_next_frame() {
+    on_next_frame_unless_focus_moved(focus_page_heading);
+}
+
+/// Moves keyboard focus to the element with `id` on the next frame, once it is drawn (a new
+/// section's heading, a question jumped to), unless the person has put it somewhere by then
+/// (see `on_next_frame_unless_focus_moved`).
+pub fn focus_by_id_next_frame(id: &str) {
+    let id = id.to_string();
+    on_next_frame_unless_focus_moved(move || focus_by_id(&id));
+}
+
+/// Runs `move_focus` on the next frame only if the focus is still where it was now (a button
+/// that stays, as "Next" or a link in the app bar) or nowhere (the control used has left the
+/// page). A frame can come late (WebKit's came 50–90 ms after a form was drawn, under load),
+/// and a quick person may already be typing in a box of what was just drawn: taking the focus
+/// then sent the next letters nowhere.
+fn on_next_frame_unless_focus_moved(move_focus: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let origin = window.document().and_then(|d| d.active_element());
-    let move_focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+    let run = wasm_bindgen::closure::Closure::once_into_js(move || {
         if focus_on_or_nowhere(|el| origin.as_ref() == Some(el)) {
-            focus_page_heading();
+            move_focus();
         }
     });
-    let _ = window.request_animation_frame(move_focus.unchecked_ref());
+    let _ = window.request_animation_frame(run.unchecked_ref());
 }
 
 /// Moves keyboard focus to the element with `id`, scrolling only as far as the browser must

@@ -237,6 +237,17 @@ test('a person already typing in a new page when its late next frame comes keeps
   await page.keyboard.type(' Núñez', { delay: 20 });
   assert.equal(await name.evaluate((box) => box === document.activeElement), true, 'the box kept the focus');
   assert.equal(await name.inputValue(), 'Lucía Núñez');
+  // The same within a form: another section picked, then its first box typed in at once.
+  await holdFrames();
+  await page.locator('.section-list summary').tap();
+  await page.getByRole('button', { name: /^3\. Personality/ }).tap();
+  const words = page.getByLabel('How would you describe your child in a few words?');
+  await words.tap();
+  await words.pressSequentially('Curious', { delay: 20 });
+  await letFramesCome();
+  await page.keyboard.type(' and kind', { delay: 20 });
+  assert.equal(await words.evaluate((box) => box === document.activeElement), true, 'the box kept the focus');
+  assert.equal(await words.inputValue(), 'Curious and kind');
   // Where the person has not moved the focus, it still goes to the new page's heading, however
   // late the frame: here from the app bar's link, which stays.
   await holdFrames();

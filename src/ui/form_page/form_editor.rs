@@ -452,7 +452,7 @@ pub fn FormEditor(
                     current.set(index);
                 }
                 let id = format!("f-{}", still[0]);
-                request_animation_frame(move || crate::web::focus_by_id(&id));
+                crate::web::focus_by_id_next_frame(&id);
             };
             let go_label = if n == 1 {
                 tr_in!(l, go_to_lost_question)

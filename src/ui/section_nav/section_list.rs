@@ -55,7 +55,7 @@ pub fn SectionList(
                                         open.set(false);
                                         // The button folds away with the list: the focus goes
                                         // to the new section's heading once it is drawn.
-                                        request_animation_frame(|| crate::web::focus_by_id("section-title"));
+                                        crate::web::focus_by_id_next_frame("section-title");
                                     }>
                                     <span>{move || title.get(locale.get()).to_string()}</span>
                                     <span class="section-done" class:complete=move || p().is_complete()>

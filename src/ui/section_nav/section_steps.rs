@@ -17,7 +17,7 @@ pub fn SectionSteps(current: RwSignal<usize>, visible: Signal<Vec<usize>>) -> im
             // The new section (its heading with it) is drawn after this handler: focusing now
             // would focus the old heading, which then leaves the page and drops the focus to
             // the body. On the next frame the new heading is there.
-            request_animation_frame(|| crate::web::focus_by_id("section-title"));
+            crate::web::focus_by_id_next_frame("section-title");
         }
     };
     let at_start = move || visible.with(|v| v.first() == Some(&current.get()));
