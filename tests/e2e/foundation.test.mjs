@@ -228,26 +228,24 @@ test('a person already typing in a new page when its late next frame comes keeps
     window.letFramesCome();
     return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
+  /** Taps `box`, types `first`, lets the held frames come and types `rest`: the box keeps
+   * the focus and every letter. */
+  const typeAcrossTheLateFrame = async (box, first, rest) => {
+    await box.tap();
+    await box.pressSequentially(first, { delay: 20 });
+    await letFramesCome();
+    await page.keyboard.type(rest, { delay: 20 });
+    assert.equal(await box.evaluate((b) => b === document.activeElement), true, 'the box kept the focus');
+    assert.equal(await box.inputValue(), first + rest);
+  };
   await holdFrames();
   await page.getByRole('link', { name: 'Seven things to tell the teacher' }).tap();
-  const name = page.getByLabel("Your child's full name");
-  await name.tap();
-  await name.pressSequentially('Lucía', { delay: 20 });
-  await letFramesCome();
-  await page.keyboard.type(' Núñez', { delay: 20 });
-  assert.equal(await name.evaluate((box) => box === document.activeElement), true, 'the box kept the focus');
-  assert.equal(await name.inputValue(), 'Lucía Núñez');
+  await typeAcrossTheLateFrame(page.getByLabel("Your child's full name"), 'Lucía', ' Núñez');
   // The same within a form: another section picked, then its first box typed in at once.
   await holdFrames();
   await page.locator('.section-list summary').tap();
   await page.getByRole('button', { name: /^3\. Personality/ }).tap();
-  const words = page.getByLabel('How would you describe your child in a few words?');
-  await words.tap();
-  await words.pressSequentially('Curious', { delay: 20 });
-  await letFramesCome();
-  await page.keyboard.type(' and kind', { delay: 20 });
-  assert.equal(await words.evaluate((box) => box === document.activeElement), true, 'the box kept the focus');
-  assert.equal(await words.inputValue(), 'Curious and kind');
+  await typeAcrossTheLateFrame(page.getByLabel('How would you describe your child in a few words?'), 'Curious', ' and kind');
   // Where the person has not moved the focus, it still goes to the new page's heading, however
   // late the frame: here from the app bar's link, which stays.
   await holdFrames();
