@@ -76,9 +76,9 @@ pub fn focus_by_id_next_frame(id: &str) {
 
 /// Runs `move_focus` on the next frame only if the focus is still where it was now (a button
 /// that stays, as "Next" or a link in the app bar) or nowhere (the control used has left the
-/// page). A frame can come late (WebKit's came 50–90 ms after a form was drawn, under load),
-/// and a quick person may already be typing in a box of what was just drawn: taking the focus
-/// then sent the next letters nowhere.
+/// page). A frame can come late (WebKit's, under load, came after a test had found the new
+/// form's first box and begun typing in it), and a quick person may already be typing in a box
+/// of what was just drawn: taking the focus then sent the next letters nowhere.
 fn on_next_frame_unless_focus_moved(move_focus: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;

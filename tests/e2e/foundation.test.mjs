@@ -213,8 +213,8 @@ test('a person already typing in a new page when its late next frame comes keeps
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/');
   await ready(page);
-  // Frames held back until the test lets them come, as a late frame would be (WebKit's came
-  // 50–90 ms after a form was drawn, under load): the person is typing in the new page first.
+  // Frames held back until the test lets them come, as a late frame would be (WebKit's, under
+  // load, came after a test had begun typing in the new form): the person types there first.
   const holdFrames = () => page.evaluate(() => {
     const frame = window.requestAnimationFrame.bind(window);
     const held = [];
