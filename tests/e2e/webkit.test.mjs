@@ -125,10 +125,10 @@ async function field(driver, label) {
 const valueOf = async (driver, label) => (await field(driver, label)).getAttribute('value');
 
 /** Types `text` at the end of `box`, as a person would, and goes on only once the box holds
- * every key: WebKit's driver can return from sendKeys before WebKit has handled the last keys.
- * A box that never holds them all fails the test, saying what the page was given and where the
- * focus is (in CI a name lost its surname so: the app moved the focus to the page's heading on
- * a late frame, while the name was being typed). */
+ * every key. A box that never holds them all fails the test, saying what the page was given and
+ * where the focus is: in CI a name lost its surname when the app moved the focus to the page's
+ * heading on a late frame, while the name was being typed (an earlier version of this file
+ * waited on its last box, taking WebKit to be slow with keys; it was most likely that bug). */
 async function type(driver, box, text) {
   const before = await box.getAttribute('value');
   await driver.executeScript('window.__keys = []');
