@@ -2,7 +2,9 @@
 //! works without a connection, and keeps its data: Chrome keeps an installed app's data when
 //! space runs low, and Safari does not erase a Home Screen app's data after 7 days without a
 //! visit, as it does a website's. On home once something is saved, with "Not now"; in Settings
-//! always, with a word when the app is installed already.
+//! always: the browser's offer, a word when the app is installed already, or, where the browser
+//! makes no offer the page can see (Firefox and others install from their own menu), where to
+//! look for it.
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -33,10 +35,15 @@ pub fn InstallTip(#[prop(optional, into)] on_home_once: Option<Signal<bool>>) ->
                 && matches!(way.get(), InstallWay::Offered | InstallWay::AddToHomeScreen)
                 && install_tip_due(saved.get(), dismissed, Utc::now())
         }
-        None => way.get() != InstallWay::Unavailable,
+        None => true,
     };
     move || {
         shown().then(|| {
+            if way.get() == InstallWay::Unavailable {
+                // Only Settings comes here. A hint, not news: no banner, no live region.
+                return view! { <p class="help install-tip">{tr!(install_from_menu)}</p> }
+                    .into_any();
+            }
             let not_now = not_now.clone();
             let text = match way.get() {
                 InstallWay::Offered => tr!(install_offer).into_any(),
@@ -63,6 +70,7 @@ pub fn InstallTip(#[prop(optional, into)] on_home_once: Option<Signal<bool>>) ->
                     {actions}
                 </div>
             }
+            .into_any()
         })
     }
 }

@@ -192,11 +192,17 @@ test('where the browser can install the app, home offers it once something is sa
   const { page, context, errors } = await env.phone();
   await page.goto(env.url + '/');
   await ready(page);
-  await browserOffersInstall(page);
   const tip = page.locator('.install-tip');
-  // Settings always says how to install; home waits until there is something to keep.
+  // Settings always says how to install. Before the browser offers it (some browsers never
+  // do, and install from their own menu), it says where to look.
   await page.getByRole('link', { name: 'Settings' }).tap();
+  await tip.getByText('look in your browser\'s menu for “Install” or “Add to Home screen”', { exact: false }).waitFor();
+  assert.equal(await tip.getByRole('button').count(), 0);
+  // Once the browser offers it, Settings says so at once, with the browser's own dialog a tap
+  // away; home waits until there is something to keep.
+  await browserOffersInstall(page);
   await tip.getByText('Install Family Forms on this device: it opens from the home screen, works without a connection, and the browser keeps your forms.').waitFor();
+  await tip.getByRole('button', { name: 'Install the app' }).waitFor();
   assert.equal(await tip.getByRole('button', { name: 'Not now' }).count(), 0);
   await page.getByRole('link', { name: 'Family Forms' }).tap();
   await page.getByRole('button', { name: 'Add a child' }).waitFor();
