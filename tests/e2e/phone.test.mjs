@@ -230,6 +230,11 @@ test('where the browser can install the app, home offers it once something is sa
   await page.getByRole('heading', { name: 'Leo', exact: true }).waitFor();
   assert.equal(await tip.count(), 0, 'put off for a month');
   assert.equal(await page.evaluate(() => window.__installDialogs ?? 0), 0, 'a reload starts a new page');
+  // Installed from this tab (the browser's menu, say): Settings says so, and offers nothing.
+  await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')));
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await tip.getByText('Family Forms is installed on this device: it opens from the home screen and works without a connection.').waitFor();
+  assert.equal(await tip.getByRole('button').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
