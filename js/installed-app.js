@@ -74,10 +74,11 @@ if ('launchQueue' in window) {
 // browser keeps its data (Chrome keeps an installed app's data; Safari erases a website's data
 // after 7 days of use without a visit, but not a Home Screen app's). The app offers it on home
 // and in Settings, and reads here how this browser does it, in `data-install` on <html>:
-// "installed" (running from the home screen, or installed from this tab), "offered" (Chrome's `beforeinstallprompt` came,
-// often before the app has started, and is kept for the app's "Install" button), "ios" (an
-// iPhone or iPad: Share, then "Add to Home Screen"), or nothing. `ff-install-changed` says when
-// it changes; the app sends `ff-install` when "Install" is tapped.
+// "installed" (running from the home screen, or installed from this tab), "offered" (Chrome's
+// `beforeinstallprompt` came, often before the app has started, and is kept for the app's
+// "Install" button), "ios" (an iPhone or iPad: Share, then "Add to Home Screen"), or nothing.
+// `ff-install-changed` says when it changes; the app sends `ff-install` when "Install" is
+// tapped.
 {
   const root = document.documentElement;
   const set = (way) => {
