@@ -47,6 +47,52 @@ if (/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/.test(html)) {
 }
 writeFileSync(indexPath, html);
 
+// 1b. A release build's wasm in two parts (scripts/split-wasm.mjs): what opening home or a
+//     form runs, found by visiting the built app in headless Chromium (scripts/profile-wasm.mjs),
+//     and the rest, which js/more-code.js fetches once the app has started. Both are named after
+//     a hash of their bytes, so a part kept by a browser always meets the other part it was
+//     made with. FF_SPLIT=off builds one part, as before.
+if ((process.env.TRUNK_PROFILE ?? 'release') === 'release' && process.env.FF_SPLIT !== 'off') {
+  const { functionsRunAtStart, shippedForms } = await import('./profile-wasm.mjs');
+  const { splitWasm } = await import('./split-wasm.mjs');
+  let keep;
+  try {
+    keep = await functionsRunAtStart(dir, shippedForms(join(here, '..')));
+  } catch (error) {
+    console.error(`post-build: could not find what the app runs as it starts (${error.message}).`);
+    console.error('post-build: scripts/setup installs Chromium and playwright-core; FF_SPLIT=off builds without splitting.');
+    process.exit(1);
+  }
+  const { first, rest, moved } = splitWasm(readFileSync(join(dir, wasmFile)), keep);
+  const stem = wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '');
+  const firstName = `${stem}-${sha(first).slice(0, 16)}_bg.wasm`;
+  const restName = `${stem}-${sha(rest).slice(0, 16)}_more.wasm`;
+  unlinkSync(join(dir, wasmFile));
+  writeFileSync(join(dir, firstName), first);
+  writeFileSync(join(dir, restName), rest);
+  // The old name is in index.html (the preload link), the start-up script and trunk's glue.
+  for (const f of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    if (!text.includes(wasmFile)) continue;
+    const body = text.replaceAll(wasmFile, firstName);
+    if (/^boot-[0-9a-f]+\.js$/.test(f)) {
+      // Named after its body, like every start-up script this step writes.
+      const name = `boot-${sha(body).slice(0, 16)}.js`;
+      unlinkSync(join(dir, f));
+      writeFileSync(join(dir, name), body);
+      html = html.replace(`/${f}`, `/${name}`);
+    } else {
+      writeFileSync(join(dir, f), body);
+    }
+  }
+  html = html
+    .replaceAll(wasmFile, firstName)
+    .replace(/data-app-bytes="\d+"/, `data-app-bytes="${first.length}"`)
+    .replace('</head>', `  <meta name="ff-more-code" content="/${restName}" />\n  </head>`);
+  writeFileSync(indexPath, html);
+  console.log(`post-build: wasm split: ${first.length} bytes first, ${rest.length} bytes after (${moved} of its functions), from ${keep.size} functions run at start`);
+}
+
 function walk(d) {
   return readdirSync(d).flatMap((f) => {
     const p = join(d, f);

@@ -11,6 +11,7 @@ mod id_and_date;
 mod install;
 mod markup_events;
 mod measure;
+mod more_code;
 mod page;
 mod picked_file;
 mod print;
@@ -27,6 +28,7 @@ pub use id_and_date::{local_date_iso, new_id, today_iso};
 pub use install::{ask_to_install, install_way, InstallWay, INSTALL_CHANGED};
 pub use markup_events::{append_markup, clicked};
 pub use measure::{end_measure, mark, start_measure};
+pub use more_code::link_more_code;
 pub use page::{
     browser_language, confirm, focus_by_id, focus_by_id_next_frame, focus_first_control_in,
     focus_in_place, focus_page_heading_next_frame, focus_still_on, focused, refocus, reload,

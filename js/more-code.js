@@ -1,0 +1,81 @@
+// The rest of the app's code. A release build comes in two parts (scripts/split-wasm.mjs):
+// what opening home or a form runs, which the page downloads first, and the rest (later
+// sections, Settings, printing, the PDF, files…), named in index.html's
+// <meta name="ff-more-code">. The app calls ffMoreCodeStart as it starts (src/web/more_code.rs):
+// - on a later visit, where the service worker holds every file, the rest is read from the
+//   device and linked before the app draws anything, so the app never waits for it and works
+//   with no connection;
+// - on a first visit, the app starts at once and the rest is fetched when the browser is idle.
+//   If a function of the rest is needed before it arrives (a quick tap on a slow connection),
+//   the first part calls ffMoreCodeNow, which loads it at once while the page waits. (That
+//   synchronous request goes to the network: a service worker never sees it.)
+// A build that was not split has no such <meta>, and nothing here does anything.
+
+const url = document.querySelector('meta[name="ff-more-code"]')?.content;
+/** The first part's exports, which the rest imports as "p". */
+let first = null;
+let linked = !url;
+/** The rest, compiled, once read (a later visit). */
+let compiled = null;
+const readFromDevice = url && navigator.serviceWorker?.controller
+  ? fetch(url)
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((bytes) => WebAssembly.compile(bytes))
+    .then((module) => { compiled = module; })
+    .catch(() => {})
+  : Promise.resolve();
+
+function link(module) {
+  if (linked) return;
+  new WebAssembly.Instance(module, { p: first });
+  linked = true;
+  first.ff_more_code_loaded.value = 1;
+}
+
+function fetchWhenIdle() {
+  const fetchIt = () => fetch(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then((bytes) => WebAssembly.compile(bytes))
+    .then(link)
+    // No connection: try again when there is one (or load it at once if needed before).
+    .catch(() => window.addEventListener('online', fetchWhenIdle, { once: true }));
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(fetchIt, { timeout: 2000 }) : setTimeout(fetchIt, 200));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+/** Called by the app before it draws anything, with its exports; the app starts once the
+ * promise resolves. */
+export function ffMoreCodeStart(exports) {
+  first = exports;
+  if (linked) return Promise.resolve();
+  return readFromDevice.then(() => {
+    if (compiled) link(compiled);
+    else fetchWhenIdle();
+  });
+}
+
+/** Loads and links the rest at once: the first part calls this before a function of the
+ * rest runs while the rest has not arrived. */
+export function ffMoreCodeNow() {
+  if (linked) return;
+  let bytes;
+  try {
+    // A synchronous request can only return text; each byte is read back from its character.
+    const request = new XMLHttpRequest();
+    request.open('GET', url, false);
+    request.overrideMimeType('text/plain; charset=x-user-defined');
+    request.send();
+    if (request.status !== 200) throw new Error(`HTTP ${request.status}`);
+    const text = request.responseText;
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  } catch (error) {
+    // Reported as the app's code stopping (js/start-up.js shows its banner, with Reload).
+    throw new WebAssembly.RuntimeError(`Family Forms could not load the rest of its code (${error.message})`);
+  }
+  link(new WebAssembly.Module(bytes));
+}

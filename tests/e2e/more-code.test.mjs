@@ -1,0 +1,103 @@
+// The app's code in two parts (scripts/split-wasm.mjs, js/more-code.js): the page downloads what
+// opening home or a form runs, and fetches the rest once the app has started. A person never
+// sees the cut: what the rest draws opens when asked for, however quick they are, and when the
+// rest cannot be had the app says so and loses nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, ready } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const REST = /_more\.wasm$/;
+
+/** Every request for the rest, as `fetch` (the fetch when idle) or `xhr` (loaded at once). */
+function watchRest(page) {
+  const seen = [];
+  page.on('request', (r) => { if (REST.test(new URL(r.url()).pathname)) seen.push(r.resourceType()); });
+  return seen;
+}
+
+test('the rest of the code comes once the app has started, and what it draws then opens without another download', async () => {
+  const { page, context, errors } = await env.phone();
+  const rest = watchRest(page);
+  const arrived = page.waitForResponse((r) => REST.test(new URL(r.url()).pathname));
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  await (await arrived).finished();
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const first = entries.find((e) => e.name.endsWith('_bg.wasm'));
+    const more = entries.find((e) => e.name.endsWith('_more.wasm'));
+    return { firstArrived: first.responseEnd, restAsked: more.startTime };
+  });
+  assert.ok(timing.restAsked > timing.firstArrived, `the rest is asked for after the first part arrived: ${JSON.stringify(timing)}`);
+  // Settings is drawn by the rest; give the page a moment to link what arrived.
+  await page.waitForTimeout(300);
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  assert.deepEqual(rest, ['fetch'], 'one download of the rest, never a second');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a person quicker than the download of the rest gets the page they asked for at once, and keeps what they typed', async () => {
+  const { page, context, errors } = await env.phone();
+  const rest = watchRest(page);
+  // The fetch when idle never arrives (a slow signal); loading at once is let through.
+  let releaseFetch;
+  const held = new Promise((resolve) => { releaseFetch = resolve; });
+  await page.route(REST, async (route) => {
+    if (route.request().resourceType() === 'fetch') {
+      await held;
+      await route.continue().catch(() => {});
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill('Quick Quinn');
+  await page.getByText('Saved on this device').waitFor();
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  assert.ok(rest.includes('xhr'), `the rest was loaded on the spot: ${rest}`);
+  // The late download changes nothing.
+  releaseFetch();
+  await page.waitForTimeout(300);
+  await page.goBack();
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Quick Quinn');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Quick Quinn');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when the rest of the code cannot be had, the app says so in both languages, and a reload goes on with the answers', async () => {
+  const { page, context } = await env.phone();
+  await page.route(REST, (route) => route.abort('internetdisconnected'));
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill('Offline Otto');
+  await page.getByText('Saved on this device').waitFor();
+  const documentUrl = page.url();
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  const banner = page.getByRole('alert').filter({ hasText: 'Family Forms stopped' });
+  await banner.getByText('Your answers are saved as you type: reload to go on.', { exact: false }).waitFor();
+  await banner.getByText('Sus respuestas se guardan mientras escribe', { exact: false }).waitFor();
+  // The signal comes back.
+  await page.unroute(REST);
+  await banner.getByRole('button', { name: 'Reload / Volver a cargar' }).tap();
+  await ready(page);
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await page.goto(documentUrl);
+  await ready(page);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Offline Otto');
+  await context.close();
+});
