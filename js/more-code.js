@@ -3,9 +3,10 @@
 // sections, Settings, printing, the PDF, files…), named in index.html's
 // <meta name="ff-more-code">. The app calls ffMoreCodeStart as it starts (src/web/more_code.rs):
 // - on a later visit, where the service worker holds every file, the rest is read from the
-//   device and linked before the app draws anything, so the app never waits for it and works
-//   with no connection;
-// - on a first visit, the app starts at once and the rest is fetched when the browser is idle.
+//   device and linked before the app draws anything, so nothing the app does needs the
+//   network for it;
+// - on a first visit, the app starts at once and the rest is fetched meanwhile (the connection
+//   has nothing else to do while the app starts; compiling happens off the page's thread).
 //   If a function of the rest is needed before it arrives (a quick tap on a slow connection),
 //   the first part calls ffMoreCodeNow, which loads it at once while the page waits. (That
 //   synchronous request goes to the network: a service worker never sees it.)
@@ -32,8 +33,8 @@ function link(module) {
   first.ff_more_code_loaded.value = 1;
 }
 
-function fetchWhenIdle() {
-  const fetchIt = () => fetch(url)
+function fetchRest() {
+  fetch(url)
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.arrayBuffer();
@@ -41,10 +42,7 @@ function fetchWhenIdle() {
     .then((bytes) => WebAssembly.compile(bytes))
     .then(link)
     // No connection: try again when there is one (or load it at once if needed before).
-    .catch(() => window.addEventListener('online', fetchWhenIdle, { once: true }));
-  const idle = () => (window.requestIdleCallback ? requestIdleCallback(fetchIt, { timeout: 2000 }) : setTimeout(fetchIt, 200));
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
+    .catch(() => window.addEventListener('online', fetchRest, { once: true }));
 }
 
 /** Called by the app before it draws anything, with its exports; the app starts once the
@@ -54,7 +52,7 @@ export function ffMoreCodeStart(exports) {
   if (linked) return Promise.resolve();
   return readFromDevice.then(() => {
     if (compiled) link(compiled);
-    else fetchWhenIdle();
+    else fetchRest();
   });
 }
 

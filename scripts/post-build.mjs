@@ -49,7 +49,7 @@ writeFileSync(indexPath, html);
 
 // 1b. A release build's wasm in two parts (scripts/split-wasm.mjs): what opening home or a
 //     form runs, found by visiting the built app in headless Chromium (scripts/profile-wasm.mjs),
-//     and the rest, which js/more-code.js fetches once the app has started. Both are named after
+//     and the rest, which js/more-code.js fetches as the app starts. Both are named after
 //     a hash of their bytes, so a part kept by a browser always meets the other part it was
 //     made with. FF_SPLIT=off builds one part, as before.
 if ((process.env.TRUNK_PROFILE ?? 'release') === 'release' && process.env.FF_SPLIT !== 'off') {

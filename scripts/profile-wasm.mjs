@@ -6,8 +6,9 @@
 // person would on a phone, lists them. The visits are what a first visit needs at once, before
 // the rest can arrive: home, until its idle warm-up is done, then adding a child; each form's
 // first section, typing a few words into its first box, waiting for the save and opening the
-// document again, then typing into a copy with every question answered. The rest (later sections, Settings, printing, the PDF, files…) is fetched
-// once the app has started; on a later visit both parts come from the device before it starts.
+// document again, then typing into a copy with every question answered. The rest (later
+// sections, Settings, printing, the PDF, files…) is fetched as the app starts; on a later
+// visit both parts come from the device before it starts.
 import { chromium } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

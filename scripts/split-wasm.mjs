@@ -1,7 +1,7 @@
 // Splits the app's wasm (after wasm-bindgen and wasm-opt) in two: a first part with the
 // functions that opening home or a form runs, which the page downloads first, and the rest,
-// which js/more-code.js fetches once the app has started. On a slow connection the first part
-// arrives in about half the time the whole took.
+// which js/more-code.js fetches as the app starts. On a slow connection the first part
+// arrives in about two thirds of the time the whole took.
 //
 // How the parts fit together:
 // - The first part keeps every import, export, global, table and the whole memory with its

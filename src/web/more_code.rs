@@ -16,8 +16,8 @@ extern "C" {
 }
 
 /// Hands `js/more-code.js` this part's exports; done once the app may start drawing: at once
-/// on a first visit (the rest comes when the browser is idle), once the rest is read from the
-/// device and linked on a later one (so the app never needs the network for it).
+/// on a first visit (the rest is fetched meanwhile), once the rest is read from the device and
+/// linked on a later one (so nothing the app does needs the network for it).
 pub async fn link_more_code() {
     let started = more_code_start(wasm_bindgen::exports());
     // It never fails: a rest that cannot be read is fetched later, or loaded when needed.

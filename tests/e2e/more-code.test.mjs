@@ -1,5 +1,5 @@
 // The app's code in two parts (scripts/split-wasm.mjs, js/more-code.js): the page downloads what
-// opening home or a form runs, and fetches the rest once the app has started. A person never
+// opening home or a form runs, and fetches the rest as the app starts. A person never
 // sees the cut: what the rest draws opens when asked for, however quick they are, and when the
 // rest cannot be had the app says so and loses nothing.
 import { test, before, after } from 'node:test';
@@ -12,14 +12,14 @@ after(async () => { await env?.close(); });
 
 const REST = /_more\.wasm$/;
 
-/** Every request for the rest, as `fetch` (the fetch when idle) or `xhr` (loaded at once). */
+/** Every request for the rest, as `fetch` (fetched as the app starts) or `xhr` (loaded at once, when needed sooner). */
 function watchRest(page) {
   const seen = [];
   page.on('request', (r) => { if (REST.test(new URL(r.url()).pathname)) seen.push(r.resourceType()); });
   return seen;
 }
 
-test('the rest of the code comes once the app has started, and what it draws then opens without another download', async () => {
+test('the rest of the code comes as the app starts, once the first part has arrived, and what it draws then opens without another download', async () => {
   const { page, context, errors } = await env.phone();
   const rest = watchRest(page);
   const arrived = page.waitForResponse((r) => REST.test(new URL(r.url()).pathname));
@@ -46,7 +46,7 @@ test('the rest of the code comes once the app has started, and what it draws the
 test('a person quicker than the download of the rest gets the page they asked for at once, and keeps what they typed', async () => {
   const { page, context, errors } = await env.phone();
   const rest = watchRest(page);
-  // The fetch when idle never arrives (a slow signal); loading at once is let through.
+  // The fetch as the app starts never arrives (a slow signal); loading at once is let through.
   let releaseFetch;
   const held = new Promise((resolve) => { releaseFetch = resolve; });
   await page.route(REST, async (route) => {
