@@ -16,14 +16,17 @@ const url = document.querySelector('meta[name="ff-more-code"]')?.content;
 /** The first part's exports, which the rest imports as "p". */
 let first = null;
 let linked = !url;
+/** The rest, fetched (through the service worker where there is one) and compiled. */
+function compileRest() {
+  return fetch(url)
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((bytes) => WebAssembly.compile(bytes));
+}
+
 /** The rest, compiled, once read (a later visit). */
 let compiled = null;
 const readFromDevice = url && navigator.serviceWorker?.controller
-  ? fetch(url)
-    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
-    .then((bytes) => WebAssembly.compile(bytes))
-    .then((module) => { compiled = module; })
-    .catch(() => {})
+  ? compileRest().then((module) => { compiled = module; }).catch(() => {})
   : Promise.resolve();
 
 function link(module) {
@@ -34,12 +37,7 @@ function link(module) {
 }
 
 function fetchRest() {
-  fetch(url)
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.arrayBuffer();
-    })
-    .then((bytes) => WebAssembly.compile(bytes))
+  compileRest()
     .then(link)
     // No connection: try again when there is one (or load it at once if needed before).
     .catch(() => window.addEventListener('online', fetchRest, { once: true }));

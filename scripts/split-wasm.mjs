@@ -90,9 +90,13 @@ export function splitWasm(bytes, keep) {
     first.removeFunction(f.name);
     first.addFunction(f.name, f.params, f.results, [], body);
   });
-  const table = first.getTable(funcTable.name);
-  binaryen.Table.setInitial(table, tableSize);
-  if (funcTable.max !== undefined) binaryen.Table.setMax(table, tableSize);
+  // Both parts declare the function table with the new slots.
+  const resize = (module) => {
+    const table = module.getTable(funcTable.name);
+    binaryen.Table.setInitial(table, tableSize);
+    if (funcTable.max !== undefined) binaryen.Table.setMax(table, tableSize);
+  };
+  resize(first);
 
   // ---- The rest: the moved functions, everything else imported from the first part. ----
   functions.forEach((f, index) => {
@@ -120,9 +124,7 @@ export function splitWasm(bytes, keep) {
   for (let i = rest.getNumExports() - 1; i >= 0; i--) {
     rest.removeExport(binaryen.getExportInfo(rest.getExportByIndex(i)).name);
   }
-  const restTable = rest.getTable(funcTable.name);
-  binaryen.Table.setInitial(restTable, tableSize);
-  if (funcTable.max !== undefined) binaryen.Table.setMax(restTable, tableSize);
+  resize(rest);
   rest.addActiveElementSegment(funcTable.name, 'ff$moved', moved.map((i) => functions[i].name), rest.i32.const(firstSlot));
   rest.runPasses(['remove-unused-module-elements']);
 
