@@ -20,7 +20,8 @@ if ('serviceWorker' in navigator) {
   // On a first visit over a slow connection that must wait until the page has its own copy,
   // or the two downloads share the line and the app takes longer to open. The load event is
   // too early (it does not wait for the wasm), so the worker is registered once the app has
-  // started (trunk's start-up script announces it) and the page is idle.
+  // started (trunk's start-up script announces it), the rest of its code has arrived (a
+  // release build comes in two parts: js/more-code.js announces the second) and the page is idle.
   const register = () => navigator.serviceWorker.register('/sw.js').then((registration) => {
     const watch = (worker) => {
       worker?.addEventListener('statechange', () => {
@@ -38,9 +39,14 @@ if ('serviceWorker' in navigator) {
       if (document.visibilityState === 'visible') registration.update().catch(() => {});
     });
   }).catch(() => offline('unavailable')); // A private window or a blocked worker: online only.
-  const whenIdle = () => (window.requestIdleCallback || ((f) => setTimeout(f, 1000)))(register);
-  if (window.wasmBindings) whenIdle();
-  else window.addEventListener('TrunkApplicationStarted', whenIdle, { once: true });
+  const once = (ready, event) => new Promise((resolve) => {
+    if (ready()) resolve();
+    else window.addEventListener(event, resolve, { once: true });
+  });
+  Promise.all([
+    once(() => window.wasmBindings, 'TrunkApplicationStarted'),
+    once(() => window.ffMoreCodeLinked || !document.querySelector('meta[name="ff-more-code"]'), 'ff-more-code-linked'),
+  ]).then(() => (window.requestIdleCallback || ((f) => setTimeout(f, 1000)))(register));
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading || !document.documentElement.dataset.updateReady) return;
     reloading = true;

@@ -34,6 +34,10 @@ function link(module) {
   new WebAssembly.Instance(module, { p: first });
   linked = true;
   first.ff_more_code_loaded.value = 1;
+  // js/installed-app.js registers the service worker only now: installing it downloads the
+  // rest again, which must not share a slow line with the page's own download.
+  window.ffMoreCodeLinked = true;
+  window.dispatchEvent(new Event('ff-more-code-linked'));
 }
 
 function fetchRest() {
