@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Trunk post-build hook (also runnable as `node scripts/post-build.mjs DIR`):
 // 1. moves trunk's inline start-up script into a file, so the Content-Security-Policy can
-//    forbid inline scripts altogether;
+//    forbid inline scripts altogether; in a release build, cuts the wasm in two (1b); gives
+//    the wasm's imports from the glue short names (1c);
 // 2. minifies the scripts and the stylesheet (scripts/minify.mjs);
 // 3. writes sw.js with this build's file list and a version hashed from every file's bytes;
 // 4. writes a gzip and a brotli copy of each text and wasm file, for servers that serve
@@ -70,13 +71,47 @@ if ((process.env.TRUNK_PROFILE ?? 'release') === 'release' && process.env.FF_SPL
   unlinkSync(join(dir, wasmFile));
   writeFileSync(join(dir, firstName), first);
   writeFileSync(join(dir, restName), rest);
-  // The old name is in index.html (the preload link), the start-up script and trunk's glue.
+  renamed(wasmFile, firstName);
+  html = html
+    .replace(/data-app-bytes="\d+"/, `data-app-bytes="${first.length}"`)
+    .replace('</head>', `  <meta name="ff-more-code" content="/${restName}" />\n  </head>`);
+  writeFileSync(indexPath, html);
+  console.log(`post-build: wasm split: ${first.length} bytes first, ${rest.length} bytes after (${moved} of its functions), from ${keep.size} functions run at start`);
+}
+
+// 1c. The functions the wasm imports from wasm-bindgen's glue get short names, in both
+//     (scripts/short-imports.mjs): 5 KB brotli less to download first. The wasm and the glue
+//     are named after their new bytes, so a browser that kept one never meets the other of
+//     another build.
+{
+  const { shortenImports } = await import('./short-imports.mjs');
+  const wasmName = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  const glueName = readdirSync(dir).find((f) => /^[\w-]+-[0-9a-f]+\.js$/.test(f)
+    && readFileSync(join(dir, f), 'utf8').includes('__wbindgen_start'));
+  if (!glueName) { console.error("post-build: no wasm-bindgen glue (a .js with __wbindgen_start)"); process.exit(1); }
+  const short = shortenImports(readFileSync(join(dir, wasmName)), readFileSync(join(dir, glueName), 'utf8'));
+  const stem = (name) => name.replace(/-[0-9a-f]+(_bg\.wasm|\.js)$/, '');
+  const newWasm = `${stem(wasmName)}-${sha(short.wasm).slice(0, 16)}_bg.wasm`;
+  const newGlue = `${stem(glueName)}-${sha(short.glue).slice(0, 16)}.js`;
+  unlinkSync(join(dir, wasmName));
+  unlinkSync(join(dir, glueName));
+  writeFileSync(join(dir, newWasm), short.wasm);
+  writeFileSync(join(dir, newGlue), short.glue);
+  renamed(wasmName, newWasm);
+  renamed(glueName, newGlue);
+  html = html.replace(/data-app-bytes="\d+"/, `data-app-bytes="${short.wasm.length}"`);
+  writeFileSync(indexPath, html);
+  console.log(`post-build: ${short.renamed} imports renamed, ${wasmName} → ${newWasm}, ${glueName} → ${newGlue}`);
+}
+
+/** Follows a file's new name in index.html and every script (the start-up script, trunk's
+ * glue); a start-up script that changes is named after its new body, as step 1 names it. */
+function renamed(oldName, newName) {
   for (const f of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
     const text = readFileSync(join(dir, f), 'utf8');
-    if (!text.includes(wasmFile)) continue;
-    const body = text.replaceAll(wasmFile, firstName);
+    if (!text.includes(oldName)) continue;
+    const body = text.replaceAll(oldName, newName);
     if (/^boot-[0-9a-f]+\.js$/.test(f)) {
-      // Named after its body, like every start-up script this step writes.
       const name = `boot-${sha(body).slice(0, 16)}.js`;
       unlinkSync(join(dir, f));
       writeFileSync(join(dir, name), body);
@@ -85,12 +120,7 @@ if ((process.env.TRUNK_PROFILE ?? 'release') === 'release' && process.env.FF_SPL
       writeFileSync(join(dir, f), body);
     }
   }
-  html = html
-    .replaceAll(wasmFile, firstName)
-    .replace(/data-app-bytes="\d+"/, `data-app-bytes="${first.length}"`)
-    .replace('</head>', `  <meta name="ff-more-code" content="/${restName}" />\n  </head>`);
-  writeFileSync(indexPath, html);
-  console.log(`post-build: wasm split: ${first.length} bytes first, ${rest.length} bytes after (${moved} of its functions), from ${keep.size} functions run at start`);
+  html = html.replaceAll(oldName, newName);
 }
 
 function walk(d) {
