@@ -273,6 +273,35 @@ test('in Firefox, after one visit the app opens, fills and saves a form with the
   await context.close();
 });
 
+test('in Firefox, a person quicker than the download of the rest of the code gets Settings at once, and keeps what they typed', async () => {
+  // The rest (a release build comes in two parts; see more-code.test.mjs), fetched as the app
+  // starts, does not arrive; Settings is drawn by it, so the tap loads it on the spot.
+  const own = await serveDist(join(ROOT, 'dist'));
+  const release = own.holdNext(/_more\.wasm$/);
+  const { page, context, errors } = await phone(await firefox());
+  let documentUrl;
+  try {
+    await page.goto(own.url + '/form/seven-things');
+    await page.waitForFunction(() => /\/doc\//.test(location.pathname), { timeout: 20000 });
+    await ready(page);
+    await (await field(page, "Your child's full name")).type('Quick Quinn');
+    await shows(page, 'Saved on this device');
+    documentUrl = page.url();
+    await link(page, 'Settings').click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.innerText === 'Settings', { timeout: 10000 });
+    const rest = own.requests.filter((r) => r.path.endsWith('_more.wasm'));
+    assert.equal(rest.length, 2, 'the download still held, and the one made at once');
+  } finally {
+    release();
+  }
+  await page.goto(documentUrl);
+  await ready(page);
+  assert.equal(await (await field(page, "Your child's full name")).evaluate((e) => e.value), 'Quick Quinn');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await own.close();
+});
+
 test('in Firefox, Print draws the booklet alone: the cover, then the answers, and none of the app', async () => {
   const { page, context, errors } = await phone(await firefox());
   // The print dialog is the browser's; here it only records that it was asked for, and the

@@ -1,7 +1,8 @@
 // A tiny static server for dist/ on loopback: serves files, falls back to index.html for app
 // routes (so /form/x survives a reload), and sends the precompressed brotli (`.br`) or gzip
 // (`.gz`) copy the build wrote beside a file when the browser accepts it. `deployNewVersion()` changes
-// sw.js as a new deployment would, for the update test; `requests` logs what was asked for, when.
+// sw.js as a new deployment would, for the update test; `requests` logs what was asked for, when;
+// `holdNext()` keeps one request waiting, as a download on a weak signal that has not arrived.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,10 +26,17 @@ export async function serveDist(root, { port = 0 } = {}) {
   const cache = new Map();
   let swExtra = '';
   const requests = [];
+  /** Requests to keep waiting: `{ pattern, released }`, each for the next path it matches. */
+  const holds = [];
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       requests.push({ path, at: Date.now() });
+      const hold = holds.find((h) => h.pattern.test(path));
+      if (hold) {
+        holds.splice(holds.indexOf(hold), 1);
+        await hold.released;
+      }
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
       let info = await stat(file).catch(() => null);
@@ -70,6 +78,13 @@ export async function serveDist(root, { port = 0 } = {}) {
     url: `http://127.0.0.1:${actual}`,
     /** Every request as it arrived: its path and the time (`Date.now()`). */
     requests,
+    /** Keeps the next request for a path matching `pattern` waiting until the returned
+     * function is called; later ones are served as usual. */
+    holdNext(pattern) {
+      let release;
+      holds.push({ pattern, released: new Promise((resolve) => { release = resolve; }) });
+      return () => release();
+    },
     /** Serves a changed sw.js from now on, as when a new version is deployed. */
     deployNewVersion(tag) {
       swExtra = tag;

@@ -305,6 +305,33 @@ test('in WebKit, after one visit the app opens, fills and saves a form with the 
   });
 });
 
+test('in WebKit, a person quicker than the download of the rest of the code gets Settings at once, and keeps what they typed', async () => {
+  // The rest (a release build comes in two parts; see more-code.test.mjs), fetched as the app
+  // starts, does not arrive; Settings is drawn by it, so the tap loads it on the spot.
+  const own = await serveDist(join(ROOT, 'dist'));
+  const release = own.holdNext(/_more\.wasm$/);
+  try {
+    await inWebKit(async (driver) => {
+      await open(driver, own.url + '/form/seven-things');
+      await inDoc(driver);
+      await type(driver, await field(driver, "Your child's full name"), 'Quick Quinn');
+      await shows(driver, 'Saved on this device');
+      const documentUrl = await driver.getCurrentUrl();
+      // The app bar's gear, named by its label.
+      await driver.findElement(By.css('header.app-bar a[aria-label="Settings"]')).click();
+      await driver.wait(() => driver.executeScript("return document.querySelector('main h1')?.innerText === 'Settings'"), 10000, 'no Settings');
+      const rest = own.requests.filter((r) => r.path.endsWith('_more.wasm'));
+      assert.equal(rest.length, 2, 'the download still held, and the one made at once');
+      release();
+      await open(driver, documentUrl);
+      assert.equal(await valueOf(driver, "Your child's full name"), 'Quick Quinn');
+    });
+  } finally {
+    release();
+    await own.close();
+  }
+});
+
 test('a family moving from an Android phone to an iPhone: a backup made in Chromium restores everything in WebKit', async () => {
   // The old phone: Chromium, a child and a form started for them.
   const chromium = await startChromium();
