@@ -3,13 +3,15 @@
 //
 // Chrome compiles each wasm function the first time it runs and says so in its trace
 // (`wasm.CompileLazy`, with the function's index), so a trace of the built app, driven as a
-// person would on a phone, lists them. The visits are what a first visit needs at once, before
-// the rest can arrive: home, until its idle warm-up is done, then adding a child; each form's
-// first section, typing a few words into its first box, a pause (the save), a few more words
-// (a second save, which looks at when the last earlier version was kept) and opening the
-// document again, then typing into a copy with every question answered. The rest (later
-// sections, Settings, printing, the PDF, files…) is fetched as the app starts; on a later
-// visit both parts come from the device before it starts.
+// person would on a phone, lists them. The visits are what a first visit may do before the
+// rest can arrive (a quick person on a weak line): home, until its idle warm-up is done, then
+// adding a child, switching to Spanish and back, adding a child with every detail, and opening
+// a form from a child's card and coming back; each form's first section, answering one
+// question of each kind it has, typing a few words into its first box, a pause (the save), a
+// few more words (a second save, which looks at when the last earlier version was kept) and
+// opening the document again, then typing into a copy with every question answered. The rest
+// (later sections, "Check my form", Settings, printing, the PDF, files…) is fetched as the app
+// starts; on a later visit both parts come from the device before it starts.
 //
 // Each step waits for what it causes (a save in storage, the page settled), never for a fixed
 // time, so a slower machine finds the same functions and two builds of the same code give the
@@ -62,24 +64,31 @@ export async function functionsRunAtStart(dir, forms, { cpuSlowdown = 1, withhol
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.setDefaultTimeout(STEP_TIMEOUT);
-    // The page settled: two idle moments in a row with nearly all the time the browser gives
-    // one (50 ms), so the work a step set going (the rest of a section drawn in batches, idle
-    // warm-ups) is done, however fast the machine.
+    // The page settled: three idle moments in a row. The browser is idle only with no task
+    // waiting (the rest of a section drawn in batches, a timer due), and idle work asked for
+    // before runs first, so what a step set going is done, however fast the machine. After
+    // some steps headless Chrome stops giving idle time to a page doing nothing at all (its
+    // tasks took 5 ms in 1.5 s), so a moment that does not come within a second counts too.
     const settled = () => page.evaluate(() => new Promise((resolve) => {
-      let calm = 0;
-      const look = (deadline) => {
-        calm = deadline.timeRemaining() >= 45 ? calm + 1 : 0;
-        if (calm >= 2) resolve(); else requestIdleCallback(look);
-      };
-      requestIdleCallback(look);
+      let moments = 0;
+      const look = () => { if (++moments >= 3) resolve(); else requestIdleCallback(look, { timeout: 1000 }); };
+      requestIdleCallback(look, { timeout: 1000 });
     }));
-    // Saved: a document that holds `text`, under `key`, or else under a key not in `before`.
     const documentKeys = () => page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), DOCUMENT_PREFIX);
-    const savedWith = (text, { key, before = [] }) => page.waitForFunction(
-      ([text, key, before, prefix]) => Object.keys(localStorage).some((k) => (key ? k === key : k.startsWith(prefix) && !before.includes(k))
-        && localStorage.getItem(k).includes(text)),
-      [text, key, before, DOCUMENT_PREFIX],
-    );
+    // The text saved of the document a visit writes: under `where.key`, or else under the one
+    // key not in `where.before` (a new document); null before its first save.
+    const saved = (where) => page.evaluate(([{ key, before = [] }, prefix]) => {
+      const found = key ?? Object.keys(localStorage).find((k) => k.startsWith(prefix) && !before.includes(k));
+      return found ? localStorage.getItem(found) : null;
+    }, [where, DOCUMENT_PREFIX]);
+    // Waits for the save that holds `text`.
+    const savedWith = async (where, text) => {
+      const deadline = Date.now() + STEP_TIMEOUT;
+      while (!(await saved(where))?.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`profile-wasm: no save holding “${text}” in ${STEP_TIMEOUT} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     const visit = async (path, act) => {
       await browser.startTracing(page, { categories: ['v8.wasm'] });
       try {
@@ -91,25 +100,68 @@ export async function functionsRunAtStart(dir, forms, { cpuSlowdown = 1, withhol
       }
       if (errors.length) throw new Error(`profile-wasm: the page failed on ${path}: ${errors.join('; ')}`);
     };
+    // Taps, as on a phone: after some of Playwright's mouse clicks, headless Chrome was never
+    // idle again in the visit.
     await visit('/', async () => {
       await page.locator('main h1').first().waitFor();
       await page.waitForFunction(() => performance.getEntriesByName('ff-warm-up').length > 0);
       // A first visit's first step: adding a child.
-      await page.getByRole('button', { name: 'Add a child' }).click();
+      await page.getByRole('button', { name: 'Add a child' }).tap();
       await page.getByLabel('Full name *').fill('Mía Núñez');
-      await page.getByRole('button', { name: 'Save child' }).click();
+      await page.getByRole('button', { name: 'Save child' }).tap();
       await page.getByText('Start a form for Mía', { exact: false }).first().waitFor();
+      await settled();
+      // A Spanish speaker's first tap.
+      await page.getByRole('button', { name: 'Español' }).tap();
+      await settled();
+      await page.getByRole('button', { name: 'English' }).tap();
+      await settled();
+      // Another child, with every detail.
+      await page.getByRole('button', { name: 'Add a child' }).tap();
+      await page.getByLabel('Full name *').fill('Leo Núñez');
+      await page.locator('#child-preferred').fill('Leo');
+      await page.locator('#child-birth').fill('2020-05-04');
+      await page.locator('#child-grade').selectOption({ index: 2 });
+      await page.locator('#child-school').fill('Lincoln School');
+      await page.getByRole('button', { name: 'Save child' }).tap();
+      await page.getByText('Start a form for Leo', { exact: false }).first().waitFor();
+      await settled();
+      // A form opened from a child's card, within the app, and back home by the app bar.
+      await page.getByText('Start a form for Mía', { exact: false }).first().tap();
+      await settled();
+      const familyForm = forms.find((f) => f.audience !== 'school') ?? forms[0];
+      await page.locator('.start-form[open]').locator(`a[href*="${familyForm.id}"]`).first().tap();
+      await page.locator('main .field').first().waitFor();
+      await settled();
+      await page.locator('header a.brand').tap();
+      await page.locator('main h1').first().waitFor();
       await settled();
     });
     for (const def of forms) {
       const box = page.locator('main input[type=text], main textarea').first();
-      const before = await documentKeys();
+      const where = { before: await documentKeys() };
       await visit(`/form/${def.id}`, async () => {
+        await page.locator('main .field').first().waitFor();
+        // One answer of each kind the first section asks. (They are saved with the words typed
+        // next, by the same code.)
+        const answerFirst = async (selector, answer) => {
+          const field = page.locator(selector).first();
+          if (!(await field.count())) return;
+          await answer(field);
+          await settled();
+        };
+        await answerFirst('main input[type=radio]', (f) => f.check());
+        await answerFirst('main input[type=checkbox]', (f) => f.check());
+        await answerFirst('main select', (f) => f.selectOption({ index: 1 }));
+        await answerFirst('main input[type=date]', (f) => f.fill('2026-12-01'));
+        await answerFirst('main input[inputmode=decimal], main input[inputmode=numeric]', (f) => f.fill('3'));
+        // Typing, a pause, more typing: the second save looks at when the last earlier version
+        // was kept.
         await box.focus();
         await page.keyboard.type('Mia López 12', { delay: 10 });
-        await savedWith('Mia López 12', { before });
+        await savedWith(where, 'Mia López 12');
         await page.keyboard.type(' y 3', { delay: 10 });
-        await savedWith('Mia López 12 y 3', { before });
+        await savedWith(where, 'Mia López 12 y 3');
         await settled();
         // The document opened again, as it is on coming back to it.
         await page.reload();
@@ -123,7 +175,7 @@ export async function functionsRunAtStart(dir, forms, { cpuSlowdown = 1, withhol
       await visit(`/doc/${id}`, async () => {
         await box.focus();
         await page.keyboard.type(' and more', { delay: 10 });
-        await savedWith(' and more', { key });
+        await savedWith({ key }, ' and more');
         await settled();
       });
     }

@@ -104,8 +104,9 @@ test('when the rest of the code cannot be had, the app says so in both languages
   await context.close();
 });
 
-test('on a phone four times slower, the first part alone still opens home and every form, saves twice, reopens and takes typing in a filled copy', async () => {
-  // The build's own walk (scripts/profile-wasm.mjs: adding a child; in each form, typing, a
+test('on a phone four times slower, the first part alone takes a first visit\'s first steps: children added, Spanish, a form opened from a card, first answers, two saves, a reload', async () => {
+  // The build's own walk (scripts/profile-wasm.mjs: adding children, switching language,
+  // opening a form from a child's card; in each form, one answer of each kind, typing, a
   // pause, typing more, a reload; typing into a filled copy) chose what the first part holds.
   // Walked again on a slower CPU with every request for the rest failing, it must need nothing
   // of the rest: no step waits for a fixed time, so a slower machine does no more than the
