@@ -43,10 +43,14 @@ if ('serviceWorker' in navigator) {
     if (ready()) resolve();
     else window.addEventListener(event, resolve, { once: true });
   });
+  // Registered when idle, but within 5 s even if the page is never idle (a page kept busy can
+  // starve idle callbacks), so the app is kept for use offline in any case.
   Promise.all([
     once(() => window.wasmBindings, 'TrunkApplicationStarted'),
     once(() => window.ffMoreCodeLinked || !document.querySelector('meta[name="ff-more-code"]'), 'ff-more-code-linked'),
-  ]).then(() => (window.requestIdleCallback || ((f) => setTimeout(f, 1000)))(register));
+  ]).then(() => (window.requestIdleCallback
+    ? window.requestIdleCallback(register, { timeout: 5000 })
+    : setTimeout(register, 1000)));
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading || !document.documentElement.dataset.updateReady) return;
     reloading = true;

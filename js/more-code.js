@@ -9,7 +9,8 @@
 //   has nothing else to do while the app starts; compiling happens off the page's thread).
 //   If a function of the rest is needed before it arrives (a quick tap on a slow connection),
 //   the first part calls ffMoreCodeNow, which loads it at once while the page waits. (That
-//   synchronous request goes to the network: a service worker never sees it.)
+//   synchronous request goes to the network: a service worker never sees it.) A download that
+//   fails is tried again, sooner if the browser says the connection is back.
 // A build that was not split has no such <meta>, and nothing here does anything.
 
 const url = document.querySelector('meta[name="ff-more-code"]')?.content;
@@ -40,11 +41,29 @@ function link(module) {
   window.dispatchEvent(new Event('ff-more-code-linked'));
 }
 
+/** How long to wait before the next try after a failed download; it doubles each time. */
+let retryAfterMs = 2000;
+
 function fetchRest() {
+  if (linked) return;
   compileRest()
     .then(link)
-    // No connection: try again when there is one (or load it at once if needed before).
-    .catch(() => window.addEventListener('online', fetchRest, { once: true }));
+    .catch((error) => {
+      // A file the server no longer has (a new version was put up) will not come back: the
+      // app's banner offers a reload when it is needed.
+      if (/^HTTP 4/.test(error.message)) return;
+      // A weak signal drops a download without the browser ever saying it went offline, so
+      // try again after a while as well as when it says the connection is back (or load it at
+      // once if needed before). Until the rest is here the app is not kept for use offline.
+      const again = () => {
+        clearTimeout(timer);
+        window.removeEventListener('online', again);
+        fetchRest();
+      };
+      const timer = setTimeout(again, retryAfterMs);
+      retryAfterMs = Math.min(retryAfterMs * 2, 60000);
+      window.addEventListener('online', again);
+    });
 }
 
 /** Called by the app before it draws anything, with its exports; the app starts once the
@@ -63,19 +82,26 @@ export function ffMoreCodeStart(exports) {
 export function ffMoreCodeNow() {
   if (linked) return;
   let bytes;
+  /** Whether the server answered at all: if not, there is no signal. */
+  let answered = false;
   try {
     // A synchronous request can only return text; each byte is read back from its character.
     const request = new XMLHttpRequest();
     request.open('GET', url, false);
     request.overrideMimeType('text/plain; charset=x-user-defined');
     request.send();
+    answered = request.status !== 0;
     if (request.status !== 200) throw new Error(`HTTP ${request.status}`);
     const text = request.responseText;
     bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
   } catch (error) {
-    // Reported as the app's code stopping (js/start-up.js shows its banner, with Reload).
-    throw new WebAssembly.RuntimeError(`Family Forms could not load the rest of its code (${error.message})`);
+    // Reported as the app's code stopping: js/start-up.js shows its banner. With no answer,
+    // it says this part of the app needs a signal, and reloads once there is one; with one
+    // (a file no longer there once a new version is put up), a reload gets the new version.
+    const stopped = new WebAssembly.RuntimeError(`Family Forms could not load the rest of its code (${error.message})`);
+    stopped.ffNeedsSignal = !answered;
+    throw stopped;
   }
   link(new WebAssembly.Module(bytes));
 }

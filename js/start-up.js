@@ -78,28 +78,70 @@ setTimeout(() => say('status', [
   ['es', 'Todavía abriendo… Con poca señal puede tardar un minuto.'],
 ], false), 15000);
 
-// A WebAssembly trap (the app's code stopped) after start: say so, in both languages.
+// A WebAssembly trap (the app's code stopped) after start: say so, in both languages. When it
+// stopped because a part of its code could not be downloaded (js/more-code.js: no signal when
+// that part was first needed, on a first visit), say that instead, and reload only once the
+// signal is back: a reload with none would leave the browser's own error page in its place.
 function stopped(error) {
   if (!(error instanceof WebAssembly.RuntimeError) || boot() || document.querySelector('.crash-banner')) return;
+  const needsSignal = error.ffNeedsSignal === true;
   const banner = document.createElement('div');
   banner.className = 'crash-banner';
   banner.setAttribute('role', 'alert');
-  for (const [lang, text] of [
-    ['en', 'Something went wrong and Family Forms stopped. Your answers are saved as you type: reload to go on.'],
-    ['es', 'Algo salió mal y Family Forms se detuvo. Sus respuestas se guardan mientras escribe: vuelva a cargar para seguir.'],
-  ]) {
+  const lines = (list) => list.map(([lang, text]) => {
     const p = document.createElement('p');
     p.lang = lang;
     p.textContent = text;
-    banner.append(p);
-  }
+    return p;
+  });
+  banner.append(...lines(needsSignal ? [
+    ['en', 'Family Forms needs a signal to open this part of the app. Your answers are saved: reload once you have a signal.'],
+    ['es', 'Family Forms necesita señal para abrir esta parte de la aplicación. Sus respuestas están guardadas: vuelva a cargar cuando tenga señal.'],
+  ] : [
+    ['en', 'Something went wrong and Family Forms stopped. Your answers are saved as you type: reload to go on.'],
+    ['es', 'Algo salió mal y Family Forms se detuvo. Sus respuestas se guardan mientras escribe: vuelva a cargar para seguir.'],
+  ]));
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Reload / Volver a cargar';
-  button.addEventListener('click', () => window.location.reload());
-  banner.append(button);
+  const waiting = document.createElement('div');
+  waiting.setAttribute('role', 'status');
+  button.addEventListener('click', () => (needsSignal ? reloadWithSignal(waiting) : window.location.reload()));
+  banner.append(button, waiting);
   document.body.prepend(banner);
   button.focus();
+}
+
+/** Reloads the page once the server answers; until then says so in `waiting`, and asks
+ * again every few seconds and when the browser says the connection is back. */
+function reloadWithSignal(waiting) {
+  if (waiting.dataset.asking) return;
+  waiting.dataset.asking = '1';
+  // Any answer will do (even one saying the page is not there): the reload then gets what the
+  // server has, a new version of the app included.
+  fetch(window.location.href, { method: 'HEAD', cache: 'no-store' })
+    .then(() => window.location.reload())
+    .catch(() => {
+      if (!waiting.childElementCount) {
+        for (const [lang, text] of [
+          ['en', 'Still no signal. This page reloads by itself once the signal is back.'],
+          ['es', 'Todavía no hay señal. Esta página se volverá a cargar sola cuando vuelva la señal.'],
+        ]) {
+          const p = document.createElement('p');
+          p.lang = lang;
+          p.textContent = text;
+          waiting.append(p);
+        }
+      }
+      const again = () => {
+        clearTimeout(timer);
+        window.removeEventListener('online', again);
+        delete waiting.dataset.asking;
+        reloadWithSignal(waiting);
+      };
+      const timer = setTimeout(again, 3000);
+      window.addEventListener('online', again);
+    });
 }
 if (typeof WebAssembly === 'object') {
   window.addEventListener('error', (event) => stopped(event.error));

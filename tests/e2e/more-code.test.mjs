@@ -21,6 +21,17 @@ function watchRest(page) {
   return seen;
 }
 
+/** Opens a new "Seven things to tell the teacher", types the child's name and waits until it
+ * is saved; returns the document's address. */
+async function startSevenThings(page, name) {
+  await page.goto(env.url + '/form/seven-things');
+  await page.waitForURL(/\/doc\//);
+  await ready(page);
+  await page.getByLabel("Your child's full name").fill(name);
+  await page.getByText('Saved on this device').waitFor();
+  return page.url();
+}
+
 test('the rest of the code comes as the app starts, once the first part has arrived, and what it draws then opens without another download', async () => {
   const { page, context, errors } = await env.phone();
   const rest = watchRest(page);
@@ -79,28 +90,99 @@ test('a person quicker than the download of the rest gets the page they asked fo
   await context.close();
 });
 
-test('when the rest of the code cannot be had, the app says so in both languages, and a reload goes on with the answers', async () => {
+test('a download of the rest that fails is tried again by itself, and the app is then kept for use offline', async () => {
+  // A weak signal drops the download, and the browser never says it went offline.
+  const { page, context, errors } = await env.phone();
+  const rest = watchRest(page);
+  let tries = 0;
+  await page.route(REST, (route) => (tries++ === 0 ? route.abort('connectionreset') : route.continue()));
+  await page.goto(env.url + '/');
+  await ready(page);
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  await page.waitForFunction(() => window.ffMoreCodeLinked === true, null, { timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready', null, { timeout: 15000 });
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  await page.getByText('Family Forms works without a connection on this device', { exact: false }).waitFor();
+  assert.deepEqual(rest, ['fetch', 'fetch'], `downloaded again in the background, never loaded on the spot: ${rest}`);
+  // The browser's own line about the dropped download, and nothing else.
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource: net::ERR_CONNECTION_RESET/.test(e)), []);
+  await context.close();
+});
+
+test('when the rest of the code cannot be had, the app says it needs a signal, in both languages, and a reload goes on with the answers', async () => {
   const { page, context } = await env.phone();
   await page.route(REST, (route) => route.abort('internetdisconnected'));
-  await page.goto(env.url + '/form/seven-things');
-  await page.waitForURL(/\/doc\//);
-  await ready(page);
-  await page.getByLabel("Your child's full name").fill('Offline Otto');
-  await page.getByText('Saved on this device').waitFor();
-  const documentUrl = page.url();
+  const documentUrl = await startSevenThings(page, 'Offline Otto');
   await page.getByRole('link', { name: 'Settings' }).tap();
-  const banner = page.getByRole('alert').filter({ hasText: 'Family Forms stopped' });
-  await banner.getByText('Your answers are saved as you type: reload to go on.', { exact: false }).waitFor();
-  await banner.getByText('Sus respuestas se guardan mientras escribe', { exact: false }).waitFor();
+  const banner = page.getByRole('alert').filter({ hasText: 'Family Forms needs a signal to open this part of the app' });
+  await banner.getByText('Your answers are saved: reload once you have a signal.', { exact: false }).waitFor();
+  await banner.getByText('Family Forms necesita señal para abrir esta parte de la aplicación', { exact: false }).waitFor();
   // The signal comes back.
   await page.unroute(REST);
+  const reloaded = page.waitForEvent('load');
   await banner.getByRole('button', { name: 'Reload / Volver a cargar' }).tap();
+  await reloaded;
   await ready(page);
   await page.getByRole('link', { name: 'Settings' }).tap();
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
   await page.goto(documentUrl);
   await ready(page);
   assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Offline Otto');
+  await context.close();
+});
+
+test('when the server no longer has the rest (a new version was put up), it is not asked for again, and Reload gets the new version', async () => {
+  const { page, context } = await env.phone();
+  const rest = watchRest(page);
+  await page.route(REST, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await startSevenThings(page, 'Newer Nora');
+  // Longer than the first wait before a download that failed for want of a signal is tried again.
+  await page.waitForTimeout(3000);
+  assert.deepEqual(rest, ['fetch'], `a file the server does not have is not asked for again: ${rest}`);
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong and Family Forms stopped' });
+  await banner.waitFor();
+  assert.equal(await page.getByText('needs a signal', { exact: false }).count(), 0, 'the server answered: there is a signal');
+  await page.unroute(REST);
+  const reloaded = page.waitForEvent('load');
+  await banner.getByRole('button', { name: 'Reload / Volver a cargar' }).tap();
+  await reloaded;
+  await ready(page);
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await context.close();
+});
+
+test('with no signal at all, Reload keeps the app\'s page and says so, and reloads by itself once the signal is back', async () => {
+  const { page, context } = await env.phone();
+  await page.route(REST, (route) => route.abort('internetdisconnected'));
+  const documentUrl = await startSevenThings(page, 'Tunnel Tina');
+  // The phone goes into a tunnel.
+  await context.setOffline(true);
+  await page.unroute(REST);
+  await page.getByRole('link', { name: 'Settings' }).tap();
+  const banner = page.getByRole('alert').filter({ hasText: 'Family Forms needs a signal' });
+  await banner.waitFor();
+  const stoppedAt = page.url();
+  await banner.getByRole('button', { name: 'Reload / Volver a cargar' }).tap();
+  const still = banner.getByRole('status');
+  await still.getByText('Still no signal. This page reloads by itself once the signal is back.').waitFor();
+  await still.getByText('Todavía no hay señal', { exact: false }).waitFor();
+  // Tapped again, nothing changes: still the app's page, not the browser's error page.
+  await banner.getByRole('button', { name: 'Reload / Volver a cargar' }).tap();
+  await page.waitForTimeout(500);
+  assert.equal(page.url(), stoppedAt);
+  await banner.waitFor();
+  // Out of the tunnel: the page reloads by itself, showing what was asked for, and the form
+  // keeps its answers.
+  const reloaded = page.waitForEvent('load', { timeout: 20000 });
+  await context.setOffline(false);
+  await reloaded;
+  await ready(page);
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'Family Forms needs a signal' }).count(), 0);
+  await page.goto(documentUrl);
+  await ready(page);
+  assert.equal(await page.getByLabel("Your child's full name").inputValue(), 'Tunnel Tina');
   await context.close();
 });
 
