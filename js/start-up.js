@@ -1,10 +1,35 @@
 // The app's ways out. Before it has started: if it cannot start (the connection dropped while
 // it was downloading, or the browser cannot run it), the start-up screen says so in both
-// languages and offers to reload, instead of "Opening your forms…" for ever; a slow start gets
-// a reassuring line. After it has started (it removes that screen): if its code stops on an
-// error it cannot go on from, a banner says so and offers to reload, instead of a page that
-// no longer answers. Answers are saved as they are typed, so a reload keeps them.
+// languages and offers to reload (once there is a signal), instead of "Opening your forms…"
+// for ever; a slow start gets a reassuring line. After it has started (it removes that
+// screen): if its code stops on an error it cannot go on from, a banner says so and offers to
+// reload, instead of a page that no longer answers. Answers are saved as they are typed, so a
+// reload keeps them.
 const boot = () => document.getElementById('boot');
+
+/** Appends one line per `[lang, text]` to `parent`: a `<span>` and a line break each, so
+ * they fit inside a paragraph. */
+function bilingual(parent, lines) {
+  for (const [lang, text] of lines) {
+    const span = document.createElement('span');
+    span.lang = lang;
+    span.textContent = text;
+    parent.append(span, document.createElement('br'));
+  }
+}
+
+/** A Reload button, and the line under it that says when there is no signal to reload with. */
+function reloadButton(className, { onlyWithSignal }) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  if (className) button.className = className;
+  button.textContent = 'Reload / Volver a cargar';
+  const waiting = document.createElement('span');
+  waiting.setAttribute('role', 'status');
+  waiting.className = 'reload-waiting';
+  button.addEventListener('click', () => (onlyWithSignal ? reloadWithSignal(waiting) : window.location.reload()));
+  return [button, waiting];
+}
 
 function say(role, lines, withReload) {
   const screen = boot();
@@ -12,20 +37,14 @@ function say(role, lines, withReload) {
   const message = screen.querySelector('.boot-message');
   message.setAttribute('role', role);
   message.replaceChildren();
-  for (const [lang, text] of lines) {
-    const span = document.createElement('span');
-    span.lang = lang;
-    span.textContent = text;
-    message.append(span, document.createElement('br'));
-  }
+  bilingual(message, lines);
   if (withReload) {
     screen.dataset.failed = '1';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'boot-reload';
-    button.textContent = 'Reload / Volver a cargar';
-    button.addEventListener('click', () => window.location.reload());
+    // The app could not be downloaded: with no signal, a reload would leave the browser's
+    // own error page in place of this one.
+    const [button, waiting] = reloadButton('boot-reload', { onlyWithSignal: true });
     message.append(button);
+    message.after(waiting);
   }
 }
 
@@ -88,25 +107,20 @@ function stopped(error) {
   const banner = document.createElement('div');
   banner.className = 'crash-banner';
   banner.setAttribute('role', 'alert');
-  const lines = (list) => list.map(([lang, text]) => {
-    const p = document.createElement('p');
-    p.lang = lang;
-    p.textContent = text;
-    return p;
-  });
-  banner.append(...lines(needsSignal ? [
+  const lines = needsSignal ? [
     ['en', 'Family Forms needs a signal to open this part of the app. Your answers are saved: reload once you have a signal.'],
     ['es', 'Family Forms necesita señal para abrir esta parte de la aplicación. Sus respuestas están guardadas: vuelva a cargar cuando tenga señal.'],
   ] : [
     ['en', 'Something went wrong and Family Forms stopped. Your answers are saved as you type: reload to go on.'],
     ['es', 'Algo salió mal y Family Forms se detuvo. Sus respuestas se guardan mientras escribe: vuelva a cargar para seguir.'],
-  ]));
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Reload / Volver a cargar';
-  const waiting = document.createElement('div');
-  waiting.setAttribute('role', 'status');
-  button.addEventListener('click', () => (needsSignal ? reloadWithSignal(waiting) : window.location.reload()));
+  ];
+  // A paragraph for each language, so the two stand apart.
+  for (const line of lines) {
+    const p = document.createElement('p');
+    bilingual(p, [line]);
+    banner.append(p);
+  }
+  const [button, waiting] = reloadButton('', { onlyWithSignal: needsSignal });
   banner.append(button, waiting);
   document.body.prepend(banner);
   button.focus();
@@ -123,15 +137,10 @@ function reloadWithSignal(waiting) {
     .then(() => window.location.reload())
     .catch(() => {
       if (!waiting.childElementCount) {
-        for (const [lang, text] of [
+        bilingual(waiting, [
           ['en', 'Still no signal. This page reloads by itself once the signal is back.'],
           ['es', 'Todavía no hay señal. Esta página se volverá a cargar sola cuando vuelva la señal.'],
-        ]) {
-          const p = document.createElement('p');
-          p.lang = lang;
-          p.textContent = text;
-          waiting.append(p);
-        }
+        ]);
       }
       const again = () => {
         clearTimeout(timer);

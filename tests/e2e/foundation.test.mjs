@@ -95,6 +95,27 @@ test('when the app cannot download, the start-up screen says so in both language
   await context.close();
 });
 
+test('with no signal at all, the start-up screen\'s Reload keeps it, says so, and reloads by itself once the signal is back', async () => {
+  const { page, context } = await env.phone();
+  await page.route(/_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto(env.url + '/', { waitUntil: 'domcontentloaded' });
+  await page.getByRole('alert').getByText('Family Forms could not start.', { exact: false }).waitFor();
+  await context.setOffline(true);
+  await page.unroute(/_bg\.wasm$/);
+  await page.getByRole('button', { name: 'Reload / Volver a cargar' }).tap();
+  const still = page.getByRole('status').filter({ hasText: 'Still no signal' });
+  await still.getByText('Still no signal. This page reloads by itself once the signal is back.').waitFor();
+  await still.getByText('Todavía no hay señal. Esta página se volverá a cargar sola cuando vuelva la señal.').waitFor();
+  // Not the browser's error page: the start-up screen, with its Reload.
+  assert.equal(await page.locator('#boot').count(), 1);
+  const reloaded = page.waitForEvent('load', { timeout: 20000 });
+  await context.setOffline(false);
+  await reloaded;
+  await ready(page);
+  await page.getByRole('heading', { name: 'Your children' }).waitFor();
+  await context.close();
+});
+
 test("if the app's code stops after it started, a banner says so in both languages and a reload goes on with the answers", async () => {
   const { page, context } = await env.phone();
   await page.goto(env.url + '/form/seven-things');
