@@ -22,23 +22,61 @@ if ('serviceWorker' in navigator) {
   // too early (it does not wait for the wasm), so the worker is registered once the app has
   // started (trunk's start-up script announces it), the rest of its code has arrived (a
   // release build comes in two parts: js/more-code.js announces the second) and the page is idle.
-  const register = () => navigator.serviceWorker.register('/sw.js').then((registration) => {
+  /** The latest registration: installing again after a failure can make a new one. */
+  let registration = null;
+  /** How long to wait before installing again after a failed install; it doubles each time. */
+  let retryAfterMs = 5000;
+  const register = () => navigator.serviceWorker.register('/sw.js').then((latest) => {
+    // No registration at all: a browser that blocks workers here without saying why.
+    if (!latest) {
+      offline('unavailable');
+      return;
+    }
+    const previous = registration;
+    const first = previous === null;
+    registration = latest;
     const watch = (worker) => {
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+        // Installing keeps every file or none, and a weak signal can drop one: with no
+        // worker active yet, nothing is kept for offline use, so install again.
+        if (worker.state === 'redundant' && !latest.active) installAgain();
       });
     };
+    if (latest.waiting && navigator.serviceWorker.controller) announce();
+    watch(latest.installing);
+    if (latest !== previous) latest.addEventListener('updatefound', () => watch(latest.installing));
+    if (!first) return;
     // Active means installed, and installing keeps every file or none.
     navigator.serviceWorker.ready.then(() => offline('ready'));
-    if (registration.waiting && navigator.serviceWorker.controller) announce();
-    watch(registration.installing);
-    registration.addEventListener('updatefound', () => watch(registration.installing));
     window.addEventListener('ff-apply-update', () => registration.waiting?.postMessage('skip-waiting'));
     // Looks for a new version when the app comes back to the screen.
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') registration.update().catch(() => {});
     });
-  }).catch(() => offline('unavailable')); // A private window or a blocked worker: online only.
+  }).catch((error) => {
+    // The worker's own file did not arrive (a TypeError): try again. Anything else is a
+    // browser that keeps no worker here (a private window, a blocked one): online only.
+    if (error instanceof TypeError) installAgain();
+    else offline('unavailable');
+  });
+  /** Registers again after a while, or as soon as the browser says the connection is back.
+   * (js/more-code.js tries its download again the same way; each script works without the
+   * other, so they share no code.) */
+  let againPending = false;
+  const installAgain = () => {
+    if (againPending) return;
+    againPending = true;
+    const again = () => {
+      againPending = false;
+      clearTimeout(timer);
+      window.removeEventListener('online', again);
+      register();
+    };
+    const timer = setTimeout(again, retryAfterMs);
+    retryAfterMs = Math.min(retryAfterMs * 2, 60000);
+    window.addEventListener('online', again);
+  };
   const once = (ready, event) => new Promise((resolve) => {
     if (ready()) resolve();
     else window.addEventListener(event, resolve, { once: true });

@@ -2,7 +2,8 @@
 // routes (so /form/x survives a reload), and sends the precompressed brotli (`.br`) or gzip
 // (`.gz`) copy the build wrote beside a file when the browser accepts it. `deployNewVersion()` changes
 // sw.js as a new deployment would, for the update test; `requests` logs what was asked for, when;
-// `holdNext()` keeps one request waiting, as a download on a weak signal that has not arrived.
+// `holdNext()` keeps one request waiting, as a download on a weak signal that has not arrived;
+// `dropNext()` cuts one off, as a weak signal drops a download.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -28,10 +29,18 @@ export async function serveDist(root, { port = 0 } = {}) {
   const requests = [];
   /** Requests to keep waiting: `{ pattern, released }`, each for the next path it matches. */
   const holds = [];
+  /** Patterns of paths whose next request is cut off, each once. */
+  const drops = [];
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       requests.push({ path, at: Date.now() });
+      const drop = drops.findIndex((pattern) => pattern.test(path));
+      if (drop >= 0) {
+        drops.splice(drop, 1);
+        req.socket.destroy();
+        return;
+      }
       const hold = holds.find((h) => h.pattern.test(path));
       if (hold) {
         holds.splice(holds.indexOf(hold), 1);
@@ -84,6 +93,11 @@ export async function serveDist(root, { port = 0 } = {}) {
       let release;
       holds.push({ pattern, released: new Promise((resolve) => { release = resolve; }) });
       return () => release();
+    },
+    /** Cuts off the next request for a path matching `pattern` with no answer; later ones are
+     * served as usual. */
+    dropNext(pattern) {
+      drops.push(pattern);
     },
     /** Serves a changed sw.js from now on, as when a new version is deployed. */
     deployNewVersion(tag) {
