@@ -20,7 +20,8 @@ let linked = !url;
 /** The rest, fetched (through the service worker where there is one) and compiled. */
 function compileRest() {
   return fetch(url)
-    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((response) => (response.ok ? response.arrayBuffer()
+      : Promise.reject(Object.assign(new Error(`HTTP ${response.status}`), { status: response.status }))))
     .then((bytes) => WebAssembly.compile(bytes));
 }
 
@@ -51,7 +52,7 @@ function fetchRest() {
     .catch((error) => {
       // A file the server no longer has (a new version was put up) will not come back: the
       // app's banner offers a reload when it is needed.
-      if (/^HTTP 4/.test(error.message)) return;
+      if (error.status >= 400 && error.status < 500) return;
       // A weak signal drops a download without the browser ever saying it went offline, so
       // try again after a while as well as when it says the connection is back (or load it at
       // once if needed before). Until the rest is here the app is not kept for use offline.
