@@ -36,6 +36,41 @@ export function shippedForms(root) {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
+/** The moment every walk takes place in (a school morning in Connecticut). */
+const WALK_TIME = Date.UTC(2026, 9, 5, 14, 0, 0);
+
+/**
+ * Runs in the page before its scripts: the clock stands still, a minute later at each page
+ * load, and `Math.random` gives the same numbers in every walk (its state is kept in the tab's
+ * session storage, which the app does not use, so a page loaded again goes on where the last
+ * one stopped rather than making the same ids). A child's id is made of the time and a random
+ * number, and home's lists find their rows by a hash of it: with a running clock, about one
+ * walk in fifteen found a hash byte shared by two rows, which runs one more function (the
+ * comparison of the two), so two builds of the same code split differently, and a walk on a
+ * slower CPU could need a function the build had not kept. (A person whose ids share such a
+ * byte gets that function with the rest of the code, fetched at once if it has not arrived.)
+ */
+function pinClockAndChance(walkTime) {
+  const KEY = 'profile-wasm-walk';
+  const state = JSON.parse(sessionStorage.getItem(KEY) ?? '{"loads":0,"seed":796596797}');
+  state.loads += 1;
+  sessionStorage.setItem(KEY, JSON.stringify(state));
+  const time = walkTime + state.loads * 60000;
+  const RealDate = Date;
+  window.Date = class extends RealDate {
+    constructor(...args) { if (args.length) super(...args); else super(time); }
+    static now() { return time; }
+  };
+  // mulberry32: a small generator whose numbers depend only on its seed.
+  Math.random = () => {
+    state.seed = (state.seed + 0x6d2b79f5) | 0;
+    sessionStorage.setItem(KEY, JSON.stringify(state));
+    let t = Math.imul(state.seed ^ (state.seed >>> 15), 1 | state.seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * Serves `dir`, visits it in headless Chromium and resolves to the set of function indices run.
  * For the tests: `cpuSlowdown` walks the same steps on a slower CPU (Chrome's throttling), and
@@ -53,8 +88,9 @@ export async function functionsRunAtStart(dir, forms, { cpuSlowdown = 1, withhol
   try {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-      serviceWorkers: 'block',
+      serviceWorkers: 'block', timezoneId: 'America/New_York', locale: 'en-US',
     });
+    await context.addInitScript(pinClockAndChance, WALK_TIME);
     if (withhold) await context.route((url) => withhold.test(url.pathname), (route) => route.abort());
     const page = await context.newPage();
     if (cpuSlowdown > 1) {
