@@ -1,10 +1,10 @@
 // The form engine as a person meets it on a phone: add a school's form from a file, then fill
 // one question of every kind, add and remove rows, and watch progress and problems react.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { start, ready, downloadedText, ARTIFACTS, ROOT } from './harness.mjs';
+import { test, start, ready, downloadedText, ARTIFACTS, ROOT } from './harness.mjs';
 
 const EVERY_KIND = readFileSync(join(ROOT, 'tests', 'fixtures', 'every-kind.json'));
 

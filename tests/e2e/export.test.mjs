@@ -1,11 +1,11 @@
 // Export and share as a family and a teacher do it: a PDF read back with pdftotext, the print
 // booklet, "copy as text", the phone's share sheet, and a file opened in a fresh browser, with
 // hostile files and typed scripts staying harmless.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { start, ready, downloadedText, ARTIFACTS, SENT_FILE, sentFileAboutLeo } from './harness.mjs';
+import { test, start, ready, downloadedText, ARTIFACTS, SENT_FILE, sentFileAboutLeo } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });

@@ -1,11 +1,11 @@
 // Each shipped form, filled completely on a phone in English and in Spanish (every section,
 // rows added), then reloaded: every answer is still there. The walk is driven by the form's
 // own definition, so a new question is covered as soon as it ships.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, ready, ARTIFACTS, ROOT } from './harness.mjs';
+import { test, start, ready, ARTIFACTS, ROOT } from './harness.mjs';
 
 const FORMS_DIR = join(ROOT, 'src', 'forms');
 const FORMS = readdirSync(FORMS_DIR).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(FORMS_DIR, f), 'utf8')));

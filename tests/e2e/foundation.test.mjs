@@ -1,9 +1,9 @@
 // The walking skeleton, as a parent on a phone uses it: open the app, go to a form, type,
 // reload, and the text is still there.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ready, ARTIFACTS } from './harness.mjs';
+import { test, start, ready, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });

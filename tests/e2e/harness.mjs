@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core (never a
 // downloaded browser), a phone-sized touch context, and the release build served on loopback.
 import { chromium } from 'playwright-core';
+import { test as nodeTest } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,21 +25,34 @@ export const PHONE = {
   hasTouch: true,
 };
 
+/** The environment `start()` made for this file (node runs each test file in a process of its
+ * own), for `test` to launch Chromium again after a crash. */
+let current = null;
+
+const launchChromium = () => chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+
 /** Launches Chromium and serves dist/; returns helpers and a `close` for `after()`. */
 export async function start() {
   const server = await serveDist(join(ROOT, 'dist'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  return {
+  const env = {
     url: server.url,
     server,
-    browser,
+    browser: null,
+    /** Set when Chromium's own process ended while tests were running (not by `close`). */
+    crashed: false,
+    closing: false,
+    async launch() {
+      this.browser = await launchChromium();
+      this.crashed = false;
+      this.browser.on('disconnected', () => { if (!this.closing) this.crashed = true; });
+    },
     /** A fresh phone context (its own storage) with `locale` as the browser language. */
     async phone(locale = 'en-US') {
-      const context = await browser.newContext({ ...PHONE, locale });
+      const context = await this.browser.newContext({ ...PHONE, locale });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
@@ -49,8 +63,9 @@ export async function start() {
       // A test that passes closes its context; one left open is a test that failed. What its
       // page showed then is written out (and a screenshot kept), so a failure seen once, on
       // CI, can be read afterwards.
+      this.closing = true;
       let n = 0;
-      for (const context of browser.contexts()) {
+      for (const context of this.browser.contexts()) {
         for (const page of context.pages()) {
           n += 1;
           const shown = await page.locator('body').innerText({ timeout: 2000 }).catch((e) => `(unreadable: ${e.message})`);
@@ -58,10 +73,36 @@ export async function start() {
           await page.screenshot({ path: join(ARTIFACTS, `left-open-${Date.now()}-${n}.png`), fullPage: true, timeout: 5000 }).catch(() => {});
         }
       }
-      await browser.close();
+      await this.browser.close();
       await server.close();
     },
   };
+  await env.launch();
+  current = env;
+  return env;
+}
+
+/**
+ * node:test's `test`, for the files that use `start()`: a test during which Chromium's own
+ * process ended (CI once saw it crash 0.7 s after launch, and every later test of the file
+ * failed with "browser has been closed") is run once more in a Chromium launched again, and
+ * the log says so. Any other failure, and a second one, fails the test as it is.
+ */
+export function test(name, fn) {
+  return nodeTest(name, async (t) => {
+    try {
+      return await fn(t);
+    } catch (error) {
+      // The page's calls may fail before the browser's end is reported: a second for it.
+      for (let waited = 0; current && !current.crashed && waited < 1000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      if (!current?.crashed) throw error;
+      console.error(`[Chromium itself stopped during “${name}” (${String(error.message).split('\n')[0]}): launched again, and the test is run once more]`);
+      await current.launch();
+      return await fn(t);
+    }
+  });
 }
 
 /** Waits for the app to have rendered its header. */

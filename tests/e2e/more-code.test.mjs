@@ -2,10 +2,10 @@
 // opening home or a form runs, and fetches the rest as the app starts. A person never
 // sees the cut: what the rest draws opens when asked for, however quick they are, and when the
 // rest cannot be had the app says so and loses nothing.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ready, ROOT } from './harness.mjs';
+import { test, start, ready, ROOT } from './harness.mjs';
 import { functionsRunAtStart, shippedForms } from '../../scripts/profile-wasm.mjs';
 
 let env;

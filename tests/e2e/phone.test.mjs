@@ -3,12 +3,12 @@
 // no request to any other origin, axe-core on every page in en and es, a form filled with the
 // keyboard alone, no sideways scrolling at 360 px (and 320 px, as at 200% zoom), and
 // screenshots at 360×740 and 1280×800.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SENT_FILE, start, ready, downloadedText, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
+import { test, SENT_FILE, start, ready, downloadedText, ARTIFACTS, PHONE, ROOT } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');

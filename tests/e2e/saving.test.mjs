@@ -1,10 +1,10 @@
 // Saving as a parent relies on it: children typed once, documents listed, live across tabs,
 // and bad saved data or a full device never loses what was typed.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, ready, downloadedText, fillStorage, freeStorage, ARTIFACTS, PHONE, ROOT, SENT_FILE } from './harness.mjs';
+import { test, start, ready, downloadedText, fillStorage, freeStorage, ARTIFACTS, PHONE, ROOT, SENT_FILE } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
