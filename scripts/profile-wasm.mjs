@@ -77,13 +77,28 @@ function pinClockAndChance(walkTime) {
  * `withhold` (a pattern of paths) fails every request for those files, as a download that never
  * comes.
  */
-export async function functionsRunAtStart(dir, forms, { cpuSlowdown = 1, withhold = null } = {}) {
+export async function functionsRunAtStart(dir, forms, options = {}) {
+  try {
+    return await walk(dir, forms, options);
+  } catch (error) {
+    // Chromium's own process once ended by itself in CI, 0.7 s after launch. The walk gives
+    // the same functions every time, so walking again is the same walk; anything else the
+    // page did wrong is thrown as it is.
+    if (!error.chromiumEnded) throw error;
+    console.error(`profile-wasm: Chromium itself stopped during the walk (${error.message.split('\n')[0]}); walking again`);
+    return walk(dir, forms, options);
+  }
+}
+
+async function walk(dir, forms, { cpuSlowdown = 1, withhold = null }) {
   const server = await serveDist(dir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
+  let ended = false;
+  browser.on('disconnected', () => { ended = true; });
   const run = new Set();
   try {
     const context = await browser.newContext({
@@ -215,6 +230,11 @@ export async function functionsRunAtStart(dir, forms, { cpuSlowdown = 1, withhol
         await settled();
       });
     }
+  } catch (error) {
+    // The page's calls may fail before the browser's end is reported: a second for it.
+    for (let waited = 0; !ended && waited < 1000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (ended) error.chromiumEnded = true;
+    throw error;
   } finally {
     await browser.close();
     await server.close();
