@@ -97,8 +97,6 @@ async function walk(dir, forms, { cpuSlowdown = 1, withhold = null }) {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
-  let ended = false;
-  browser.on('disconnected', () => { ended = true; });
   const run = new Set();
   try {
     const context = await browser.newContext({
@@ -232,8 +230,8 @@ async function walk(dir, forms, { cpuSlowdown = 1, withhold = null }) {
     }
   } catch (error) {
     // The page's calls may fail before the browser's end is reported: a second for it.
-    for (let waited = 0; !ended && waited < 1000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    if (ended) error.chromiumEnded = true;
+    for (let waited = 0; browser.isConnected() && waited < 1000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!browser.isConnected()) error.chromiumEnded = true;
     throw error;
   } finally {
     await browser.close();

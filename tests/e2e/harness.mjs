@@ -42,13 +42,8 @@ export async function start() {
     url: server.url,
     server,
     browser: null,
-    /** Set when Chromium's own process ended while tests were running (not by `close`). */
-    crashed: false,
-    closing: false,
     async launch() {
       this.browser = await launchChromium();
-      this.crashed = false;
-      this.browser.on('disconnected', () => { if (!this.closing) this.crashed = true; });
     },
     /** A fresh phone context (its own storage) with `locale` as the browser language. */
     async phone(locale = 'en-US') {
@@ -63,7 +58,6 @@ export async function start() {
       // A test that passes closes its context; one left open is a test that failed. What its
       // page showed then is written out (and a screenshot kept), so a failure seen once, on
       // CI, can be read afterwards.
-      this.closing = true;
       let n = 0;
       for (const context of this.browser.contexts()) {
         for (const page of context.pages()) {
@@ -94,10 +88,11 @@ export function test(name, fn) {
       return await fn(t);
     } catch (error) {
       // The page's calls may fail before the browser's end is reported: a second for it.
-      for (let waited = 0; current && !current.crashed && waited < 1000; waited += 50) {
+      const ended = () => current && !current.browser.isConnected();
+      for (let waited = 0; current && !ended() && waited < 1000; waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      if (!current?.crashed) throw error;
+      if (!ended()) throw error;
       console.error(`[Chromium itself stopped during “${name}” (${String(error.message).split('\n')[0]}): launched again, and the test is run once more]`);
       await current.launch();
       return await fn(t);
