@@ -18,6 +18,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const FIGURES = {
   home: {
     'home, 50 children × 4 documents (ms)': (r) => r.home.ms,
+    "home's markup inserted in one go, the floor (ms)": (r) => r.home.floor_ms,
     "home's search, key to paint p50 (ms)": (r) => r.homeFind.p50_ms,
     "home's search, key to paint p95 (ms)": (r) => r.homeFind.p95_ms,
     "home's search, key to work done p95 (ms)": (r) => r.homeFind.work_p95_ms,
