@@ -71,6 +71,16 @@ function pinClockAndChance(walkTime) {
   };
 }
 
+/** Whether `browser`'s own process has ended (not merely a page failing), after waiting up
+ * to a second for that end to be reported: a page's calls may fail before it is. Used by the
+ * walk here and by the end-to-end harness, each to try once more after a crash. */
+export async function chromiumEnded(browser) {
+  for (let waited = 0; browser.isConnected() && waited < 1000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return !browser.isConnected();
+}
+
 /**
  * Serves `dir`, visits it in headless Chromium and resolves to the set of function indices run.
  * For the tests: `cpuSlowdown` walks the same steps on a slower CPU (Chrome's throttling), and
@@ -229,9 +239,7 @@ async function walk(dir, forms, { cpuSlowdown = 1, withhold = null }) {
       });
     }
   } catch (error) {
-    // The page's calls may fail before the browser's end is reported: a second for it.
-    for (let waited = 0; browser.isConnected() && waited < 1000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    if (!browser.isConnected()) error.chromiumEnded = true;
+    if (await chromiumEnded(browser)) error.chromiumEnded = true;
     throw error;
   } finally {
     await browser.close();

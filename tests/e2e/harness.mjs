@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist } from './server.mjs';
+import { chromiumEnded } from '../../scripts/profile-wasm.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, '..', '..');
@@ -87,12 +88,7 @@ export function test(name, fn) {
     try {
       return await fn(t);
     } catch (error) {
-      // The page's calls may fail before the browser's end is reported: a second for it.
-      const ended = () => current && !current.browser.isConnected();
-      for (let waited = 0; current && !ended() && waited < 1000; waited += 50) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      if (!ended()) throw error;
+      if (!current || !(await chromiumEnded(current.browser))) throw error;
       console.error(`[Chromium itself stopped during “${name}” (${String(error.message).split('\n')[0]}): launched again, and the test is run once more]`);
       await current.launch();
       return await fn(t);
