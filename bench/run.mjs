@@ -6,12 +6,12 @@ import { existsSync, readdirSync, readFileSync, statSync, mkdirSync, writeFileSy
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { mkdtempSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { serveDist } from '../tests/e2e/server.mjs';
 import { filledDocument } from '../scripts/filled-document.mjs';
-import { CHROMIUM_ARGS, PHONE } from '../tests/e2e/harness.mjs';
+import { PHONE } from '../tests/e2e/harness.mjs';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // DIST=/other/clone/dist measures another build the same way (to compare two builds, run them
@@ -625,7 +625,7 @@ writeFileSync(join(staticDir, 'index.html'), staticPage(largestForm().def));
 copyFileSync(join(ROOT, 'style', 'main.css'), join(staticDir, 'style.css'));
 const staticServer = await serveDist(staticDir);
 const leptosServer = floorDir ? await serveDist(floorDir) : null;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 let timing, big, keys, floorKeys, home, homeFind, keptFind, cold, pdf;
 // BENCH_ONLY=typing (for example) runs one measure while working on it; the full run is the report.
 const only = process.env.BENCH_ONLY;

@@ -17,7 +17,7 @@
 // time, so a slower machine finds the same functions and two builds of the same code give the
 // same parts, byte for byte: a host that builds again does not make every phone download the
 // app anew.
-import { chromium } from 'playwright-core';
+import { launchChromium, chromiumEnded } from './chromium.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDist } from '../tests/e2e/server.mjs';
@@ -71,16 +71,6 @@ function pinClockAndChance(walkTime) {
   };
 }
 
-/** Whether `browser`'s own process has ended (not merely a page failing), after waiting up
- * to a second for that end to be reported: a page's calls may fail before it is. Used by the
- * walk here and by the end-to-end harness, each to try once more after a crash. */
-export async function chromiumEnded(browser) {
-  for (let waited = 0; browser.isConnected() && waited < 1000; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return !browser.isConnected();
-}
-
 /**
  * Serves `dir`, visits it in headless Chromium and resolves to the set of function indices run.
  * For the tests: `cpuSlowdown` walks the same steps on a slower CPU (Chrome's throttling), and
@@ -102,11 +92,7 @@ export async function functionsRunAtStart(dir, forms, options = {}) {
 
 async function walk(dir, forms, { cpuSlowdown = 1, withhold = null }) {
   const server = await serveDist(dir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   const run = new Set();
   try {
     const context = await browser.newContext({

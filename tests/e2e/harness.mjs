@@ -1,23 +1,16 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core (never a
 // downloaded browser), a phone-sized touch context, and the release build served on loopback.
-import { chromium } from 'playwright-core';
 import { test as nodeTest } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist } from './server.mjs';
-import { chromiumEnded } from '../../scripts/profile-wasm.mjs';
+import { launchChromium, chromiumEnded } from '../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, '..', '..');
 export const ARTIFACTS = join(here, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -29,12 +22,6 @@ export const PHONE = {
 /** The environment `start()` made for this file (node runs each test file in a process of its
  * own), for `test` to launch Chromium again after a crash. */
 let current = null;
-
-const launchChromium = () => chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
 
 /** Launches Chromium and serves dist/; returns helpers and a `close` for `after()`. */
 export async function start() {
