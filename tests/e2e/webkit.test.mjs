@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 import { serveDist } from './server.mjs';
-import { fillStorage, freeStorage, start as startChromium, ROOT, SENT_FILE } from './harness.mjs';
+import { fillStorage, freeStorage, start as startChromium, ROOT, ARTIFACTS, SENT_FILE } from './harness.mjs';
 
 /** Debian keeps MiniBrowser under the architecture's library folder. */
 const MINIBROWSER = process.env.MINIBROWSER || readdirSync('/usr/lib')
@@ -76,14 +76,40 @@ async function webkit() {
 }
 
 /** Runs `use` in a new MiniBrowser, then checks the page threw nothing and the app did not
- * stop, and closes the browser whatever happened. */
+ * stop, and closes the browser whatever happened. A test that fails says what its page showed
+ * then, and keeps a screenshot of it, so a failure seen once, in CI, can be read afterwards. */
 async function inWebKit(use) {
   const driver = await webkit();
   try {
     await use(driver);
     assert.deepEqual(await problems(driver), []);
+  } catch (error) {
+    await describePage(driver);
+    throw error;
   } finally {
     await driver.quit();
+  }
+}
+
+/** Writes out, for a failed test, where its page is, whether WebKit counts it as seen and
+ * focused (a hidden page's timers are slowed), what each box holds, what the page threw and
+ * its text; and keeps a screenshot (`webkit-failed-*.png` in the tests' artifacts). */
+async function describePage(driver) {
+  try {
+    const seen = await driver.executeScript(`return {
+      address: location.href,
+      visibility: document.visibilityState,
+      focused: document.hasFocus(),
+      active: document.activeElement?.id || document.activeElement?.tagName,
+      boxes: [...document.querySelectorAll('input, textarea')].filter((b) => b.value).map((b) => b.id + '=' + JSON.stringify(b.value)),
+      errors: window.__errors ?? [],
+      text: document.body.innerText.replace(/\\s+/g, ' ').slice(0, 1500),
+    }`);
+    console.error(`[WebKit page of a failed test] ${JSON.stringify(seen)}`);
+    const png = await driver.takeScreenshot();
+    writeFileSync(join(ARTIFACTS, `webkit-failed-${Date.now()}.png`), Buffer.from(png, 'base64'));
+  } catch (error) {
+    console.error(`[WebKit page of a failed test: unreadable (${error.message})]`);
   }
 }
 
