@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, mkdirSync, writeFileSy
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { serveDist } from '../tests/e2e/server.mjs';
 import { filledDocument } from '../scripts/filled-document.mjs';
@@ -645,6 +645,8 @@ try {
   await server.close();
   await staticServer.close();
   await leptosServer?.close();
+  // The pages made for this run only (each run makes its own).
+  for (const dir of [staticDir, floorDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 if (only) {
