@@ -5,8 +5,8 @@ import { chromium } from 'playwright-core';
 
 /** The features playwright-core (1.65) turns off with a `--disable-features` of its own.
  * Chromium keeps only the last `--disable-features` of its command line, so ours repeats
- * them; tests/e2e/foundation.test.mjs reads the switch playwright-core really passes and fails
- * when it names one that is not here. */
+ * them; tests/build/chromium.test.mjs compares what Chromium hands its renderers with what a
+ * Chromium launched with playwright-core's defaults alone does, and fails when one is not here. */
 const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
   'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
