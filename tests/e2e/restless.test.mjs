@@ -1,0 +1,95 @@
+// A restless person: taps whatever is on the screen, types into whatever box is there, goes
+// Back, reloads, switches language, at random (seeded, so a failure can be walked again) for
+// a few hundred steps. The other tests follow the paths a person is expected to take; this
+// one takes the others. It fails if the app ever stops (the crash banner of js/start-up.js,
+// which a panic in the wasm raises), if the page throws or logs an error, or if a form's boxes,
+// after a reload, do not hold what they held before it.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { test, start, ready } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** A small seeded generator (a linear congruential one): the same seed, the same walk. */
+function seeded(seed) {
+  let s = seed;
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return { next, pick: (list) => list[Math.floor(next() * list.length)] };
+}
+
+/** What the person types: names with accents, numbers of every sort, a long answer, markup
+ * and an emoji (which the PDF fonts lack). */
+const TYPED = ['Mía Núñez', 'x', '12', '-5', '1e9', '¿Qué? ¡Sí!', 'a'.repeat(300), '<b>hi</b>', '😀 Ñandú', ' '];
+
+/** The boxes of the form on the page, by id, with what they hold. */
+const formBoxes = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('main input[id], main textarea[id], main select[id]')]
+    .filter((e) => e.type !== 'file' && e.id !== 'find' && e.offsetParent !== null && !e.closest('.child-card, .add-child'))
+    .map((e) => [e.id, e.type === 'checkbox' || e.type === 'radio' ? String(e.checked) : e.value])));
+
+/** One step of the walk; returns what was done, for the failure message. */
+async function step(page, rnd) {
+  const roll = rnd.next();
+  if (roll < 0.04) { await page.goBack({ timeout: 5000 }).catch(() => {}); return 'Back'; }
+  if (roll < 0.06) { await page.reload(); await ready(page); return 'reload'; }
+  // Everything a finger can reach: buttons, the app's own links, boxes, lists, folds.
+  const targets = await page.$$([
+    'button:visible', 'a[href^="/"]:visible', 'summary:visible', 'select:visible',
+    'input:not([type=file]):visible', 'textarea:visible',
+  ].join(', '));
+  if (!targets.length) return 'nothing to tap';
+  const target = rnd.pick(targets);
+  const what = await target.evaluate((e) => `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''} “${(e.innerText || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 40)}”`).catch(() => null);
+  if (!what) return 'gone before the tap';
+  // Erasing everything is a fair thing to do, but now and then, so the walk has data to use.
+  if (/Erase everything|Borrar todo/.test(what) && rnd.next() < 0.8) return 'not erasing';
+  if (/^(input\[(text|search|email|tel|number|url)\]|textarea)/.test(what)) {
+    await target.click({ timeout: 2000 }).catch(() => {});
+    await page.keyboard.type(rnd.pick(TYPED), { delay: 5 });
+  } else if (/^input\[(date|month)\]/.test(what)) {
+    await target.fill(rnd.pick(['2020-05-06', '2032-12-31', '2026-02-29', '']), { timeout: 2000 }).catch(() => {});
+  } else if (what.startsWith('select')) {
+    const values = await target.evaluate((e) => [...e.options].map((o) => o.value)).catch(() => []);
+    if (values.length) await target.selectOption(rnd.pick(values), { timeout: 2000 }).catch(() => {});
+  } else {
+    await target.click({ timeout: 2000 }).catch(() => {});
+  }
+  return what;
+}
+
+for (const seed of [11, 29]) {
+  test(`a restless person taps, types and goes back at random (walk ${seed}); the app never stops and a form keeps what its boxes show`, async () => {
+    const { context, page, errors } = await env.phone(seed % 2 ? 'en-US' : 'es-US');
+    page.on('dialog', (d) => d.accept().catch(() => {}));
+    const rnd = seeded(seed);
+    const done = [];
+    await page.goto(env.url + '/');
+    await ready(page);
+    let forms = 0;
+    for (let i = 0; i < 250; i++) {
+      done.push(await step(page, rnd));
+      await page.waitForTimeout(20 + rnd.next() * 120);
+      const stopped = await page.locator('.crash-banner').count().catch(() => 0);
+      assert.equal(stopped, 0, `the app stopped after: ${done.slice(-10).join(' → ')}`);
+      assert.deepEqual(errors, [], `the page reported an error after: ${done.slice(-10).join(' → ')}`);
+      // Now and then, on a form: what its boxes show is what a reload brings back.
+      if (i % 25 === 24 && /\/doc\/[^/]+$/.test(new URL(page.url()).pathname)) {
+        const shown = await formBoxes(page);
+        await page.waitForTimeout(500);
+        await page.reload();
+        await ready(page);
+        await page.locator('main h1').waitFor();
+        const after = await formBoxes(page);
+        for (const [id, value] of Object.entries(shown)) {
+          if (id in after) assert.equal(after[id], value, `the box #${id} after a reload, the walk having been: ${done.slice(-10).join(' → ')}`);
+        }
+        forms += 1;
+      }
+    }
+    // The walk reached forms and was checked there, or it proved little.
+    assert.ok(forms >= 1, `the walk checked no form: ${done.join(' → ').slice(0, 2000)}`);
+    await context.close();
+  });
+}
