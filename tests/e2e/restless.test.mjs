@@ -32,14 +32,20 @@ const formBoxes = (page) => page.evaluate(() => Object.fromEntries(
 /** One step of the walk; returns what was done, for the failure message. */
 async function step(page, rnd) {
   const roll = rnd.next();
-  if (roll < 0.04) { await page.goBack({ timeout: 5000 }).catch(() => {}); return 'Back'; }
+  if (roll < 0.04) {
+    await page.goBack({ timeout: 5000 }).catch(() => {});
+    // Back from the first page leaves the app (for the blank page the tab opened with): a
+    // person would come back to it.
+    if (!page.url().startsWith(env.url)) { await page.goto(env.url + '/'); await ready(page); return 'Back, out of the app, and to it again'; }
+    return 'Back';
+  }
   if (roll < 0.06) { await page.reload(); await ready(page); return 'reload'; }
   // Everything a finger can reach: buttons, the app's own links, boxes, lists, folds.
   const targets = await page.$$([
     'button:visible', 'a[href^="/"]:visible', 'summary:visible', 'select:visible',
     'input:not([type=file]):visible', 'textarea:visible',
   ].join(', '));
-  if (!targets.length) return 'nothing to tap';
+  if (!targets.length) { await page.goto(env.url + '/'); await ready(page); return 'nothing to tap: home'; }
   const target = rnd.pick(targets);
   const what = await target.evaluate((e) => `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''} “${(e.innerText || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 40)}”`).catch(() => null);
   if (!what) return 'gone before the tap';
