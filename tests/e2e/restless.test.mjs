@@ -29,8 +29,20 @@ const formBoxes = (page) => page.evaluate(() => Object.fromEntries(
     .filter((e) => e.type !== 'file' && e.id !== 'find' && e.offsetParent !== null && !e.closest('.child-card, .add-child'))
     .map((e) => [e.id, e.type === 'checkbox' || e.type === 'radio' ? String(e.checked) : e.value])));
 
-/** One step of the walk; returns what was done, for the failure message. */
+/** One step of the walk; returns what was done, for the failure message. A page that
+ * reloads itself under the walk ("Erase everything" does) is waited for, not a failure. */
 async function step(page, rnd) {
+  try {
+    return await act(page, rnd);
+  } catch (error) {
+    if (!/Execution context was destroyed|navigat/i.test(error.message)) throw error;
+    await ready(page);
+    return 'the page loaded again by itself';
+  }
+}
+
+/** One thing a person does. */
+async function act(page, rnd) {
   const roll = rnd.next();
   if (roll < 0.04) {
     await page.goBack({ timeout: 5000 }).catch(() => {});
