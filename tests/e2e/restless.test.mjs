@@ -7,27 +7,13 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { test, start, ready } from './harness.mjs';
+import { seeded, TYPED, formBoxesInPage, onAForm } from './restless.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-/** A small seeded generator (a linear congruential one): the same seed, the same walk. */
-function seeded(seed) {
-  let s = seed;
-  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return { next, pick: (list) => list[Math.floor(next() * list.length)] };
-}
-
-/** What the person types: names with accents, numbers of every sort, a long answer, markup
- * and an emoji (which the PDF fonts lack). */
-const TYPED = ['Mía Núñez', 'x', '12', '-5', '1e9', '¿Qué? ¡Sí!', 'a'.repeat(300), '<b>hi</b>', '😀 Ñandú', ' '];
-
-/** The boxes of the form on the page, by id, with what they hold. */
-const formBoxes = (page) => page.evaluate(() => Object.fromEntries(
-  [...document.querySelectorAll('main input[id], main textarea[id], main select[id]')]
-    .filter((e) => e.type !== 'file' && e.id !== 'find' && e.offsetParent !== null && !e.closest('.child-card, .add-child'))
-    .map((e) => [e.id, e.type === 'checkbox' || e.type === 'radio' ? String(e.checked) : e.value])));
+const formBoxes = (page) => page.evaluate(formBoxesInPage);
 
 /** One step of the walk; returns what was done, for the failure message. A page that
  * reloads itself under the walk ("Erase everything" does) is waited for, not a failure. */
@@ -93,7 +79,7 @@ for (const [seed, locale] of [[11, 'en-US'], [29, 'es-US']]) {
       assert.equal(stopped, 0, `the app stopped after: ${done.slice(-10).join(' → ')}`);
       assert.deepEqual(errors, [], `the page reported an error after: ${done.slice(-10).join(' → ')}`);
       // Now and then, on a form: what its boxes show is what a reload brings back.
-      if (i % 25 === 24 && /\/doc\/[^/]+$/.test(new URL(page.url()).pathname)) {
+      if (i % 25 === 24 && onAForm(new URL(page.url()).pathname)) {
         const shown = await formBoxes(page);
         await page.waitForTimeout(500);
         await page.reload();

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 import { serveDist } from './server.mjs';
 import { fillStorage, freeStorage, start as startChromium, ROOT, ARTIFACTS, SENT_FILE } from './harness.mjs';
+import { seeded, TYPED, formBoxesInPage, onAForm } from './restless.mjs';
 
 /** Debian keeps MiniBrowser under the architecture's library folder. */
 const MINIBROWSER = process.env.MINIBROWSER || readdirSync('/usr/lib')
@@ -123,7 +124,9 @@ async function ready(driver) {
   await driver.wait(until.elementLocated(By.css('header.app-bar')), 20000);
   await driver.executeScript(`if (!window.__errors) {
     window.__errors = [];
-    addEventListener('error', (e) => window.__errors.push(String(e.message)));
+    // A trap in the wasm names its functions in the stack (\`wasm-function[N]\`): kept, to read
+    // in a failure's message.
+    addEventListener('error', (e) => window.__errors.push(String(e.message) + (/wasm/.test(e.error?.stack) ? ' at ' + e.error.stack.slice(0, 800) : '')));
     addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
     // The characters the page was given, which \`type\` below names when a box lacks some.
     window.__keys = [];
@@ -402,3 +405,86 @@ test('a family moving from an Android phone to an iPhone: a backup made in Chrom
     assert.equal(await valueOf(driver, 'School and district'), ACCENTS);
   });
 });
+
+test('in WebKit, a restless person taps, types, goes back and reloads at random; the app never stops and a form keeps what its boxes show', async () => {
+  // The walk of restless.test.mjs, in the engine of every iPhone browser, where the app's idle
+  // work runs on timers, Back can bring a page from the back-forward cache and printing leaves
+  // the booklet drawn (WebKitGTK fires no "afterprint" here).
+  const rnd = seeded(43);
+  const done = [];
+  const lastSteps = () => done.slice(-10).join(' → ');
+  await inWebKit(async (driver) => {
+    await open(driver, server.url + '/');
+    let forms = 0;
+    for (let i = 0; i < 200; i++) {
+      done.push(await restlessStep(driver, rnd));
+      await driver.sleep(rnd.next() * 60);
+      // A page loaded anew (a reload, "Erase everything") has lost the error listeners.
+      await ready(driver);
+      assert.deepEqual(await problems(driver), [], `after: ${lastSteps()}`);
+      if (i % 25 === 24 && onAForm(new URL(await driver.getCurrentUrl()).pathname)) {
+        const boxes = () => driver.executeScript(`return (${formBoxesInPage})()`);
+        const shown = await boxes();
+        await driver.sleep(500);
+        await driver.navigate().refresh();
+        await ready(driver);
+        await driver.wait(until.elementLocated(By.css('main h1')), 10000);
+        const after = await boxes();
+        for (const [id, value] of Object.entries(shown)) {
+          if (id in after) assert.equal(after[id], value, `the box #${id} after a reload, the walk having been: ${lastSteps()}`);
+        }
+        forms += 1;
+      }
+    }
+    assert.ok(forms >= 1, `the walk checked no form: ${done.join(' → ').slice(0, 2000)}`);
+  });
+});
+
+/** One thing a restless person does in WebKit; returns what, for the failure message. Only
+ * what a finger can reach is tapped: shown, and not in a closed fold. */
+async function restlessStep(driver, rnd) {
+  const roll = rnd.next();
+  if (roll < 0.04) {
+    await driver.navigate().back();
+    await driver.sleep(300);
+    // Back from the first page leaves the app: a person would come back to it.
+    if (!(await driver.getCurrentUrl()).startsWith(server.url)) { await open(driver, server.url + '/'); return 'Back, out of the app, and to it again'; }
+    return 'Back';
+  }
+  if (roll < 0.06) { await driver.navigate().refresh(); return 'reload'; }
+  const targets = await driver.executeScript(`return [...document.querySelectorAll(
+    'button, a[href^="/"], summary, select, input:not([type=file]), textarea')]
+    .filter((e) => e.offsetParent !== null && !e.disabled && e.getClientRects().length
+      && !e.closest('details:not([open]) > :not(summary)'))`);
+  if (!targets.length) { await open(driver, server.url + '/'); return 'nothing to tap: home'; }
+  const target = rnd.pick(targets);
+  const what = await driver.executeScript(`const e = arguments[0];
+    return e.tagName.toLowerCase() + (e.type ? '[' + e.type + ']' : '') + ' “' + (e.innerText || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 40) + '”'`, target).catch(() => null);
+  if (!what) return 'gone before the tap';
+  if (/Erase everything|Borrar todo/.test(what) && rnd.next() < 0.8) return 'not erasing';
+  // A control that went away or moved under the finger is a tap that missed, not a failure.
+  const missed = () => {};
+  if (/^(input\[(text|search|email|tel|number|url)\]|textarea)/.test(what)) {
+    await target.click().catch(missed);
+    await target.sendKeys(rnd.pick(TYPED).replace(/\p{Extended_Pictographic}/gu, '')).catch(missed);
+  } else if (/^input\[(date|month)\]|^select/.test(what)) {
+    // WebKit's own pickers are out of WebDriver's reach: the choice is made as a picker does.
+    await driver.executeScript(`const e = arguments[0];
+      const values = e.tagName === 'SELECT' ? [...e.options].map((o) => o.value) : ['2020-05-06', '2032-12-31', '2026-02-28', ''];
+      e.focus();
+      e.value = values[Math.floor(arguments[1] * values.length)];
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+      e.dispatchEvent(new Event('change', { bubbles: true }));`, target, rnd.next()).catch(missed);
+  } else {
+    await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', target).catch(missed);
+    await target.click().catch(missed);
+    // A question the app asks (delete this? erase everything?) is answered either way.
+    const asked = await driver.switchTo().alert().catch(() => null);
+    if (asked) {
+      const yes = rnd.next() < 0.5;
+      await (yes ? asked.accept() : asked.dismiss());
+      return `${what}, asked, and answered ${yes ? 'OK' : 'Cancel'}`;
+    }
+  }
+  return what;
+}
