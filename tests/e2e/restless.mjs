@@ -1,6 +1,7 @@
 // What a restless person's walk through the app is made of, shared by the walk in Chromium
 // (restless.test.mjs) and the one in WebKit (webkit.test.mjs): the same seeded choices, the
-// same words typed, the same reading of a form's boxes.
+// same words typed, the same reading of a form's boxes and the same check of them.
+import assert from 'node:assert/strict';
 
 /** A small seeded generator (a linear congruential one): the same seed, the same walk. */
 export function seeded(seed) {
@@ -23,3 +24,23 @@ export function formBoxesInPage() {
 
 /** Whether `pathname` is a form's page, where the walk checks what a reload brings back. */
 export const onAForm = (pathname) => /\/doc\/[^/]+$/.test(pathname);
+
+/** In the page: the element `e` as the walk's log names it, such as `button[button] “Next →”`. */
+export function describeInPage(e) {
+  return `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''} “${(e.innerText || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 40)}”`;
+}
+
+/** Whether the element a step described (`describeInPage`) is a box to type words into. */
+export const isTextBox = (what) => /^(input\[(text|search|email|tel|number|url)\]|textarea)/.test(what);
+
+/** Erasing everything is a fair thing to do, but now and then, so the walk has data to use:
+ * whether this tap on `what` is left out. */
+export const sparesTheData = (what, rnd) => /Erase everything|Borrar todo/.test(what) && rnd.next() < 0.8;
+
+/** Every box `shown` before a reload holds the same `after` it (one the page no longer shows
+ * is not compared); `walk` names the last steps for the failure message. */
+export function assertBoxesKept(shown, after, walk) {
+  for (const [id, value] of Object.entries(shown)) {
+    if (id in after) assert.equal(after[id], value, `the box #${id} after a reload, the walk having been: ${walk}`);
+  }
+}

@@ -7,7 +7,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { test, start, ready } from './harness.mjs';
-import { seeded, TYPED, formBoxesInPage, onAForm } from './restless.mjs';
+import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept } from './restless.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -45,11 +45,10 @@ async function act(page, rnd) {
   ].join(', '));
   if (!targets.length) { await page.goto(env.url + '/'); await ready(page); return 'nothing to tap: home'; }
   const target = rnd.pick(targets);
-  const what = await target.evaluate((e) => `${e.tagName.toLowerCase()}${e.type ? `[${e.type}]` : ''} “${(e.innerText || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 40)}”`).catch(() => null);
+  const what = await target.evaluate(describeInPage).catch(() => null);
   if (!what) return 'gone before the tap';
-  // Erasing everything is a fair thing to do, but now and then, so the walk has data to use.
-  if (/Erase everything|Borrar todo/.test(what) && rnd.next() < 0.8) return 'not erasing';
-  if (/^(input\[(text|search|email|tel|number|url)\]|textarea)/.test(what)) {
+  if (sparesTheData(what, rnd)) return 'not erasing';
+  if (isTextBox(what)) {
     await target.click({ timeout: 2000 }).catch(() => {});
     await page.keyboard.type(rnd.pick(TYPED), { delay: 5 });
   } else if (/^input\[(date|month)\]/.test(what)) {
@@ -86,9 +85,7 @@ for (const [seed, locale] of [[11, 'en-US'], [29, 'es-US']]) {
         await ready(page);
         await page.locator('main h1').waitFor();
         const after = await formBoxes(page);
-        for (const [id, value] of Object.entries(shown)) {
-          if (id in after) assert.equal(after[id], value, `the box #${id} after a reload, the walk having been: ${done.slice(-10).join(' → ')}`);
-        }
+        assertBoxesKept(shown, after, done.slice(-10).join(' → '));
         forms += 1;
       }
     }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 import { serveDist } from './server.mjs';
 import { fillStorage, freeStorage, start as startChromium, ROOT, ARTIFACTS, SENT_FILE } from './harness.mjs';
-import { seeded, TYPED, formBoxesInPage, onAForm } from './restless.mjs';
+import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept } from './restless.mjs';
 
 /** Debian keeps MiniBrowser under the architecture's library folder. */
 const MINIBROWSER = process.env.MINIBROWSER || readdirSync('/usr/lib')
@@ -430,9 +430,7 @@ test('in WebKit, a restless person taps, types, goes back and reloads at random;
         await ready(driver);
         await driver.wait(until.elementLocated(By.css('main h1')), 10000);
         const after = await boxes();
-        for (const [id, value] of Object.entries(shown)) {
-          if (id in after) assert.equal(after[id], value, `the box #${id} after a reload, the walk having been: ${lastSteps()}`);
-        }
+        assertBoxesKept(shown, after, lastSteps());
         forms += 1;
       }
     }
@@ -458,13 +456,12 @@ async function restlessStep(driver, rnd) {
       && !e.closest('details:not([open]) > :not(summary)'))`);
   if (!targets.length) { await open(driver, server.url + '/'); return 'nothing to tap: home'; }
   const target = rnd.pick(targets);
-  const what = await driver.executeScript(`const e = arguments[0];
-    return e.tagName.toLowerCase() + (e.type ? '[' + e.type + ']' : '') + ' “' + (e.innerText || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 40) + '”'`, target).catch(() => null);
+  const what = await driver.executeScript(`return (${describeInPage})(arguments[0])`, target).catch(() => null);
   if (!what) return 'gone before the tap';
-  if (/Erase everything|Borrar todo/.test(what) && rnd.next() < 0.8) return 'not erasing';
+  if (sparesTheData(what, rnd)) return 'not erasing';
   // A control that went away or moved under the finger is a tap that missed, not a failure.
   const missed = () => {};
-  if (/^(input\[(text|search|email|tel|number|url)\]|textarea)/.test(what)) {
+  if (isTextBox(what)) {
     await target.click().catch(missed);
     await target.sendKeys(rnd.pick(TYPED).replace(/\p{Extended_Pictographic}/gu, '')).catch(missed);
   } else if (/^input\[(date|month)\]|^select/.test(what)) {
