@@ -326,6 +326,38 @@ fn every_pdf_page_after_the_cover_names_the_child_and_its_number() {
 }
 
 #[test]
+fn a_name_too_long_for_the_pdf_foot_is_cut_short_and_every_page_keeps_its_number() {
+    let def = form("getting-to-know-my-child");
+    let mut doc = filled(&def);
+    let long =
+        "María Guadalupe de los Ángeles Fernández-Rodríguez y Castillo de la Cruz Villanueva";
+    doc.answers
+        .0
+        .insert("preferred_name".into(), Answer::text(long));
+    let b = booklet(&def, &doc.answers, None, Locale::Es, Mode::Filled);
+    let file = booklet_pdf(&b, "2026-11-23");
+    let pdf = lopdf::Document::load_mem(&file.bytes).unwrap();
+    let pages = pdf.get_pages().len();
+    assert!(pages >= 3, "{pages}");
+    // The cover keeps the whole name.
+    assert!(squash(&pdf.extract_text(&[1]).unwrap()).contains(&squash(long)));
+    for n in 2..=pages {
+        let text = squash(&pdf.extract_text(&[n as u32]).unwrap());
+        let start = squash(&format!("{} — María Guadalupe", def.title.es));
+        let end = squash(&format!("… · página {n} de {pages}"));
+        let foot_at = text
+            .find(&start)
+            .unwrap_or_else(|| panic!("page {n}: {text}"));
+        let foot = &text[foot_at..];
+        assert!(foot.contains(&end), "page {n}'s foot: {foot}");
+        assert!(
+            !foot.contains(&squash("Cruz Villanueva")),
+            "page {n}'s foot: {foot}"
+        );
+    }
+}
+
+#[test]
 fn pdf_metadata_has_title_and_language() {
     let (def, file) = filled_pdf_of_mia_in_spanish();
     let (pdf, _) = pdf_text(&file.bytes);

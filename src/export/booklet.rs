@@ -101,15 +101,38 @@ impl Booklet {
     /// Know My Child — Mía · page ", " of ")`. The child's name is there so a teacher with a
     /// class's booklets can put a loose page back; the PDF and the print both use it.
     pub fn page_footer_parts(&self) -> (String, &'static str) {
-        let title = title_and_name(&self.form_title, &self.child_name);
-        let page = t(self.locale, "page", "página");
-        (format!("{title} · {page} "), t(self.locale, " of ", " de "))
+        (
+            format!("{} · {} ", self.page_footer_title(), self.page_word()),
+            self.of_word(),
+        )
+    }
+
+    /// The foot's first part, which names the booklet: the form's title and the child's name.
+    pub fn page_footer_title(&self) -> String {
+        title_and_name(&self.form_title, &self.child_name)
+    }
+
+    /// The rest of page `page`'s foot after [`Booklet::page_footer_title`]: " · page 2 of 7".
+    /// Kept apart so the PDF can shorten a long name and still show the page's number.
+    pub fn page_footer_number(&self, page: usize, pages: usize) -> String {
+        format!(" · {} {page}{}{pages}", self.page_word(), self.of_word())
+    }
+
+    fn page_word(&self) -> &'static str {
+        t(self.locale, "page", "página")
+    }
+
+    fn of_word(&self) -> &'static str {
+        t(self.locale, " of ", " de ")
     }
 
     /// The foot of page `page` of `pages`.
     pub fn page_footer(&self, page: usize, pages: usize) -> String {
-        let (start, of) = self.page_footer_parts();
-        format!("{start}{page}{of}{pages}")
+        format!(
+            "{}{}",
+            self.page_footer_title(),
+            self.page_footer_number(page, pages)
+        )
     }
 
     /// Names the questions of `def` that `document` lost on the way ([`lost_questions`]) as

@@ -108,6 +108,38 @@ fn encode(text: &str, replaced: &mut usize) -> Vec<u8> {
     out
 }
 
+/// The size of the foot's type.
+const FOOTER_SIZE: f32 = 8.5;
+/// "…" in WinAnsi.
+const ELLIPSIS: u8 = 0x85;
+
+/// The foot of page `page` of `pages`, as WinAnsi bytes no wider than the page's text. A name
+/// long enough to run off the paper is cut short with "…", so the page's number still shows.
+fn page_footer(booklet: &Booklet, page: usize, pages: usize, replaced: &mut usize) -> Vec<u8> {
+    let whole = encode(&booklet.page_footer(page, pages), replaced);
+    if Font::Regular.measure(&whole, FOOTER_SIZE) <= WIDTH {
+        return whole;
+    }
+    // Already counted in `replaced` above.
+    let mut counted = 0;
+    let number = encode(&booklet.page_footer_number(page, pages), &mut counted);
+    // Cut a character at a time, so a character the fonts lack goes whole with its marker.
+    let mut title: Vec<Vec<u8>> = booklet
+        .page_footer_title()
+        .chars()
+        .map(|c| encode(c.encode_utf8(&mut [0; 4]), &mut counted))
+        .collect();
+    let room = WIDTH
+        - Font::Regular.measure(&number, FOOTER_SIZE)
+        - Font::Regular.measure(&[ELLIPSIS], FOOTER_SIZE);
+    while Font::Regular.measure(&title.concat(), FOOTER_SIZE) > room && title.pop().is_some() {}
+    let mut bytes = title.concat();
+    bytes.truncate(bytes.trim_ascii_end().len());
+    bytes.push(ELLIPSIS);
+    bytes.extend_from_slice(&number);
+    bytes
+}
+
 /// Breaks encoded text into lines no wider than `width`, at spaces where it can.
 fn wrap(text: &[u8], font: Font, size: f32, width: f32) -> Vec<Vec<u8>> {
     let mut lines = Vec::new();
@@ -543,11 +575,11 @@ fn finish(booklet: &Booklet, layout: Layout) -> PdfFile {
         let page_id = page_ids[i];
         let content_id = Ref::new(page_id.get() + 1);
         if i > 0 {
-            let bytes = encode(&booklet.page_footer(i + 1, total), &mut replaced);
+            let bytes = page_footer(booklet, i + 1, total, &mut replaced);
             content
                 .set_fill_gray(0.35)
                 .begin_text()
-                .set_font(Font::Regular.name(), 8.5)
+                .set_font(Font::Regular.name(), FOOTER_SIZE)
                 .set_text_matrix([1.0, 0.0, 0.0, 1.0, MARGIN, MARGIN - 6.0])
                 .show(Str(&bytes))
                 .end_text();
@@ -567,5 +599,49 @@ fn finish(booklet: &Booklet, layout: Layout) -> PdfFile {
     PdfFile {
         bytes: pdf.finish(),
         replaced,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::booklet::booklet;
+    use crate::model::text::Locale;
+    use crate::model::values::{Answer, Answers};
+
+    fn booklet_for(name: &str, locale: Locale) -> Booklet {
+        let def = crate::forms::builtin()
+            .iter()
+            .find(|d| d.id == "ppt-prep")
+            .expect("PPT prep ships");
+        let mut answers = Answers::default();
+        answers.0.insert("student_name".into(), Answer::text(name));
+        booklet(def, &answers, None, locale, Mode::Filled)
+    }
+
+    #[test]
+    fn the_foot_fits_the_page_whatever_the_name() {
+        for locale in [Locale::En, Locale::Es] {
+            // A name of several words, one with no space at all, and one of characters the
+            // fonts lack (each printed as a three-character marker).
+            for name in ["Ana Lucía ".repeat(12), "X".repeat(200), "名".repeat(60)] {
+                let b = booklet_for(&name, locale);
+                let mut replaced = 0;
+                let foot = page_footer(&b, 12, 14, &mut replaced);
+                assert!(Font::Regular.measure(&foot, FOOTER_SIZE) <= WIDTH, "{name}");
+                let number = encode(&b.page_footer_number(12, 14), &mut 0);
+                assert!(foot.ends_with(&number), "{name}: the page's number is kept");
+                assert!(foot.contains(&ELLIPSIS), "{name}: the cut is shown");
+                assert!(foot.starts_with(&encode(&b.form_title, &mut 0)), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_foot_that_fits_is_left_whole() {
+        let b = booklet_for("Mía", Locale::Es);
+        let foot = page_footer(&b, 2, 9, &mut 0);
+        assert_eq!(foot, encode(&b.page_footer(2, 9), &mut 0));
+        assert!(!foot.contains(&ELLIPSIS));
     }
 }
