@@ -123,17 +123,21 @@ fn page_footer(booklet: &Booklet, page: usize, pages: usize, replaced: &mut usiz
     // Already counted in `replaced` above.
     let mut counted = 0;
     let number = encode(&booklet.page_footer_number(page, pages), &mut counted);
-    // Cut a character at a time, so a character the fonts lack goes whole with its marker.
-    let mut title: Vec<Vec<u8>> = booklet
-        .page_footer_title()
-        .chars()
-        .map(|c| encode(c.encode_utf8(&mut [0; 4]), &mut counted))
-        .collect();
     let room = WIDTH
         - Font::Regular.measure(&number, FOOTER_SIZE)
         - Font::Regular.measure(&[ELLIPSIS], FOOTER_SIZE);
-    while Font::Regular.measure(&title.concat(), FOOTER_SIZE) > room && title.pop().is_some() {}
-    let mut bytes = title.concat();
+    // Kept a character at a time while they fit, so a character the fonts lack goes whole
+    // with its marker.
+    let mut bytes = Vec::new();
+    let mut width = 0.0;
+    for c in booklet.page_footer_title().chars() {
+        let piece = encode(c.encode_utf8(&mut [0; 4]), &mut counted);
+        width += Font::Regular.measure(&piece, FOOTER_SIZE);
+        if width > room {
+            break;
+        }
+        bytes.extend_from_slice(&piece);
+    }
     bytes.truncate(bytes.trim_ascii_end().len());
     bytes.push(ELLIPSIS);
     bytes.extend_from_slice(&number);
