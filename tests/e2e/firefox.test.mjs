@@ -5,7 +5,8 @@
 // Each test checks what a person would see: the app in the browser's language, a date typed
 // into Gecko's own date box, answers kept through a reload, the PDF in the downloads folder
 // read back with pdftotext, the printed booklet, a full device refused in words, a received
-// file, and the app opening and saving with the server gone.
+// file, and the app opening and saving with the server gone; and the restless person's
+// seeded walk of restless.test.mjs (taps, typing, Back, reloads, the app's questions answered).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serveDist } from './server.mjs';
 import { fillStorage, freeStorage, ARTIFACTS, ROOT, SENT_FILE } from './harness.mjs';
+import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept, reachableInPage, pickInPage } from './restless.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const DOWNLOADS = mkdtempSync(join(tmpdir(), 'ff-firefox-downloads-'));
@@ -327,3 +329,102 @@ test('in Firefox, Print draws the booklet alone: the cover, then the answers, an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('in Firefox, a restless person taps, types, goes back and reloads at random; the app never stops and a form keeps what its boxes show', async () => {
+  // The walk of restless.test.mjs in Gecko: SpiderMonkey runs the wasm, Back can bring a page
+  // from the back-forward cache with its boxes kept, and the app's questions ("Delete this
+  // form?") are answered OK or Cancel.
+  const { page, context, errors } = await phone(await firefox());
+  // Firefox's print dialog would hold the page: Print runs as a browser's does around its
+  // dialog, "beforeprint", then "afterprint".
+  await page.evaluateOnNewDocument(() => {
+    window.print = () => { dispatchEvent(new Event('beforeprint')); dispatchEvent(new Event('afterprint')); };
+  });
+  const rnd = seeded(44);
+  page.on('dialog', (asked) => (rnd.next() < 0.5 ? asked.accept() : asked.dismiss()).catch(() => {}));
+  const done = [];
+  const lastSteps = () => done.slice(-10).join(' → ');
+  await page.goto(server.url + '/');
+  await walkReady(page);
+  let forms = 0;
+  for (let i = 0; i < 200; i++) {
+    done.push(await restlessStep(page, rnd));
+    await new Promise((r) => setTimeout(r, rnd.next() * 60));
+    const stopped = await page.evaluate(() => document.querySelectorAll('.crash-banner').length).catch(() => 0);
+    assert.equal(stopped, 0, `the app stopped after: ${lastSteps()}`);
+    assert.deepEqual(errors, [], `the page reported an error after: ${lastSteps()}`);
+    if (i % 25 === 24 && onAForm(new URL(page.url()).pathname)) {
+      const shown = await page.evaluate(formBoxesInPage);
+      await new Promise((r) => setTimeout(r, 500));
+      await page.evaluate(() => location.reload());
+      await walkReady(page);
+      await page.waitForSelector('main h1');
+      assertBoxesKept(shown, await page.evaluate(formBoxesInPage), lastSteps());
+      forms += 1;
+    }
+  }
+  assert.ok(forms >= 1, `the walk checked no form: ${done.join(' → ').slice(0, 2000)}`);
+  await context.close();
+});
+
+/** Waits for the app on a page loaded anew and marks that page, so the walk can tell when a
+ * step loaded another (Puppeteer's own waits miss a page from the back-forward cache). */
+async function walkReady(page) {
+  for (let i = 0; i < 200; i++) {
+    const marked = await page.evaluate(() => {
+      if (!document.querySelector('header.app-bar')) return false;
+      window.__walking = true;
+      return true;
+    }).catch(() => false);
+    if (marked) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail('the app did not come back after a step of the walk');
+}
+
+/** Waits for the app again if the step just taken loaded another page. */
+async function afterStep(page) {
+  await new Promise((r) => setTimeout(r, 50));
+  if (!(await page.evaluate(() => window.__walking === true).catch(() => false))) await walkReady(page);
+}
+
+/** One thing a restless person does in Firefox; returns what, for the failure message. Only
+ * what a finger can reach is tapped: shown, and not in a closed fold. */
+async function restlessStep(page, rnd) {
+  const roll = rnd.next();
+  if (roll < 0.04) {
+    await page.evaluate(() => history.back()).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    // Back from the first page leaves the app: a person would come back to it.
+    if (!page.url().startsWith(server.url)) { await page.goto(server.url + '/'); await walkReady(page); return 'Back, out of the app, and to it again'; }
+    await afterStep(page);
+    return 'Back';
+  }
+  if (roll < 0.06) {
+    await page.evaluate(() => location.reload()).catch(() => {});
+    await new Promise((r) => setTimeout(r, 200));
+    await walkReady(page);
+    return 'reload';
+  }
+  const targets = await page.evaluateHandle(reachableInPage);
+  const count = await targets.evaluate((list) => list.length);
+  if (!count) { await page.goto(server.url + '/'); await walkReady(page); return 'nothing to tap: home'; }
+  const target = await targets.evaluateHandle((list, i) => list[i], Math.floor(rnd.next() * count));
+  const what = await target.evaluate(describeInPage).catch(() => null);
+  if (!what) return 'gone before the tap';
+  if (sparesTheData(what, rnd)) return 'not erasing';
+  // A control that went away or moved under the finger is a tap that missed, not a failure.
+  const missed = () => {};
+  if (isTextBox(what)) {
+    await target.click().catch(missed);
+    await page.keyboard.type(rnd.pick(TYPED), { delay: 5 }).catch(missed);
+  } else if (/^input\[(date|month)\]|^select/.test(what)) {
+    // The choice is made as Gecko's own picker makes it.
+    await target.evaluate(pickInPage, rnd.next()).catch(missed);
+  } else {
+    await target.evaluate((e) => e.scrollIntoView({ block: 'center' })).catch(missed);
+    await target.click().catch(missed);
+  }
+  await afterStep(page);
+  return what;
+}

@@ -1,6 +1,7 @@
-// What a restless person's walk through the app is made of, shared by the walk in Chromium
-// (restless.test.mjs) and the one in WebKit (webkit.test.mjs): the same seeded choices, the
-// same words typed, the same reading of a form's boxes and the same check of them.
+// What a restless person's walk through the app is made of, shared by the walks in Chromium
+// (restless.test.mjs), WebKit (webkit.test.mjs) and Firefox (firefox.test.mjs): the same
+// seeded choices, the same words typed, the same reading of a form's boxes and the same check
+// of them.
 import assert from 'node:assert/strict';
 
 /** A small seeded generator (a linear congruential one): the same seed, the same walk. */
@@ -20,6 +21,25 @@ export function formBoxesInPage() {
     [...document.querySelectorAll('main input[id], main textarea[id], main select[id]')]
       .filter((e) => e.type !== 'file' && e.id !== 'find' && e.offsetParent !== null && !e.closest('.child-card, .add-child'))
       .map((e) => [e.id, e.type === 'checkbox' || e.type === 'radio' ? String(e.checked) : e.value]));
+}
+
+/** In the page: what a finger can reach, to tap at random: buttons, the app's own links,
+ * folds, lists and boxes that are shown, enabled and not inside a closed fold. (The Chromium
+ * walk asks Playwright for the visible ones instead.) */
+export function reachableInPage() {
+  return [...document.querySelectorAll('button, a[href^="/"], summary, select, input:not([type=file]), textarea')]
+    .filter((e) => e.offsetParent !== null && !e.disabled && e.getClientRects().length
+      && !e.closest('details:not([open]) > :not(summary)'));
+}
+
+/** In the page: makes the choice `r` (0 to 1) in list or date box `e` as the browser's own
+ * picker would, for drivers that cannot reach the picker. */
+export function pickInPage(e, r) {
+  const values = e.tagName === 'SELECT' ? [...e.options].map((o) => o.value) : ['2020-05-06', '2032-12-31', '2026-02-28', ''];
+  e.focus();
+  e.value = values[Math.floor(r * values.length)];
+  e.dispatchEvent(new Event('input', { bubbles: true }));
+  e.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 /** Whether `pathname` is a form's page, where the walk checks what a reload brings back. */

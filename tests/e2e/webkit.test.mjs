@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 import { serveDist } from './server.mjs';
 import { fillStorage, freeStorage, start as startChromium, ROOT, ARTIFACTS, SENT_FILE } from './harness.mjs';
-import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept } from './restless.mjs';
+import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept, reachableInPage, pickInPage } from './restless.mjs';
 
 /** Debian keeps MiniBrowser under the architecture's library folder. */
 const MINIBROWSER = process.env.MINIBROWSER || readdirSync('/usr/lib')
@@ -450,10 +450,7 @@ async function restlessStep(driver, rnd) {
     return 'Back';
   }
   if (roll < 0.06) { await driver.navigate().refresh(); return 'reload'; }
-  const targets = await driver.executeScript(`return [...document.querySelectorAll(
-    'button, a[href^="/"], summary, select, input:not([type=file]), textarea')]
-    .filter((e) => e.offsetParent !== null && !e.disabled && e.getClientRects().length
-      && !e.closest('details:not([open]) > :not(summary)'))`);
+  const targets = await driver.executeScript(`return (${reachableInPage})()`);
   if (!targets.length) { await open(driver, server.url + '/'); return 'nothing to tap: home'; }
   const target = rnd.pick(targets);
   const what = await driver.executeScript(`return (${describeInPage})(arguments[0])`, target).catch(() => null);
@@ -466,12 +463,7 @@ async function restlessStep(driver, rnd) {
     await target.sendKeys(rnd.pick(TYPED).replace(/\p{Extended_Pictographic}/gu, '')).catch(missed);
   } else if (/^input\[(date|month)\]|^select/.test(what)) {
     // WebKit's own pickers are out of WebDriver's reach: the choice is made as a picker does.
-    await driver.executeScript(`const e = arguments[0];
-      const values = e.tagName === 'SELECT' ? [...e.options].map((o) => o.value) : ['2020-05-06', '2032-12-31', '2026-02-28', ''];
-      e.focus();
-      e.value = values[Math.floor(arguments[1] * values.length)];
-      e.dispatchEvent(new Event('input', { bubbles: true }));
-      e.dispatchEvent(new Event('change', { bubbles: true }));`, target, rnd.next()).catch(missed);
+    await driver.executeScript(`(${pickInPage})(arguments[0], arguments[1])`, target, rnd.next()).catch(missed);
   } else {
     await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', target).catch(missed);
     await target.click().catch(missed);
