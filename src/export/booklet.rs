@@ -99,7 +99,8 @@ impl Booklet {
 
     /// The foot of every page after the cover, split around its two numbers: `("Getting to
     /// Know My Child — Mía · page ", " of ")`. The child's name is there so a teacher with a
-    /// class's booklets can put a loose page back; the PDF and the print both use it.
+    /// class's booklets can put a loose page back. The print uses it (the browser fills in
+    /// the numbers); the PDF, [`Booklet::page_footer`].
     pub fn page_footer_parts(&self) -> (String, &'static str) {
         (
             format!("{} · {} ", self.page_footer_title(), self.page_word()),
