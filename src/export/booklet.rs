@@ -103,7 +103,7 @@ impl Booklet {
     /// the numbers); the PDF, [`Booklet::page_footer`].
     pub fn page_footer_parts(&self) -> (String, &'static str) {
         (
-            format!("{} · {} ", self.page_footer_title(), self.page_word()),
+            format!("{}{}", self.page_footer_title(), self.page_lead()),
             self.of_word(),
         )
     }
@@ -116,11 +116,12 @@ impl Booklet {
     /// The rest of page `page`'s foot after [`Booklet::page_footer_title`]: " · page 2 of 7".
     /// Kept apart so the PDF can shorten a long name and still show the page's number.
     pub fn page_footer_number(&self, page: usize, pages: usize) -> String {
-        format!(" · {} {page}{}{pages}", self.page_word(), self.of_word())
+        format!("{}{page}{}{pages}", self.page_lead(), self.of_word())
     }
 
-    fn page_word(&self) -> &'static str {
-        t(self.locale, "page", "página")
+    /// What comes between the name and the page's number, on paper and in the PDF alike.
+    fn page_lead(&self) -> &'static str {
+        t(self.locale, " · page ", " · página ")
     }
 
     fn of_word(&self) -> &'static str {

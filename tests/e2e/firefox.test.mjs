@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serveDist } from './server.mjs';
 import { fillStorage, freeStorage, ARTIFACTS, ROOT, SENT_FILE } from './harness.mjs';
-import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept, reachableInPage, pickInPage } from './restless.mjs';
+import { seeded, TYPED, formBoxesInPage, describeInPage, isTextBox, sparesTheData, reachableInPage, pickInPage, walkRestlessly } from './restless.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const DOWNLOADS = mkdtempSync(join(tmpdir(), 'ff-firefox-downloads-'));
@@ -342,28 +342,25 @@ test('in Firefox, a restless person taps, types, goes back and reloads at random
   });
   const rnd = seeded(44);
   page.on('dialog', (asked) => (rnd.next() < 0.5 ? asked.accept() : asked.dismiss()).catch(() => {}));
-  const done = [];
-  const lastSteps = () => done.slice(-10).join(' → ');
   await page.goto(server.url + '/');
   await walkReady(page);
-  let forms = 0;
-  for (let i = 0; i < 200; i++) {
-    done.push(await restlessStep(page, rnd));
-    await new Promise((r) => setTimeout(r, rnd.next() * 60));
-    const stopped = await page.evaluate(() => document.querySelectorAll('.crash-banner').length).catch(() => 0);
-    assert.equal(stopped, 0, `the app stopped after: ${lastSteps()}`);
-    assert.deepEqual(errors, [], `the page reported an error after: ${lastSteps()}`);
-    if (i % 25 === 24 && onAForm(new URL(page.url()).pathname)) {
-      const shown = await page.evaluate(formBoxesInPage);
-      await new Promise((r) => setTimeout(r, 500));
+  await walkRestlessly({
+    steps: 200,
+    act: () => restlessStep(page, rnd),
+    pause: () => new Promise((r) => setTimeout(r, rnd.next() * 60)),
+    check: async (lastSteps) => {
+      const stopped = await page.evaluate(() => document.querySelectorAll('.crash-banner').length).catch(() => 0);
+      assert.equal(stopped, 0, `the app stopped after: ${lastSteps}`);
+      assert.deepEqual(errors, [], `the page reported an error after: ${lastSteps}`);
+    },
+    pathname: () => new URL(page.url()).pathname,
+    boxes: () => page.evaluate(formBoxesInPage),
+    reload: async () => {
       await page.evaluate(() => location.reload());
       await walkReady(page);
       await page.waitForSelector('main h1');
-      assertBoxesKept(shown, await page.evaluate(formBoxesInPage), lastSteps());
-      forms += 1;
-    }
-  }
-  assert.ok(forms >= 1, `the walk checked no form: ${done.join(' → ').slice(0, 2000)}`);
+    },
+  });
   await context.close();
 });
 

@@ -57,6 +57,33 @@ export const isTextBox = (what) => /^(input\[(text|search|email|tel|number|url)\
  * whether this tap on `what` is left out. */
 export const sparesTheData = (what, rnd) => /Erase everything|Borrar todo/.test(what) && rnd.next() < 0.8;
 
+/**
+ * The walk, in any browser: `steps` times, `act()` (one thing the person does; returns what,
+ * for messages), `pause()`, then `check(lastSteps)` (nothing went wrong, its message naming the
+ * last ten steps). Every 25th step, on a form, what `boxes()` reads must be what they read
+ * again after `reload()` (which waits for the app and the page's heading). Fails if the walk
+ * checked no form: it then proved little.
+ */
+export async function walkRestlessly({ steps, act, pause, check, pathname, boxes, reload }) {
+  const done = [];
+  const lastSteps = () => done.slice(-10).join(' → ');
+  let forms = 0;
+  for (let i = 0; i < steps; i++) {
+    done.push(await act());
+    await pause();
+    await check(lastSteps());
+    if (i % 25 === 24 && onAForm(await pathname())) {
+      const shown = await boxes();
+      // Time for the last keys' save, as a person would pause before reloading.
+      await new Promise((r) => setTimeout(r, 500));
+      await reload();
+      assertBoxesKept(shown, await boxes(), lastSteps());
+      forms += 1;
+    }
+  }
+  assert.ok(forms >= 1, `the walk checked no form: ${done.join(' → ').slice(0, 2000)}`);
+}
+
 /** Every box `shown` before a reload holds the same `after` it (one the page no longer shows
  * is not compared); `walk` names the last steps for the failure message. */
 export function assertBoxesKept(shown, after, walk) {

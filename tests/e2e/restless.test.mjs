@@ -7,13 +7,11 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { test, start, ready } from './harness.mjs';
-import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept } from './restless.mjs';
+import { seeded, TYPED, formBoxesInPage, describeInPage, isTextBox, sparesTheData, walkRestlessly } from './restless.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
-
-const formBoxes = (page) => page.evaluate(formBoxesInPage);
 
 /** One step of the walk; returns what was done, for the failure message. A page that
  * reloads itself under the walk ("Erase everything" does) is waited for, not a failure. */
@@ -67,30 +65,25 @@ for (const [seed, locale] of [[11, 'en-US'], [29, 'es-US']]) {
     const { context, page, errors } = await env.phone(locale);
     page.on('dialog', (d) => d.accept().catch(() => {}));
     const rnd = seeded(seed);
-    const done = [];
     await page.goto(env.url + '/');
     await ready(page);
-    let forms = 0;
-    for (let i = 0; i < 250; i++) {
-      done.push(await step(page, rnd));
-      await page.waitForTimeout(20 + rnd.next() * 120);
-      const stopped = await page.locator('.crash-banner').count().catch(() => 0);
-      assert.equal(stopped, 0, `the app stopped after: ${done.slice(-10).join(' → ')}`);
-      assert.deepEqual(errors, [], `the page reported an error after: ${done.slice(-10).join(' → ')}`);
-      // Now and then, on a form: what its boxes show is what a reload brings back.
-      if (i % 25 === 24 && onAForm(new URL(page.url()).pathname)) {
-        const shown = await formBoxes(page);
-        await page.waitForTimeout(500);
+    await walkRestlessly({
+      steps: 250,
+      act: () => step(page, rnd),
+      pause: () => page.waitForTimeout(20 + rnd.next() * 120),
+      check: async (lastSteps) => {
+        const stopped = await page.locator('.crash-banner').count().catch(() => 0);
+        assert.equal(stopped, 0, `the app stopped after: ${lastSteps}`);
+        assert.deepEqual(errors, [], `the page reported an error after: ${lastSteps}`);
+      },
+      pathname: () => new URL(page.url()).pathname,
+      boxes: () => page.evaluate(formBoxesInPage),
+      reload: async () => {
         await page.reload();
         await ready(page);
         await page.locator('main h1').waitFor();
-        const after = await formBoxes(page);
-        assertBoxesKept(shown, after, done.slice(-10).join(' → '));
-        forms += 1;
-      }
-    }
-    // The walk reached forms and was checked there, or it proved little.
-    assert.ok(forms >= 1, `the walk checked no form: ${done.join(' → ').slice(0, 2000)}`);
+      },
+    });
     await context.close();
   });
 }

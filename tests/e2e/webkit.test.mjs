@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 import { serveDist } from './server.mjs';
 import { fillStorage, freeStorage, start as startChromium, ROOT, ARTIFACTS, SENT_FILE } from './harness.mjs';
-import { seeded, TYPED, formBoxesInPage, onAForm, describeInPage, isTextBox, sparesTheData, assertBoxesKept, reachableInPage, pickInPage } from './restless.mjs';
+import { seeded, TYPED, formBoxesInPage, describeInPage, isTextBox, sparesTheData, reachableInPage, pickInPage, walkRestlessly } from './restless.mjs';
 
 /** Debian keeps MiniBrowser under the architecture's library folder. */
 const MINIBROWSER = process.env.MINIBROWSER || readdirSync('/usr/lib')
@@ -411,30 +411,26 @@ test('in WebKit, a restless person taps, types, goes back and reloads at random;
   // work runs on timers, Back can bring a page from the back-forward cache and printing leaves
   // the booklet drawn (WebKitGTK fires no "afterprint" here).
   const rnd = seeded(43);
-  const done = [];
-  const lastSteps = () => done.slice(-10).join(' → ');
   await inWebKit(async (driver) => {
     await open(driver, server.url + '/');
-    let forms = 0;
-    for (let i = 0; i < 200; i++) {
-      done.push(await restlessStep(driver, rnd));
-      await driver.sleep(rnd.next() * 60);
-      // A page loaded anew (a reload, "Erase everything") has lost the error listeners.
-      await ready(driver);
-      assert.deepEqual(await problems(driver), [], `after: ${lastSteps()}`);
-      if (i % 25 === 24 && onAForm(new URL(await driver.getCurrentUrl()).pathname)) {
-        const boxes = () => driver.executeScript(`return (${formBoxesInPage})()`);
-        const shown = await boxes();
-        await driver.sleep(500);
+    const boxes = () => driver.executeScript(`return (${formBoxesInPage})()`);
+    await walkRestlessly({
+      steps: 200,
+      act: () => restlessStep(driver, rnd),
+      pause: () => driver.sleep(rnd.next() * 60),
+      check: async (lastSteps) => {
+        // A page loaded anew (a reload, "Erase everything") has lost the error listeners.
+        await ready(driver);
+        assert.deepEqual(await problems(driver), [], `after: ${lastSteps}`);
+      },
+      pathname: async () => new URL(await driver.getCurrentUrl()).pathname,
+      boxes,
+      reload: async () => {
         await driver.navigate().refresh();
         await ready(driver);
         await driver.wait(until.elementLocated(By.css('main h1')), 10000);
-        const after = await boxes();
-        assertBoxesKept(shown, after, lastSteps());
-        forms += 1;
-      }
-    }
-    assert.ok(forms >= 1, `the walk checked no form: ${done.join(' → ').slice(0, 2000)}`);
+      },
+    });
   });
 });
 
